@@ -1,0 +1,357 @@
+"""Account operations: sign-up, sign-in, password reset, invitations, members, organization settings, API keys.
+
+Every write goes through here, each taking the Actor that asks. Expected failures raise DomainError.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from portico import policy
+from portico.accounts import throttle
+from portico.accounts.apikeys import generate_key
+from portico.accounts.models import (
+    ApiKey,
+    Invitation,
+    Member,
+    MemberDocumentVisibility,
+    OneTimeToken,
+    Organization,
+    Role,
+    TokenPurpose,
+)
+from portico.accounts.passwords import hash_password, verify_password
+from portico.accounts.sessions import end_all_sessions, end_session, start_session
+from portico.accounts.tokens import new_token, token_hash
+from portico.actors import Actor, Scope
+from portico.errors import DomainError, NotAllowed, NotFound
+from portico.mail.outbox import enqueue_rendered
+from portico.mail.templates import render
+from portico.settings import Settings
+from portico.validation import Checker
+
+PASSWORD_RESET_LIFETIME = timedelta(minutes=60)
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+class SignedIn:
+    """The result of any sign-in: the session token for the cookie, and who signed in."""
+
+    def __init__(self, token: str, member: Member | None = None, contact: object | None = None) -> None:
+        self.token = token
+        self.member = member
+        self.contact = contact
+
+
+async def sign_up(
+    settings: Settings,
+    *,
+    organization_name: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    password: str,
+    ip: str = "",
+    user_agent: str = "",
+) -> SignedIn:
+    """Create an organization and its first ADMIN, and sign them in."""
+    check = Checker()
+    org_name = check.text(organization_name, "organizationName", "Organization name", max_length=200)
+    first = check.text(first_name, "firstName", "First name", max_length=100)
+    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    address = check.email(email)
+    check.password(password)
+    check.raise_if_any()
+    if await Member.filter(email=address).exists():
+        raise DomainError("EMAIL_TAKEN", "An account with this email already exists. Log in instead.", "email")
+    password_hash = await hash_password(password)
+    try:
+        async with in_transaction():
+            org = await Organization.create(name=org_name, storage_quota_bytes=settings.default_storage_quota_bytes)
+            member = await Member.create(
+                organization=org,
+                email=address,
+                first_name=first,
+                last_name=last,
+                password_hash=password_hash,
+                role=Role.ADMIN,
+                is_account_manager=True,
+            )
+    except IntegrityError:
+        raise DomainError("EMAIL_TAKEN", "An account with this email already exists. Log in instead.", "email") from None
+    token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
+    return SignedIn(token, member=member)
+
+
+def _throttled(wait: int) -> DomainError:
+    return DomainError("TOO_MANY_ATTEMPTS", f"Too many failed attempts. Try again in {wait} seconds.", None)
+
+
+async def log_in(*, email: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
+    """Staff sign-in, throttled per account and per client address with growing delays."""
+    address = (email or "").strip().lower()
+    keys = [throttle.account_key("member", address), throttle.address_key("member", ip)]
+    wait = await throttle.seconds_locked(keys)
+    if wait:
+        raise _throttled(wait)
+    member = await Member.filter(email=address, is_active=True).first() if address else None
+    ok = await verify_password(member.password_hash if member else None, password)
+    if member is None or not ok:
+        await throttle.record_failure(keys[0], throttle.ACCOUNT_FREE_FAILURES)
+        await throttle.record_failure(keys[1], throttle.ADDRESS_FREE_FAILURES)
+        raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
+    await throttle.clear(keys[0])
+    token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
+    return SignedIn(token, member=member)
+
+
+async def log_out(actor: Actor) -> None:
+    if actor.session_token:
+        await end_session(actor.session_token)
+
+
+async def request_password_reset(settings: Settings, *, email: str) -> None:
+    """Email a one-time link if the account exists; answer the same either way (no account discovery)."""
+    address = (email or "").strip().lower()
+    member = await Member.filter(email=address, is_active=True).first() if address else None
+    if member is None:
+        return
+    token = new_token()
+    async with in_transaction():
+        await OneTimeToken.create(
+            purpose=TokenPurpose.PASSWORD_RESET,
+            token_hash=token_hash(token),
+            organization_id=member.organization_id,
+            member=member,
+            expires_at=datetime.now(UTC) + PASSWORD_RESET_LIFETIME,
+        )
+        rendered = render(
+            "password_reset",
+            member.language,
+            first_name=member.first_name,
+            link=f"{settings.public_url}/reset-password?token={token}",
+            valid_minutes=int(PASSWORD_RESET_LIFETIME.total_seconds() // 60),
+        )
+        await enqueue_rendered(rendered, to=member.email, kind="password_reset", organization_id=member.organization_id)
+
+
+async def _redeem(token: str, purpose: TokenPurpose) -> OneTimeToken:
+    """Mark a one-time token used, atomically: a token works once, and not after it expires."""
+    row = await OneTimeToken.filter(token_hash=token_hash(token or ""), purpose=purpose).first()
+    if row is None or row.used_at is not None or row.expires_at <= datetime.now(UTC):
+        raise DomainError("INVALID_TOKEN", "This link is invalid, expired or already used.", "token")
+    updated = await OneTimeToken.filter(id=row.id, used_at=None).update(used_at=datetime.now(UTC))
+    if updated != 1:
+        raise DomainError("INVALID_TOKEN", "This link is invalid, expired or already used.", "token")
+    return row
+
+
+async def reset_password(*, token: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
+    check = Checker()
+    check.password(password)
+    check.raise_if_any()
+    password_hash = await hash_password(password)
+    async with in_transaction():
+        row = await _redeem(token, TokenPurpose.PASSWORD_RESET)
+        member = await Member.get(id=row.member_id)
+        member.password_hash = password_hash
+        await member.save(update_fields=["password_hash"])
+    await end_all_sessions(member_id=member.id)  # a reset signs out every other browser
+    session = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
+    return SignedIn(session, member=member)
+
+
+async def invite_member(
+    actor: Actor, settings: Settings, *, email: str, role: Role, is_account_manager: bool, language: str
+) -> Invitation:
+    inviter = policy.require_admin(actor)
+    check = Checker()
+    address = check.email(email)
+    lang = check.language(language)
+    check.raise_if_any()
+    if await Member.filter(email=address).exists():
+        raise DomainError("EMAIL_TAKEN", "Someone with this email already has a Portico account.", "email")
+    token = new_token()
+    org = actor.organization
+    assert org is not None and address is not None
+    async with in_transaction():
+        ott = await OneTimeToken.create(
+            purpose=TokenPurpose.INVITATION,
+            token_hash=token_hash(token),
+            organization_id=org.id,
+            expires_at=datetime.now(UTC) + INVITATION_LIFETIME,
+        )
+        invitation = await Invitation.create(
+            organization_id=org.id,
+            email=address,
+            role=role,
+            is_account_manager=is_account_manager,
+            language=lang,
+            token=ott,
+            invited_by=inviter,
+            expires_at=ott.expires_at,
+        )
+        rendered = render(
+            "member_invitation",
+            lang,
+            organization=org.name,
+            inviter_name=inviter.full_name,
+            valid_days=INVITATION_LIFETIME.days,
+            role=role.value.title(),
+            is_account_manager=is_account_manager,
+            link=f"{settings.public_url}/accept-invitation?token={token}",
+        )
+        await enqueue_rendered(rendered, to=address, kind="member_invitation", organization_id=org.id)
+    return invitation
+
+
+async def accept_invitation(
+    *, token: str, first_name: str, last_name: str, password: str, ip: str = "", user_agent: str = ""
+) -> SignedIn:
+    check = Checker()
+    first = check.text(first_name, "firstName", "First name", max_length=100)
+    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    check.password(password)
+    check.raise_if_any()
+    password_hash = await hash_password(password)
+    try:
+        async with in_transaction():
+            row = await _redeem(token, TokenPurpose.INVITATION)
+            invitation = await Invitation.get(token_id=row.id)
+            member = await Member.create(
+                organization_id=invitation.organization_id,
+                email=invitation.email,
+                first_name=first,
+                last_name=last,
+                password_hash=password_hash,
+                role=invitation.role,
+                is_account_manager=invitation.is_account_manager,
+                language=invitation.language,
+            )
+            invitation.accepted_at = datetime.now(UTC)
+            await invitation.save(update_fields=["accepted_at"])
+    except IntegrityError:
+        raise DomainError("EMAIL_TAKEN", "Someone with this email already has a Portico account.", None) from None
+    session = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
+    return SignedIn(session, member=member)
+
+
+async def _member_of_org(actor: Actor, member_id: int) -> Member:
+    member = await policy.members_visible_to(actor).filter(id=member_id).first()
+    if member is None:
+        raise NotFound("Member", "memberId")
+    return member
+
+
+async def change_member_role(
+    actor: Actor, *, member_id: int, role: Role, is_account_manager: bool | None
+) -> Member:
+    admin = policy.require_admin(actor)
+    member = await _member_of_org(actor, member_id)
+    if member.id == admin.id and role is not Role.ADMIN:
+        raise NotAllowed("You cannot remove your own administrator role; ask another administrator.", "role")
+    member.role = role
+    if is_account_manager is not None:
+        member.is_account_manager = is_account_manager
+    await member.save(update_fields=["role", "is_account_manager"])
+    return member
+
+
+async def deactivate_member(actor: Actor, *, member_id: int) -> Member:
+    admin = policy.require_admin(actor)
+    member = await _member_of_org(actor, member_id)
+    if member.id == admin.id:
+        raise NotAllowed("You cannot deactivate yourself.", "memberId")
+    async with in_transaction():
+        member.is_active = False
+        await member.save(update_fields=["is_active"])
+        await ApiKey.filter(acts_as_id=member.id, revoked_at=None).update(revoked_at=datetime.now(UTC))
+    await end_all_sessions(member_id=member.id)
+    return member
+
+
+async def update_my_settings(
+    actor: Actor,
+    *,
+    first_name: str | None,
+    last_name: str | None,
+    language: str | None,
+    standard_message: str | None,
+) -> Member:
+    member = actor.require_member()
+    check = Checker()
+    if first_name is not None:
+        member.first_name = check.text(first_name, "firstName", "First name", max_length=100)
+    if last_name is not None:
+        member.last_name = check.text(last_name, "lastName", "Last name", max_length=100)
+    if language is not None:
+        member.language = check.language(language)
+    if standard_message is not None:
+        member.standard_message = check.text(
+            standard_message, "standardMessage", "Standard message", max_length=5000, required=False
+        )
+    check.raise_if_any()
+    await member.save()
+    return member
+
+
+async def update_organization(
+    actor: Actor, *, name: str | None, timezone: str | None, member_document_visibility: MemberDocumentVisibility | None
+) -> Organization:
+    policy.require_admin(actor)
+    org = actor.organization
+    assert org is not None
+    check = Checker()
+    if name is not None:
+        org.name = check.text(name, "name", "Name", max_length=200)
+    if timezone is not None:
+        org.timezone = check.timezone(timezone)
+    if member_document_visibility is not None:
+        org.member_document_visibility = member_document_visibility
+    check.raise_if_any()
+    await org.save()
+    return org
+
+
+async def create_api_key(
+    actor: Actor, *, name: str, scopes: list[Scope], acts_as_member_id: int | None
+) -> tuple[ApiKey, str]:
+    """Return the key row and the full secret, which is shown once and never stored."""
+    admin = policy.require_admin(actor)
+    check = Checker()
+    label = check.text(name, "name", "Name", max_length=100)
+    if not scopes:
+        check.add("REQUIRED", "Choose at least one scope.", "scopes")
+    check.raise_if_any()
+    acts_as = await _member_of_org(actor, acts_as_member_id) if acts_as_member_id is not None else None
+    if acts_as is not None and not acts_as.is_active:
+        raise DomainError("INACTIVE_MEMBER", "That member is deactivated.", "actsAsMemberId")
+    if acts_as is None and Scope.ORG_READ not in scopes:
+        raise DomainError(
+            "ORG_READ_REQUIRED", "A key that acts as no member is an org-wide reader: add the ORG_READ scope.", "scopes"
+        )
+    prefix, raw = generate_key()
+    key = await ApiKey.create(
+        organization_id=admin.organization_id,
+        name=label,
+        prefix=prefix,
+        key_hash=token_hash(raw),
+        scopes=sorted({s.value for s in scopes}),
+        acts_as=acts_as,
+        created_by=admin,
+    )
+    return key, raw
+
+
+async def revoke_api_key(actor: Actor, *, api_key_id: int) -> ApiKey:
+    policy.require_admin(actor)
+    key = await policy.api_keys_visible_to(actor).filter(id=api_key_id).first()
+    if key is None:
+        raise NotFound("API key", "apiKeyId")
+    if key.revoked_at is None:
+        key.revoked_at = datetime.now(UTC)
+        await key.save(update_fields=["revoked_at"])
+    return key

@@ -1,0 +1,57 @@
+"""Server-side sessions: the browser holds a random token, the database its hash."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from portico.accounts.models import Session
+from portico.accounts.tokens import new_token, token_hash
+
+SESSION_COOKIE = "portico_session"
+SESSION_LIFETIME = timedelta(days=14)
+# A session's expiry slides forward when it is used, but we only write that at most this often.
+_TOUCH_EVERY = timedelta(hours=1)
+
+
+async def start_session(
+    *, member_id: int | None = None, contact_id: int | None = None, ip: str = "", user_agent: str = ""
+) -> str:
+    """Create a session and return the raw token for the cookie (never stored)."""
+    token = new_token()
+    await Session.create(
+        token_hash=token_hash(token),
+        member_id=member_id,
+        contact_id=contact_id,
+        expires_at=datetime.now(UTC) + SESSION_LIFETIME,
+        ip=ip[:64],
+        user_agent=user_agent[:300],
+    )
+    return token
+
+
+async def find_session(token: str) -> Session | None:
+    if not token or len(token) > 100:
+        return None
+    session = await Session.filter(token_hash=token_hash(token)).first()
+    if session is None:
+        return None
+    now = datetime.now(UTC)
+    if session.expires_at <= now:
+        await session.delete()
+        return None
+    if now - session.last_seen_at > _TOUCH_EVERY:
+        session.last_seen_at = now
+        session.expires_at = now + SESSION_LIFETIME
+        await session.save(update_fields=["last_seen_at", "expires_at"])
+    return session
+
+
+async def end_session(token: str) -> None:
+    await Session.filter(token_hash=token_hash(token)).delete()
+
+
+async def end_all_sessions(*, member_id: int | None = None, contact_id: int | None = None) -> None:
+    if member_id is not None:
+        await Session.filter(member_id=member_id).delete()
+    if contact_id is not None:
+        await Session.filter(contact_id=contact_id).delete()

@@ -1,0 +1,61 @@
+"""Activity events: an append-only record of what happened in hubs."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class ActivityKind(StrEnum):
+    HUB_OPENED = "HUB_OPENED"
+    DOCUMENT_VIEWED = "DOCUMENT_VIEWED"
+    DOCUMENT_DOWNLOADED = "DOCUMENT_DOWNLOADED"
+    DOCUMENT_PRINTED = "DOCUMENT_PRINTED"
+    SHARED_WITH_COLLEAGUE = "SHARED_WITH_COLLEAGUE"
+
+
+class ActivityEvent(Model):
+    """Never updated or deleted. `sender` is the member whose share the event belongs to (copied from the share
+    so that "only events on the shares they sent" is one indexed column)."""
+
+    id = fields.BigIntField(primary_key=True)
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="activity_events", on_delete=fields.CASCADE
+    )
+    customer: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Customer", related_name="activity_events", on_delete=fields.CASCADE
+    )
+    hub: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Hub", related_name="activity_events", null=True, on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(ActivityKind, max_length=32)
+    occurred_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    contact: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="activity_events", null=True, on_delete=fields.SET_NULL
+    )
+    document: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Document", related_name="activity_events", null=True, on_delete=fields.SET_NULL
+    )
+    share: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Share", related_name="activity_events", null=True, on_delete=fields.SET_NULL
+    )
+    sender: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Member", related_name="activity_on_shares", null=True, on_delete=fields.SET_NULL
+    )
+    actor_name = fields.CharField(max_length=200, default="")
+    detail = fields.CharField(max_length=300, default="")
+    ip = fields.CharField(max_length=64, default="")
+    user_agent = fields.CharField(max_length=300, default="")
+
+    organization_id: int
+    customer_id: int
+    hub_id: int | None
+    contact_id: int | None
+    document_id: int | None
+    share_id: int | None
+    sender_id: int | None
+
+    class Meta:
+        table = "activity_event"

@@ -1,0 +1,147 @@
+"""Who is calling: a member (staff), a customer contact, a partner's API key, or nobody.
+
+Resolved once per HTTP request or WebSocket connection, then handed to services and to `policy`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from portico.accounts.apikeys import find_api_key
+from portico.accounts.models import ApiKey, Member, Organization, Role
+from portico.accounts.sessions import find_session
+from portico.customers.models import Contact
+from portico.errors import NotAllowed, NotAuthenticated
+
+
+class ActorKind(StrEnum):
+    ANONYMOUS = "ANONYMOUS"
+    MEMBER = "MEMBER"
+    CONTACT = "CONTACT"
+    API_KEY = "API_KEY"
+
+
+class Scope(StrEnum):
+    """What an API key may do. Reading what its member could read needs no scope beyond the key itself."""
+
+    ORG_READ = "ORG_READ"
+    CUSTOMERS_WRITE = "CUSTOMERS_WRITE"
+    SHARES_WRITE = "SHARES_WRITE"
+    ACTIVITY_READ = "ACTIVITY_READ"
+
+
+@dataclass
+class Actor:
+    kind: ActorKind
+    organization: Organization | None = None
+    member: Member | None = None
+    contact: Contact | None = None
+    api_key: ApiKey | None = None
+    scopes: frozenset[Scope] = field(default_factory=frozenset)
+    session_token: str | None = None
+    ip: str = ""
+    user_agent: str = ""
+
+    @property
+    def organization_id(self) -> int:
+        if self.organization is None:
+            raise NotAuthenticated()
+        return self.organization.id
+
+    @property
+    def is_staff(self) -> bool:
+        return self.kind in (ActorKind.MEMBER, ActorKind.API_KEY)
+
+    @property
+    def role(self) -> Role | None:
+        return self.member.role if self.member else None
+
+    def require_signed_in(self) -> Actor:
+        if self.kind is ActorKind.ANONYMOUS:
+            raise NotAuthenticated()
+        return self
+
+    def require_staff(self) -> Actor:
+        self.require_signed_in()
+        if not self.is_staff:
+            raise NotAllowed("This is only available to staff of the organization.")
+        return self
+
+    def require_member(self) -> Member:
+        """A signed-in member, or an API key acting as one."""
+        self.require_staff()
+        if self.member is None:
+            raise NotAllowed("This API key reads only; it does not act as a member.")
+        return self.member
+
+    def require_contact(self) -> Contact:
+        self.require_signed_in()
+        if self.contact is None:
+            raise NotAllowed("This is only available to customer contacts.")
+        return self.contact
+
+    def require_scope(self, scope: Scope) -> None:
+        """API keys need the scope for writes; members and contacts are bounded by policy instead."""
+        if self.kind is ActorKind.API_KEY and scope not in self.scopes:
+            raise NotAllowed(f"This API key lacks the {scope.value} scope.")
+
+
+ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
+
+
+async def resolve_actor(
+    *, session_token: str | None, authorization: str | None, ip: str = "", user_agent: str = ""
+) -> Actor:
+    """Find the caller from a bearer API key (partners) or a session cookie (browsers)."""
+    if authorization:
+        scheme, _, raw = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not raw.strip():
+            return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
+        key = await find_api_key(raw.strip())
+        if key is None:
+            return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
+        await key.fetch_related("organization", "acts_as")
+        member = key.acts_as
+        if member is not None and not member.is_active:
+            return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
+        scopes = frozenset(Scope(s) for s in key.scopes if s in Scope.__members__)
+        return Actor(
+            kind=ActorKind.API_KEY,
+            organization=key.organization,
+            member=member,
+            api_key=key,
+            scopes=scopes,
+            ip=ip,
+            user_agent=user_agent,
+        )
+    if session_token:
+        session = await find_session(session_token)
+        if session is not None:
+            if session.member_id is not None:
+                member = await Member.filter(id=session.member_id, is_active=True).first()
+                if member is not None:
+                    organization = await Organization.get(id=member.organization_id)
+                    return Actor(
+                        kind=ActorKind.MEMBER,
+                        organization=organization,
+                        member=member,
+                        session_token=session_token,
+                        ip=ip,
+                        user_agent=user_agent,
+                    )
+            elif session.contact_id is not None:
+                contact = await Contact.filter(
+                    id=session.contact_id, hub_access=True, customer__hub_access=True
+                ).first()
+                if contact is not None:
+                    organization = await Organization.get(id=contact.organization_id)
+                    return Actor(
+                        kind=ActorKind.CONTACT,
+                        organization=organization,
+                        contact=contact,
+                        session_token=session_token,
+                        ip=ip,
+                        user_agent=user_agent,
+                    )
+    return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)

@@ -1,0 +1,119 @@
+"""The Starlette application: routes, middleware and the lifespan that opens the process's services."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from tortoise import connections
+
+from portico.db import close_db, init_db
+from portico.graphql.view import PorticoGraphQL
+from portico.jobs import standard_jobs
+from portico.jobs.runner import JobRunner
+from portico.logs import configure_logging
+from portico.security import CSRFMiddleware, RequestIdMiddleware
+from portico.services import Services
+from portico.settings import Settings, load_settings
+
+FRONTEND_DIST = Path(__file__).resolve().parents[2] / "frontend" / "dist"
+
+
+async def healthz(request: Request) -> Response:
+    return PlainTextResponse("ok")
+
+
+async def readyz(request: Request) -> Response:
+    services: Services = request.app.state.services
+    checks: dict[str, str] = {}
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - readiness reports any failure
+        checks["database"] = f"failed: {type(exc).__name__}"
+    try:
+        checks["broker"] = "ok" if await services.broker.ping() else "failed"
+    except Exception as exc:  # noqa: BLE001
+        checks["broker"] = f"failed: {type(exc).__name__}"
+    ready = all(v == "ok" for v in checks.values())
+    return JSONResponse({"ready": ready, **checks}, status_code=200 if ready else 503)
+
+
+def _spa_routes(dist: Path) -> list[Route | Mount]:
+    """Serve the built SPA: hashed assets cached for a year, every other path falls back to index.html."""
+    if not (dist / "index.html").exists():
+        return [Route("/", lambda r: PlainTextResponse("The SPA is not built: run `make frontend`.", status_code=503))]
+    index = dist / "index.html"
+
+    async def spa(request: Request) -> Response:
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    class ImmutableStatic(StaticFiles):
+        def file_response(self, *args, **kwargs) -> Response:  # type: ignore[no-untyped-def]
+            response = super().file_response(*args, **kwargs)
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+            return response
+
+    routes: list[Route | Mount] = []
+    if (dist / "assets").exists():
+        routes.append(Mount("/assets", app=ImmutableStatic(directory=dist / "assets"), name="assets"))
+    for extra in sorted(dist.iterdir()):
+        if extra.is_file() and extra.name != "index.html":
+            routes.append(Route(f"/{extra.name}", lambda r, p=extra: FileResponse(p)))
+    routes.append(Route("/{path:path}", spa))
+    return routes
+
+
+def create_app(settings: Settings | None = None, *, frontend_dist: Path | None = None) -> Starlette:
+    settings = settings or load_settings()
+    services = Services.from_settings(settings)
+    graphql = PorticoGraphQL(services)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await init_db(settings)
+        await services.start()
+        runner = JobRunner(standard_jobs(settings)) if settings.run_jobs_in_process else None
+        if runner:
+            runner.start()
+        try:
+            yield
+        finally:
+            if runner:
+                await runner.stop()
+            await services.close()
+            await close_db()
+
+    from portico.hubs.http import download_route, upload_route
+
+    routes: list[Route | Mount | WebSocketRoute] = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", graphql, methods=["POST"]),
+        WebSocketRoute("/graphql", graphql),
+        upload_route(),
+        download_route(),
+        *_spa_routes(frontend_dist or FRONTEND_DIST),
+    ]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(RequestIdMiddleware), Middleware(CSRFMiddleware, public_origin=settings.public_origin)],
+    )
+    app.state.services = services
+    app.state.settings = settings
+    return app
+
+
+def asgi() -> Starlette:
+    """uvicorn factory: `uvicorn --factory portico.app:asgi`."""
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)

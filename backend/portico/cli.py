@@ -1,0 +1,156 @@
+"""The `portico` command: serve | worker | migrate | create-admin | seed-demo | export-schema."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import signal
+import sys
+from pathlib import Path
+
+from portico.settings import ConfigError, load_settings
+
+
+def _serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    settings = load_settings()  # fail early, naming the bad variable
+    print(f"Portico is starting at {settings.public_url}", flush=True)
+    uvicorn.run(
+        "portico.app:asgi",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level=settings.log_level.lower(),
+        ws="websockets-sansio",
+    )
+
+
+async def _worker() -> None:
+    from portico.db import close_db, init_db
+    from portico.jobs import standard_jobs
+    from portico.jobs.runner import JobRunner
+    from portico.logs import configure_logging
+    from portico.services import Services
+
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    services = Services.from_settings(settings)
+    await init_db(settings)
+    await services.start()
+    runner = JobRunner(standard_jobs(settings))
+    runner.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    print("Portico worker running; Ctrl-C to stop.", flush=True)
+    await stop.wait()
+    await runner.stop()
+    await services.close()
+    await close_db()
+
+
+async def _migrate() -> None:
+    from portico.db import migrate
+
+    settings = load_settings()
+    await migrate(settings)
+    print(f"Migrations applied to {settings.database_url.split('@')[-1]}")
+
+
+async def _create_admin(args: argparse.Namespace) -> None:
+    from portico.accounts.services import sign_up
+    from portico.db import close_db, init_db
+    from portico.errors import DomainError
+
+    settings = load_settings()
+    password = args.password or getpass.getpass("Password: ")
+    await init_db(settings)
+    try:
+        await sign_up(
+            settings,
+            organization_name=args.organization,
+            first_name=args.first_name,
+            last_name=args.last_name,
+            email=args.email,
+            password=password,
+        )
+    except DomainError as error:
+        for p in error.problems:
+            print(f"error: {p.field or ''} {p.message}", file=sys.stderr)
+        raise SystemExit(1) from None
+    finally:
+        await close_db()
+    print(f"Created organization {args.organization!r} with administrator {args.email}")
+
+
+async def _seed_demo() -> None:
+    from portico.db import close_db, init_db
+    from portico.demo import seed_demo
+    from portico.services import Services
+
+    settings = load_settings()
+    services = Services.from_settings(settings)
+    await init_db(settings)
+    await services.storage.start()
+    try:
+        lines = await seed_demo(settings, services.storage)
+    finally:
+        await services.storage.close()
+        await close_db()
+    print("\n".join(lines))
+
+
+def _export_schema(args: argparse.Namespace) -> None:
+    from portico.graphql.schema import build_schema
+
+    text = build_schema().as_str() + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="portico", description="Portico customer hub")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the app (GraphQL, uploads, downloads, the SPA)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    sub.add_parser("worker", help="run background jobs (outbox delivery, sweeps)")
+    sub.add_parser("migrate", help="apply database migrations")
+    admin = sub.add_parser("create-admin", help="create an organization and its first administrator")
+    admin.add_argument("--organization", required=True)
+    admin.add_argument("--email", required=True)
+    admin.add_argument("--first-name", default="Admin")
+    admin.add_argument("--last-name", default="User")
+    admin.add_argument("--password", help="prompted for when omitted")
+    sub.add_parser("seed-demo", help="create the demo organization, members, customers and libraries")
+    export = sub.add_parser("export-schema", help="print the GraphQL schema (SDL)")
+    export.add_argument("--output", default="-")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "serve":
+            _serve(args)
+        elif args.command == "worker":
+            asyncio.run(_worker())
+        elif args.command == "migrate":
+            asyncio.run(_migrate())
+        elif args.command == "create-admin":
+            asyncio.run(_create_admin(args))
+        elif args.command == "seed-demo":
+            asyncio.run(_seed_demo())
+        elif args.command == "export-schema":
+            _export_schema(args)
+    except ConfigError as error:
+        print(f"configuration error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Customers (a company or a private person), their contacts, and their account managers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class CustomerKind(StrEnum):
+    COMPANY = "COMPANY"
+    PERSON = "PERSON"
+
+
+class CustomerModule(StrEnum):
+    DOCUMENTS = "DOCUMENTS"
+    QUOTES = "QUOTES"
+    INVOICES = "INVOICES"
+
+
+class Customer(Model):
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="customers", on_delete=fields.CASCADE
+    )
+    kind = fields.CharEnumField(CustomerKind, max_length=16)
+    name = fields.CharField(max_length=200)
+    # Lower-cased name, kept for case-insensitive search and ordering on both databases.
+    name_key = fields.CharField(max_length=200, db_index=True)
+    hub_access = fields.BooleanField(default=False)
+    modules = fields.JSONField(default=list)
+    account_managers: fields.ManyToManyRelation = fields.ManyToManyField(
+        "models.Member", related_name="managed_customers", through="customer_account_manager"
+    )
+    created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Member", related_name="created_customers", null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    organization_id: int
+
+    class Meta:
+        table = "customer"
+
+
+class Contact(Model):
+    id = fields.IntField(primary_key=True)
+    customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="contacts", on_delete=fields.CASCADE
+    )
+    # Denormalised so that tenant checks on a contact need no join.
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="contacts", on_delete=fields.CASCADE
+    )
+    first_name = fields.CharField(max_length=100)
+    last_name = fields.CharField(max_length=100)
+    email = fields.CharField(max_length=254, null=True)
+    hub_access = fields.BooleanField(default=True)
+    is_primary = fields.BooleanField(default=False)
+    password_hash = fields.CharField(max_length=200, null=True)
+    # The colleague who invited this contact from a hub, if any (seed 000: "share with colleagues").
+    invited_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="invited_colleagues", null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    customer_id: int
+    organization_id: int
+
+    class Meta:
+        table = "contact"
+        unique_together = (("customer", "email"),)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

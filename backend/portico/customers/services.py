@@ -1,0 +1,270 @@
+"""Customer and contact operations (seed 001) and account-manager assignments (seed 004)."""
+
+from __future__ import annotations
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from portico import policy
+from portico.accounts.models import Member
+from portico.actors import Actor
+from portico.customers.models import Contact, Customer, CustomerKind, CustomerModule
+from portico.errors import DomainError, NotFound
+from portico.validation import Checker
+
+MAX_BULK = 500
+
+
+def search_customers(
+    actor: Actor,
+    *,
+    search: str | None = None,
+    kind: CustomerKind | None = None,
+    hub_access: bool | None = None,
+    account_manager_id: int | None = None,
+) -> QuerySet[Customer]:
+    """Visible customers matching the filters (name or a contact's name/email contains `search`)."""
+    qs = policy.customers_visible_to(actor)
+    if search and search.strip():
+        term = search.strip().lower()[:100]
+        matching = Subquery(
+            Contact.filter(organization_id=actor.organization_id, email__icontains=term).values_list(
+                "customer_id", flat=True
+            )
+        )
+        qs = qs.filter(Q(name_key__contains=term) | Q(id__in=matching))
+    if kind is not None:
+        qs = qs.filter(kind=kind)
+    if hub_access is not None:
+        qs = qs.filter(hub_access=hub_access)
+    if account_manager_id is not None:
+        qs = qs.filter(
+            id__in=Subquery(Customer.filter(account_managers__id=account_manager_id).values_list("id", flat=True))
+        )
+    return qs
+
+
+async def get_customer(actor: Actor, customer_id: int, field: str = "customerId") -> Customer:
+    customer = await policy.customers_visible_to(actor).filter(id=customer_id).first()
+    if customer is None:
+        raise NotFound("Customer", field)
+    return customer
+
+
+def _modules(values: list[CustomerModule]) -> list[str]:
+    return sorted({m.value for m in values})
+
+
+async def create_customer(
+    actor: Actor,
+    *,
+    kind: CustomerKind,
+    name: str,
+    hub_access: bool,
+    modules: list[CustomerModule],
+    first_name: str | None = None,
+    last_name: str | None = None,
+    email: str | None = None,
+) -> Customer:
+    """A company, or a private person who is also the customer's single (primary) contact.
+
+    The member who creates a customer becomes its account manager, so a MEMBER keeps seeing what they created.
+    """
+    member = policy.require_customer_editor(actor)
+    check = Checker()
+    if kind is CustomerKind.PERSON:
+        first = check.text(first_name, "firstName", "First name", max_length=100)
+        last = check.text(last_name, "lastName", "Last name", max_length=100)
+        address = check.email(email, required=False)
+        display = (name or "").strip() or f"{first} {last}".strip()
+        check.text(display, "name", "Name", max_length=200)
+    else:
+        display = check.text(name, "name", "Name", max_length=200)
+    check.raise_if_any()
+    async with in_transaction():
+        customer = await Customer.create(
+            organization_id=actor.organization_id,
+            kind=kind,
+            name=display,
+            name_key=display.lower(),
+            hub_access=hub_access,
+            modules=_modules(modules),
+            created_by=member,
+        )
+        await customer.account_managers.add(member)
+        if kind is CustomerKind.PERSON:
+            await Contact.create(
+                customer=customer,
+                organization_id=customer.organization_id,
+                first_name=first,
+                last_name=last,
+                email=address,
+                hub_access=True,
+                is_primary=True,
+            )
+    return customer
+
+
+async def update_customer(
+    actor: Actor,
+    *,
+    customer_id: int,
+    name: str | None,
+    hub_access: bool | None,
+    modules: list[CustomerModule] | None,
+) -> Customer:
+    policy.require_customer_editor(actor)
+    customer = await get_customer(actor, customer_id)
+    check = Checker()
+    if name is not None:
+        customer.name = check.text(name, "name", "Name", max_length=200)
+        customer.name_key = customer.name.lower()
+    if hub_access is not None:
+        customer.hub_access = hub_access
+    if modules is not None:
+        customer.modules = _modules(modules)
+    check.raise_if_any()
+    await customer.save()
+    return customer
+
+
+async def add_contact(
+    actor: Actor,
+    *,
+    customer_id: int,
+    first_name: str,
+    last_name: str,
+    email: str | None,
+    hub_access: bool,
+    is_primary: bool,
+) -> Contact:
+    policy.require_customer_editor(actor)
+    customer = await get_customer(actor, customer_id)
+    check = Checker()
+    first = check.text(first_name, "firstName", "First name", max_length=100)
+    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    address = check.email(email, required=False)
+    check.raise_if_any()
+    if customer.kind is CustomerKind.PERSON and await Contact.filter(customer_id=customer.id).exists():
+        raise DomainError("PERSON_HAS_ONE_CONTACT", "A private person is their own single contact.", "customerId")
+    try:
+        async with in_transaction():
+            if is_primary or not await Contact.filter(customer_id=customer.id).exists():
+                await Contact.filter(customer_id=customer.id).update(is_primary=False)
+                is_primary = True
+            return await Contact.create(
+                customer=customer,
+                organization_id=customer.organization_id,
+                first_name=first,
+                last_name=last,
+                email=address,
+                hub_access=hub_access,
+                is_primary=is_primary,
+            )
+    except IntegrityError:
+        raise DomainError("EMAIL_TAKEN", "This customer already has a contact with this email.", "email") from None
+
+
+async def get_contact(actor: Actor, contact_id: int) -> Contact:
+    contact = await policy.contacts_visible_to(actor).filter(id=contact_id).first()
+    if contact is None:
+        raise NotFound("Contact", "contactId")
+    return contact
+
+
+async def update_contact(
+    actor: Actor,
+    *,
+    contact_id: int,
+    first_name: str | None,
+    last_name: str | None,
+    email: str | None,
+    hub_access: bool | None,
+    is_primary: bool | None,
+) -> Contact:
+    policy.require_customer_editor(actor)
+    contact = await get_contact(actor, contact_id)
+    check = Checker()
+    if first_name is not None:
+        contact.first_name = check.text(first_name, "firstName", "First name", max_length=100)
+    if last_name is not None:
+        contact.last_name = check.text(last_name, "lastName", "Last name", max_length=100)
+    if email is not None:
+        contact.email = check.email(email, required=False)
+    if hub_access is not None:
+        contact.hub_access = hub_access
+    check.raise_if_any()
+    try:
+        async with in_transaction():
+            if is_primary:
+                await Contact.filter(customer_id=contact.customer_id).update(is_primary=False)
+                contact.is_primary = True
+            await contact.save()
+    except IntegrityError:
+        raise DomainError("EMAIL_TAKEN", "This customer already has a contact with this email.", "email") from None
+    if hub_access is False:
+        from portico.accounts.sessions import end_all_sessions
+
+        await end_all_sessions(contact_id=contact.id)
+    return contact
+
+
+async def delete_contact(actor: Actor, *, contact_id: int) -> Contact:
+    policy.require_customer_editor(actor)
+    contact = await get_contact(actor, contact_id)
+    customer = await Customer.get(id=contact.customer_id)
+    if customer.kind is CustomerKind.PERSON:
+        raise DomainError("PERSON_CONTACT", "A private person's contact is the customer itself.", "contactId")
+    async with in_transaction():
+        await contact.delete()
+        if contact.is_primary:
+            successor = await Contact.filter(customer_id=customer.id).order_by("id").first()
+            if successor is not None:
+                successor.is_primary = True
+                await successor.save(update_fields=["is_primary"])
+    return contact
+
+
+async def _bulk_targets(
+    actor: Actor, customer_ids: list[int], member_ids: list[int]
+) -> tuple[list[Customer], list[Member]]:
+    if not customer_ids:
+        raise DomainError("REQUIRED", "Choose at least one customer.", "customerIds")
+    if not member_ids:
+        raise DomainError("REQUIRED", "Choose at least one account manager.", "memberIds")
+    if len(customer_ids) > MAX_BULK:
+        raise DomainError("TOO_MANY", f"At most {MAX_BULK} customers at once.", "customerIds")
+    wanted = set(customer_ids)
+    customers = await policy.customers_visible_to(actor).filter(id__in=wanted)
+    if len(customers) != len(wanted):
+        raise NotFound("Customer", "customerIds")
+    members = await policy.members_visible_to(actor).filter(id__in=set(member_ids), is_active=True)
+    if len(members) != len(set(member_ids)):
+        raise NotFound("Member", "memberIds")
+    return customers, members
+
+
+async def assign_account_managers(actor: Actor, *, customer_ids: list[int], member_ids: list[int]) -> list[Customer]:
+    """Assign every member to every customer (one by one, or a bulk selection); already assigned is fine."""
+    policy.require_account_manager_editor(actor)
+    customers, members = await _bulk_targets(actor, customer_ids, member_ids)
+    async with in_transaction():
+        for customer in customers:
+            existing = set(await customer.account_managers.all().values_list("id", flat=True))
+            new = [m for m in members if m.id not in existing]
+            if new:
+                await customer.account_managers.add(*new)
+    return customers
+
+
+async def unassign_account_managers(
+    actor: Actor, *, customer_ids: list[int], member_ids: list[int]
+) -> list[Customer]:
+    policy.require_account_manager_editor(actor)
+    customers, members = await _bulk_targets(actor, customer_ids, member_ids)
+    async with in_transaction():
+        for customer in customers:
+            await customer.account_managers.remove(*members)
+    return customers

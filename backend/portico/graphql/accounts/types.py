@@ -1,0 +1,151 @@
+"""GraphQL types of the accounts domain: Organization, Member, Viewer, Invitation, ApiKey."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from portico import policy
+from portico.accounts import models
+from portico.actors import Actor, Scope
+from portico.graphql.context import Info
+from portico.graphql.node import Node, register_node
+from portico.graphql.relay import Edge, PageInfo, encode_id
+
+Role = strawberry.enum(models.Role, name="Role")
+MemberDocumentVisibility = strawberry.enum(models.MemberDocumentVisibility, name="MemberDocumentVisibility")
+ApiKeyScope = strawberry.enum(Scope, name="ApiKeyScope")
+
+
+@strawberry.type(name="Organization")
+class OrganizationType(Node):
+    name: str
+    timezone: str
+    storage_quota_bytes: float
+    member_document_visibility: MemberDocumentVisibility  # type: ignore[valid-type]
+    model: strawberry.Private[models.Organization]
+
+    @classmethod
+    def from_model(cls, org: models.Organization) -> OrganizationType:
+        return cls(
+            id=encode_id("Organization", org.id),
+            name=org.name,
+            timezone=org.timezone,
+            storage_quota_bytes=float(org.storage_quota_bytes),
+            member_document_visibility=org.member_document_visibility,
+            model=org,
+        )
+
+    @strawberry.field
+    async def storage_used_bytes(self, info: Info) -> float:
+        from portico.hubs.quota import storage_used_bytes
+
+        return float(await storage_used_bytes(self.model.id))
+
+    @strawberry.field(description="Languages that have an invitation template (the share dialog offers these).")
+    async def languages(self, info: Info) -> list[str]:
+        from portico.hubs.templates import template_languages
+
+        return await template_languages(self.model.id)
+
+
+@strawberry.type(name="Member")
+class MemberType(Node):
+    email: str
+    first_name: str
+    last_name: str
+    full_name: str
+    role: Role  # type: ignore[valid-type]
+    is_account_manager: bool
+    is_active: bool
+    language: str
+    standard_message: str
+    created_at: datetime
+
+    @classmethod
+    def from_model(cls, m: models.Member) -> MemberType:
+        return cls(
+            id=encode_id("Member", m.id),
+            email=m.email,
+            first_name=m.first_name,
+            last_name=m.last_name,
+            full_name=m.full_name,
+            role=m.role,
+            is_account_manager=m.is_account_manager,
+            is_active=m.is_active,
+            language=m.language,
+            standard_message=m.standard_message,
+            created_at=m.created_at,
+        )
+
+
+@strawberry.type
+class MemberConnection:
+    edges: list[Edge[MemberType]]
+    page_info: PageInfo
+
+
+@strawberry.type(name="Invitation")
+class InvitationType(Node):
+    email: str
+    role: Role  # type: ignore[valid-type]
+    is_account_manager: bool
+    expires_at: datetime
+    accepted_at: datetime | None
+
+    @classmethod
+    def from_model(cls, i: models.Invitation) -> InvitationType:
+        return cls(
+            id=encode_id("Invitation", i.id),
+            email=i.email,
+            role=i.role,
+            is_account_manager=i.is_account_manager,
+            expires_at=i.expires_at,
+            accepted_at=i.accepted_at,
+        )
+
+
+@strawberry.type(name="ApiKey")
+class ApiKeyType(Node):
+    name: str
+    prefix: str
+    scopes: list[ApiKeyScope]  # type: ignore[valid-type]
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+    acts_as_id: strawberry.Private[int | None]
+
+    @classmethod
+    def from_model(cls, k: models.ApiKey) -> ApiKeyType:
+        return cls(
+            id=encode_id("ApiKey", k.id),
+            name=k.name,
+            prefix=k.prefix,
+            scopes=[Scope(s) for s in k.scopes if s in Scope.__members__],
+            created_at=k.created_at,
+            last_used_at=k.last_used_at,
+            revoked_at=k.revoked_at,
+            acts_as_id=k.acts_as_id,
+        )
+
+    @strawberry.field(description="The member this key acts as; null for an org-wide reader.")
+    async def acts_as(self, info: Info) -> MemberType | None:
+        if self.acts_as_id is None:
+            return None
+        member = await info.context.loaders.member_by_id.load(self.acts_as_id)
+        return MemberType.from_model(member) if member else None
+
+
+async def _member_node(actor: Actor, pk: int) -> MemberType | None:
+    m = await policy.members_visible_to(actor).filter(id=pk).first()
+    return MemberType.from_model(m) if m else None
+
+
+async def _api_key_node(actor: Actor, pk: int) -> ApiKeyType | None:
+    k = await policy.api_keys_visible_to(actor).filter(id=pk).first()
+    return ApiKeyType.from_model(k) if k else None
+
+
+register_node("Member", _member_node)
+register_node("ApiKey", _api_key_node)

@@ -1,0 +1,180 @@
+"""Mutations of the customers domain."""
+
+from __future__ import annotations
+
+import strawberry
+
+from portico.customers import services
+from portico.customers.models import CustomerModule as ModuleEnum
+from portico.graphql.context import Info
+from portico.graphql.customers.types import ContactType, CustomerKind, CustomerModule, CustomerType
+from portico.graphql.errors import UserError, mutate
+from portico.graphql.relay import decode_id, decode_ids
+
+
+@strawberry.input
+class CreateCustomerInput:
+    kind: CustomerKind  # type: ignore[valid-type]
+    name: str = strawberry.field(description="The company's name, or the person's full name.")
+    hub_access: bool = False
+    modules: list[CustomerModule] = strawberry.field(default_factory=lambda: [ModuleEnum.DOCUMENTS])  # type: ignore[valid-type]
+    first_name: str | None = strawberry.field(default=None, description="PERSON only: the person is the contact.")
+    last_name: str | None = None
+    email: str | None = None
+
+
+@strawberry.input
+class UpdateCustomerInput:
+    customer_id: strawberry.ID
+    name: str | None = None
+    hub_access: bool | None = None
+    modules: list[CustomerModule] | None = None  # type: ignore[valid-type]
+
+
+@strawberry.type
+class CustomerPayload:
+    customer: CustomerType | None = None
+    errors: list[UserError]
+
+
+@strawberry.input
+class AddContactInput:
+    customer_id: strawberry.ID
+    first_name: str
+    last_name: str
+    email: str | None = None
+    hub_access: bool = True
+    is_primary: bool = False
+
+
+@strawberry.input
+class UpdateContactInput:
+    contact_id: strawberry.ID
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+    hub_access: bool | None = None
+    is_primary: bool | None = None
+
+
+@strawberry.input
+class DeleteContactInput:
+    contact_id: strawberry.ID
+
+
+@strawberry.type
+class ContactPayload:
+    contact: ContactType | None = None
+    errors: list[UserError]
+
+
+@strawberry.input
+class AccountManagersInput:
+    customer_ids: list[strawberry.ID]
+    member_ids: list[strawberry.ID]
+
+
+@strawberry.type
+class AccountManagersPayload:
+    customers: list[CustomerType] = strawberry.field(default_factory=list)
+    errors: list[UserError]
+
+
+@strawberry.type
+class CustomerMutations:
+    @strawberry.mutation(description="Create a company or a private person (who is then its own contact).")
+    async def create_customer(self, info: Info, input: CreateCustomerInput) -> CustomerPayload:
+        async def work() -> dict[str, object]:
+            customer = await services.create_customer(
+                info.context.actor.require_signed_in(),
+                kind=input.kind,
+                name=input.name,
+                hub_access=input.hub_access,
+                modules=list(input.modules),
+                first_name=input.first_name,
+                last_name=input.last_name,
+                email=input.email,
+            )
+            return {"customer": CustomerType.from_model(customer)}
+
+        return await mutate(CustomerPayload, work)
+
+    @strawberry.mutation
+    async def update_customer(self, info: Info, input: UpdateCustomerInput) -> CustomerPayload:
+        async def work() -> dict[str, object]:
+            customer = await services.update_customer(
+                info.context.actor.require_signed_in(),
+                customer_id=decode_id(input.customer_id, "Customer", "customerId"),
+                name=input.name,
+                hub_access=input.hub_access,
+                modules=list(input.modules) if input.modules is not None else None,
+            )
+            return {"customer": CustomerType.from_model(customer)}
+
+        return await mutate(CustomerPayload, work)
+
+    @strawberry.mutation
+    async def add_contact(self, info: Info, input: AddContactInput) -> ContactPayload:
+        async def work() -> dict[str, object]:
+            contact = await services.add_contact(
+                info.context.actor.require_signed_in(),
+                customer_id=decode_id(input.customer_id, "Customer", "customerId"),
+                first_name=input.first_name,
+                last_name=input.last_name,
+                email=input.email,
+                hub_access=input.hub_access,
+                is_primary=input.is_primary,
+            )
+            return {"contact": ContactType.from_model(contact)}
+
+        return await mutate(ContactPayload, work)
+
+    @strawberry.mutation
+    async def update_contact(self, info: Info, input: UpdateContactInput) -> ContactPayload:
+        async def work() -> dict[str, object]:
+            contact = await services.update_contact(
+                info.context.actor.require_signed_in(),
+                contact_id=decode_id(input.contact_id, "Contact", "contactId"),
+                first_name=input.first_name,
+                last_name=input.last_name,
+                email=input.email,
+                hub_access=input.hub_access,
+                is_primary=input.is_primary,
+            )
+            return {"contact": ContactType.from_model(contact)}
+
+        return await mutate(ContactPayload, work)
+
+    @strawberry.mutation
+    async def delete_contact(self, info: Info, input: DeleteContactInput) -> ContactPayload:
+        async def work() -> dict[str, object]:
+            contact = await services.delete_contact(
+                info.context.actor.require_signed_in(), contact_id=decode_id(input.contact_id, "Contact", "contactId")
+            )
+            return {"contact": ContactType.from_model(contact)}
+
+        return await mutate(ContactPayload, work)
+
+    @strawberry.mutation(description="Assign members as account managers of customers (one, or many at once).")
+    async def assign_account_managers(self, info: Info, input: AccountManagersInput) -> AccountManagersPayload:
+        async def work() -> dict[str, object]:
+            customers = await services.assign_account_managers(
+                info.context.actor.require_signed_in(),
+                customer_ids=decode_ids(input.customer_ids, "Customer", "customerIds"),
+                member_ids=decode_ids(input.member_ids, "Member", "memberIds"),
+            )
+            return {"customers": [CustomerType.from_model(c) for c in customers]}
+
+        return await mutate(AccountManagersPayload, work)
+
+    @strawberry.mutation
+    async def unassign_account_managers(self, info: Info, input: AccountManagersInput) -> AccountManagersPayload:
+        async def work() -> dict[str, object]:
+            customers = await services.unassign_account_managers(
+                info.context.actor.require_signed_in(),
+                customer_ids=decode_ids(input.customer_ids, "Customer", "customerIds"),
+                member_ids=decode_ids(input.member_ids, "Member", "memberIds"),
+            )
+            return {"customers": [CustomerType.from_model(c) for c in customers]}
+
+        return await mutate(AccountManagersPayload, work)

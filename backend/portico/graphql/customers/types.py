@@ -1,0 +1,121 @@
+"""GraphQL types of the customers domain: Customer, Contact."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from portico import policy
+from portico.actors import Actor
+from portico.customers import models
+from portico.graphql.accounts.types import MemberType
+from portico.graphql.context import Info
+from portico.graphql.node import Node, register_node
+from portico.graphql.relay import Edge, PageInfo, encode_id
+
+if TYPE_CHECKING:
+    from portico.graphql.hubs.types import HubType
+
+CustomerKind = strawberry.enum(models.CustomerKind, name="CustomerKind")
+CustomerModule = strawberry.enum(models.CustomerModule, name="CustomerModule")
+
+
+@strawberry.type(name="Contact")
+class ContactType(Node):
+    first_name: str
+    last_name: str
+    full_name: str
+    email: str | None
+    hub_access: bool
+    is_primary: bool
+    has_password: bool
+    created_at: datetime
+    customer_id: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, c: models.Contact) -> ContactType:
+        return cls(
+            id=encode_id("Contact", c.id),
+            first_name=c.first_name,
+            last_name=c.last_name,
+            full_name=c.full_name,
+            email=c.email,
+            hub_access=c.hub_access,
+            is_primary=c.is_primary,
+            has_password=c.password_hash is not None,
+            created_at=c.created_at,
+            customer_id=c.customer_id,
+        )
+
+    @strawberry.field
+    async def customer(self, info: Info) -> CustomerType:
+        customer = await info.context.loaders.customer_by_id.load(self.customer_id)
+        assert customer is not None  # a visible contact belongs to a visible customer
+        return CustomerType.from_model(customer)
+
+
+@strawberry.type(name="Customer")
+class CustomerType(Node):
+    kind: CustomerKind  # type: ignore[valid-type]
+    name: str
+    hub_access: bool
+    modules: list[CustomerModule]  # type: ignore[valid-type]
+    created_at: datetime
+    pk: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, c: models.Customer) -> CustomerType:
+        return cls(
+            id=encode_id("Customer", c.id),
+            kind=c.kind,
+            name=c.name,
+            hub_access=c.hub_access,
+            modules=[models.CustomerModule(m) for m in c.modules],
+            created_at=c.created_at,
+            pk=c.id,
+        )
+
+    @strawberry.field
+    async def contacts(self, info: Info) -> list[ContactType]:
+        return [ContactType.from_model(c) for c in await info.context.loaders.contacts_by_customer_id.load(self.pk)]
+
+    @strawberry.field
+    async def primary_contact(self, info: Info) -> ContactType | None:
+        contacts = await info.context.loaders.contacts_by_customer_id.load(self.pk)
+        primary = next((c for c in contacts if c.is_primary), None)
+        return ContactType.from_model(primary) if primary else None
+
+    @strawberry.field
+    async def account_managers(self, info: Info) -> list[MemberType]:
+        members = await info.context.loaders.account_managers_by_customer_id.load(self.pk)
+        return [MemberType.from_model(m) for m in members]
+
+
+    @strawberry.field(description="The customer's hub; null until the first share.")
+    async def hub(self, info: Info) -> Annotated[HubType, strawberry.lazy("portico.graphql.hubs.types")] | None:
+        from portico.graphql.hubs.types import hub_of_customer
+
+        return await hub_of_customer(info, self.pk)
+
+
+@strawberry.type
+class CustomerConnection:
+    edges: list[Edge[CustomerType]]
+    page_info: PageInfo
+    total_count: int
+
+
+async def _customer_node(actor: Actor, pk: int) -> CustomerType | None:
+    c = await policy.customers_visible_to(actor).filter(id=pk).first()
+    return CustomerType.from_model(c) if c else None
+
+
+async def _contact_node(actor: Actor, pk: int) -> ContactType | None:
+    c = await policy.contacts_visible_to(actor).filter(id=pk).first()
+    return ContactType.from_model(c) if c else None
+
+
+register_node("Customer", _customer_node)
+register_node("Contact", _contact_node)

@@ -1,0 +1,111 @@
+"""DataLoaders of the hubs domain, registered on the request's Loaders under stable names."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+
+from portico import policy
+from portico.activity import insights
+from portico.customers.models import Contact
+from portico.graphql.loaders import Loaders
+from portico.hubs.models import Document, Folder, Hub, Share
+from portico.libraries.models import Library
+
+
+def hub_by_customer_id(loaders: Loaders) -> DataLoader[int, Hub | None]:
+    async def load(keys: list[int]) -> list[Hub | None]:
+        rows = {h.customer_id: h for h in await policy.hubs_visible_to(loaders.actor).filter(customer_id__in=keys)}
+        return [rows.get(k) for k in keys]
+
+    return loaders.get("hub_by_customer_id", lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def _by_id(loaders: Loaders, name: str, queryset_of: Any) -> DataLoader[int, Any]:
+    async def load(keys: list[int]) -> list[Any]:
+        rows = {r.id: r for r in await queryset_of(loaders.actor).filter(id__in=keys)}
+        return [rows.get(k) for k in keys]
+
+    return loaders.get(name, lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def hub_by_id(loaders: Loaders) -> DataLoader[int, Hub | None]:
+    return _by_id(loaders, "hub_by_id", policy.hubs_visible_to)
+
+
+def share_by_id(loaders: Loaders) -> DataLoader[int, Share | None]:
+    return _by_id(loaders, "share_by_id", policy.shares_visible_to)
+
+
+def document_by_id(loaders: Loaders) -> DataLoader[int, Document | None]:
+    return _by_id(loaders, "document_by_id", policy.documents_visible_to)
+
+
+def folder_by_id(loaders: Loaders) -> DataLoader[int, Folder | None]:
+    return _by_id(loaders, "folder_by_id", policy.folders_visible_to)
+
+
+def library_by_id(loaders: Loaders) -> DataLoader[int, Library | None]:
+    return _by_id(loaders, "library_by_id", policy.libraries_visible_to)
+
+
+def _grouped(loaders: Loaders, name: str, fetch: Any) -> DataLoader[int, list[Any]]:
+    async def load(keys: list[int]) -> list[list[Any]]:
+        groups: dict[int, list[Any]] = defaultdict(list)
+        for key, row in await fetch(list(set(keys))):
+            groups[key].append(row)
+        return [groups.get(k, []) for k in keys]
+
+    return loaders.get(name, lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def folders_by_hub_id(loaders: Loaders) -> DataLoader[int, list[Folder]]:
+    async def fetch(ids: list[int]) -> list[tuple[int, Folder]]:
+        rows = await policy.folders_visible_to(loaders.actor).filter(hub_id__in=ids).order_by("-date", "-id")
+        return [(f.hub_id, f) for f in rows]
+
+    return _grouped(loaders, "folders_by_hub_id", fetch)
+
+
+def documents_by_folder_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
+    async def fetch(ids: list[int]) -> list[tuple[int, Document]]:
+        rows = await policy.documents_visible_to(loaders.actor).filter(folder_id__in=ids).order_by("id")
+        return [(d.folder_id, d) for d in rows]
+
+    return _grouped(loaders, "documents_by_folder_id", fetch)
+
+
+def documents_by_share_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
+    async def fetch(ids: list[int]) -> list[tuple[int, Document]]:
+        rows = await policy.documents_visible_to(loaders.actor).filter(share_id__in=ids).order_by("id")
+        return [(d.share_id, d) for d in rows]
+
+    return _grouped(loaders, "documents_by_share_id", fetch)
+
+
+def recipients_by_share_id(loaders: Loaders) -> DataLoader[int, list[Contact]]:
+    async def fetch(ids: list[int]) -> list[tuple[int, Contact]]:
+        visible = await policy.shares_visible_to(loaders.actor).filter(id__in=ids).values_list("id", "recipients__id")
+        contact_ids = {c for _, c in visible if c is not None}
+        contacts = {c.id: c for c in await Contact.filter(id__in=contact_ids, organization_id=loaders.actor.organization_id)}
+        return [(s, contacts[c]) for s, c in visible if c in contacts]
+
+    return _grouped(loaders, "recipients_by_share_id", fetch)
+
+
+def figures_by(loaders: Loaders, scope: str) -> DataLoader[int, insights.Figures]:
+    async def load(keys: list[int]) -> list[insights.Figures]:
+        found = await insights.figures(loaders.actor, scope, list(set(keys)))
+        return [found[k] for k in keys]
+
+    return loaders.get(f"figures_by_{scope}", lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def views_per_day_by(loaders: Loaders, scope: str) -> DataLoader[int, list[Any]]:
+    async def load(keys: list[int]) -> list[list[Any]]:
+        found = await insights.views_per_day(loaders.actor, scope, list(set(keys)))
+        return [found[k] for k in keys]
+
+    return loaders.get(f"views_per_day_by_{scope}", lambda: DataLoader(load))  # type: ignore[arg-type]

@@ -1,0 +1,133 @@
+"""Queries of the hubs domain: libraries, publications, hubs, activity, the share preview, the dev mailbox."""
+
+from __future__ import annotations
+
+import strawberry
+
+from portico import policy
+from portico.activity.models import ActivityEvent
+from portico.errors import DomainError, NotAllowed
+from portico.graphql.context import Info
+from portico.graphql.hubs.inputs import ShareInput, share_request
+from portico.graphql.hubs.types import (
+    ActivityEventConnection,
+    ActivityEventType,
+    EmailPreview,
+    HubType,
+    InvitationTemplateType,
+    LibraryType,
+    OutboxEmailType,
+    PublicationConnection,
+    PublicationType,
+)
+from portico.graphql.relay import decode_id, decode_ids, edges, encode_id, keyset_page
+from portico.hubs import access, services
+from portico.hubs.models import InvitationTemplate
+from portico.hubs.templates import template_languages, template_for
+from portico.libraries.services import search_publications
+from portico.mail.models import OutboxEmail
+
+
+@strawberry.type
+class HubQueries:
+    @strawberry.field
+    async def libraries(self, info: Info) -> list[LibraryType]:
+        actor = info.context.actor.require_signed_in()
+        return [LibraryType.from_model(lib) for lib in await policy.libraries_visible_to(actor).order_by("name", "id")]
+
+    @strawberry.field(description="Search across several libraries (or all): title and #tags; by title.")
+    async def publications(
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        search: str | None = None,
+        library_ids: list[strawberry.ID] | None = None,
+        tag: str | None = None,
+    ) -> PublicationConnection:
+        actor = info.context.actor.require_signed_in()
+        ids = decode_ids(library_ids, "Library", "libraryIds") if library_ids else None
+        qs = search_publications(actor, search=search, library_ids=ids, tag=tag)
+        pairs, page = await keyset_page(qs, first=first, after=after, order=("title_key", "id"))
+        return PublicationConnection(
+            edges=edges(pairs, PublicationType.from_model), page_info=page, total_count=await qs.count()
+        )
+
+    @strawberry.field(description="The organization's invitation email per language (built-in defaults included).")
+    async def invitation_templates(self, info: Info) -> list[InvitationTemplateType]:
+        actor = info.context.actor.require_staff()
+        org = actor.organization
+        assert org is not None
+        saved = {t.language: t for t in await InvitationTemplate.filter(organization_id=org.id)}
+        result = []
+        for language in await template_languages(org.id):
+            found = await template_for(org.id, language, org.name)
+            assert found is not None
+            pk = saved[language].id if language in saved else f"default-{language}"
+            result.append(
+                InvitationTemplateType(
+                    id=encode_id("InvitationTemplate", pk), language=language, subject=found[0], body=found[1]
+                )
+            )
+        return result
+
+    @strawberry.field
+    async def hub(self, info: Info, id: strawberry.ID) -> HubType | None:
+        actor = info.context.actor.require_signed_in()
+        try:
+            pk = decode_id(id, "Hub", "id")
+        except DomainError:
+            return None
+        hub = await policy.hubs_visible_to(actor).filter(id=pk).first()
+        return HubType.from_model(hub) if hub else None
+
+    @strawberry.field(description="The signed-in contact's hub.")
+    async def my_hub(self, info: Info) -> HubType | None:
+        actor = info.context.actor.require_signed_in()
+        if actor.contact is None:
+            return None
+        hub = await access.my_hub(actor)
+        return HubType.from_model(hub) if hub else None
+
+    @strawberry.field(description="Activity the caller may see, newest first.")
+    async def activity(
+        self,
+        info: Info,
+        first: int | None = 50,
+        after: str | None = None,
+        customer_id: strawberry.ID | None = None,
+        hub_id: strawberry.ID | None = None,
+    ) -> ActivityEventConnection:
+        actor = info.context.actor.require_signed_in()
+        qs = policy.events_visible_to(actor)
+        if customer_id:
+            qs = qs.filter(customer_id=decode_id(customer_id, "Customer", "customerId"))
+        if hub_id:
+            qs = qs.filter(hub_id=decode_id(hub_id, "Hub", "hubId"))
+        pairs, page = await keyset_page(qs, first=first, after=after, order=("-id",))
+        return ActivityEventConnection(edges=edges(pairs, ActivityEventType.from_model), page_info=page)
+
+    @strawberry.field(description="The exact email the first recipient will get, for this language and message.")
+    async def preview_share(self, info: Info, input: ShareInput) -> EmailPreview:
+        actor = info.context.actor.require_signed_in()
+        rendered = await services.preview_share(actor, info.context.settings, share_request(input, for_preview=True))
+        return EmailPreview(subject=rendered.subject, html=rendered.html, text=rendered.text)
+
+    @strawberry.field(description="Emails in the outbox (the embedded default's dev mailbox; off in production).")
+    async def dev_mailbox(self, info: Info, first: int | None = 50) -> list[OutboxEmailType]:
+        actor = info.context.actor.require_staff()
+        if info.context.settings.is_production:
+            raise NotAllowed("The dev mailbox is off in production.")
+        rows = await OutboxEmail.filter(organization_id=actor.organization_id).order_by("-id").limit(
+            min(max(first or 50, 1), 200)
+        )
+        return [
+            OutboxEmailType(
+                id=encode_id("OutboxEmail", e.id), to=e.to_address, subject=e.subject, html=e.html, text=e.text,
+                status=e.status.value, created_at=e.created_at,
+            )
+            for e in rows
+        ]
+
+
+__all__ = ["HubQueries", "ActivityEvent"]

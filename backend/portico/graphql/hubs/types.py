@@ -1,0 +1,364 @@
+"""GraphQL types of the hubs domain: Library, Publication, Hub, Folder, Document, Share, Insights, ActivityEvent."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+
+from portico import policy
+from portico.activity import models as activity_models
+from portico.actors import Actor
+from portico.graphql.accounts.types import MemberType
+from portico.graphql.context import Info
+from portico.graphql.customers.types import ContactType, CustomerType
+from portico.graphql.hubs import loaders as hl
+from portico.graphql.node import Node, register_node
+from portico.graphql.relay import Edge, PageInfo, encode_id
+from portico.hubs import models
+from portico.hubs.links import new_grant, sign_grant
+from portico.libraries import models as library_models
+
+ActivityKind = strawberry.enum(activity_models.ActivityKind, name="ActivityKind")
+
+
+@strawberry.type
+class DayCount:
+    date: date
+    count: int
+
+
+@strawberry.type
+class Insights:
+    """Figures over the activity the caller may see, for one hub, share, document or customer."""
+
+    scope: strawberry.Private[str]
+    pk: strawberry.Private[int]
+
+    async def _figures(self, info: Info):  # type: ignore[no-untyped-def]
+        return await hl.figures_by(info.context.loaders, self.scope).load(self.pk)
+
+    @strawberry.field
+    async def hub_opens(self, info: Info) -> int:
+        return (await self._figures(info)).counts.get("HUB_OPENED", 0)
+
+    @strawberry.field
+    async def views(self, info: Info) -> int:
+        return (await self._figures(info)).counts.get("DOCUMENT_VIEWED", 0)
+
+    @strawberry.field
+    async def downloads(self, info: Info) -> int:
+        return (await self._figures(info)).counts.get("DOCUMENT_DOWNLOADED", 0)
+
+    @strawberry.field
+    async def prints(self, info: Info) -> int:
+        return (await self._figures(info)).counts.get("DOCUMENT_PRINTED", 0)
+
+    @strawberry.field
+    async def shared_with_colleagues(self, info: Info) -> int:
+        return (await self._figures(info)).counts.get("SHARED_WITH_COLLEAGUE", 0)
+
+    @strawberry.field
+    async def unique_viewers(self, info: Info) -> int:
+        return (await self._figures(info)).unique_viewers
+
+    @strawberry.field
+    async def last_activity_at(self, info: Info) -> datetime | None:
+        return (await self._figures(info)).last_activity_at
+
+    @strawberry.field(description="The last 30 days, oldest first.")
+    async def views_per_day(self, info: Info) -> list[DayCount]:
+        days = await hl.views_per_day_by(info.context.loaders, self.scope).load(self.pk)
+        return [DayCount(date=d, count=n) for d, n in days]
+
+
+@strawberry.type(name="Library")
+class LibraryType(Node):
+    name: str
+    description: str
+    pk: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, lib: library_models.Library) -> LibraryType:
+        return cls(id=encode_id("Library", lib.id), name=lib.name, description=lib.description, pk=lib.id)
+
+    @strawberry.field
+    async def publication_count(self, info: Info) -> int:
+        return await policy.publications_visible_to(info.context.actor).filter(library_id=self.pk).count()
+
+
+@strawberry.type(name="Publication")
+class PublicationType(Node):
+    title: str
+    tags: list[str]
+    content_type: str
+    size_bytes: float
+    created_at: datetime
+    library_id: strawberry.Private[int]
+    pk: strawberry.Private[int]
+    organization_id: strawberry.Private[int]
+
+    @classmethod
+    def from_model(cls, p: library_models.Publication) -> PublicationType:
+        return cls(
+            id=encode_id("Publication", p.id), title=p.title, tags=list(p.tags), content_type=p.content_type,
+            size_bytes=float(p.size_bytes), created_at=p.created_at, library_id=p.library_id, pk=p.id,
+            organization_id=p.organization_id,
+        )
+
+    @strawberry.field
+    async def library(self, info: Info) -> LibraryType:
+        lib = await hl.library_by_id(info.context.loaders).load(self.library_id)
+        assert lib is not None
+        return LibraryType.from_model(lib)
+
+    @strawberry.field(description="Short-lived link to view the publication (staff preview).")
+    def view_url(self, info: Info) -> str:
+        actor = info.context.actor
+        grant = new_grant(
+            document_id=self.pk, organization_id=self.organization_id, contact_id=None,
+            member_id=actor.member.id if actor.member else None, attachment=False, kind="publication",
+        )
+        return f"/files/{sign_grant(info.context.settings.secret_key, grant)}"
+
+
+@strawberry.type
+class PublicationConnection:
+    edges: list[Edge[PublicationType]]
+    page_info: PageInfo
+    total_count: int
+
+
+@strawberry.type(name="Document")
+class DocumentType(Node):
+    name: str
+    content_type: str
+    size_bytes: float
+    sha256: str
+    created_at: datetime
+    model: strawberry.Private[models.Document]
+
+    @classmethod
+    def from_model(cls, d: models.Document) -> DocumentType:
+        return cls(
+            id=encode_id("Document", d.id), name=d.name, content_type=d.content_type, size_bytes=float(d.size_bytes),
+            sha256=d.sha256, created_at=d.created_at, model=d,
+        )
+
+    def _url(self, info: Info, attachment: bool) -> str:
+        actor = info.context.actor
+        grant = new_grant(
+            document_id=self.model.id, organization_id=self.model.organization_id,
+            contact_id=actor.contact.id if actor.contact else None,
+            member_id=actor.member.id if actor.member else None, attachment=attachment,
+        )
+        return f"/files/{sign_grant(info.context.settings.secret_key, grant)}"
+
+    @strawberry.field(description="Short-lived signed link, shown inline. A contact's view is recorded.")
+    def view_url(self, info: Info) -> str:
+        return self._url(info, attachment=False)
+
+    @strawberry.field(description="Short-lived signed link, downloaded as a file. A contact's download is recorded.")
+    def download_url(self, info: Info) -> str:
+        return self._url(info, attachment=True)
+
+    @strawberry.field
+    async def folder(self, info: Info) -> FolderType:
+        folder = await hl.folder_by_id(info.context.loaders).load(self.model.folder_id)
+        assert folder is not None
+        return FolderType.from_model(folder)
+
+    @strawberry.field
+    async def share(self, info: Info) -> ShareType | None:
+        if self.model.share_id is None:
+            return None
+        share = await hl.share_by_id(info.context.loaders).load(self.model.share_id)
+        return ShareType.from_model(share) if share else None
+
+    @strawberry.field
+    def insights(self) -> Insights:
+        return Insights(scope="document", pk=self.model.id)
+
+
+@strawberry.type(name="Folder")
+class FolderType(Node):
+    name: str
+    date: date | None
+    created_at: datetime
+    model: strawberry.Private[models.Folder]
+
+    @classmethod
+    def from_model(cls, f: models.Folder) -> FolderType:
+        return cls(id=encode_id("Folder", f.id), name=f.name, date=f.date, created_at=f.created_at, model=f)
+
+    @strawberry.field
+    async def sender(self, info: Info) -> MemberType | None:
+        if self.model.sender_id is None:
+            return None
+        member = await info.context.loaders.member_by_id.load(self.model.sender_id)
+        return MemberType.from_model(member) if member else None
+
+    @strawberry.field
+    async def documents(self, info: Info) -> list[DocumentType]:
+        rows = await hl.documents_by_folder_id(info.context.loaders).load(self.model.id)
+        return [DocumentType.from_model(d) for d in rows]
+
+
+@strawberry.type(name="Share")
+class ShareType(Node):
+    language: str
+    message: str
+    all_contacts: bool
+    created_at: datetime
+    model: strawberry.Private[models.Share]
+
+    @classmethod
+    def from_model(cls, s: models.Share) -> ShareType:
+        return cls(
+            id=encode_id("Share", s.id), language=s.language, message=s.message, all_contacts=s.all_contacts,
+            created_at=s.created_at, model=s,
+        )
+
+    @strawberry.field
+    async def sender(self, info: Info) -> MemberType | None:
+        member = await info.context.loaders.member_by_id.load(self.model.sender_id)
+        return MemberType.from_model(member) if member else None
+
+    @strawberry.field
+    async def customer(self, info: Info) -> CustomerType:
+        customer = await info.context.loaders.customer_by_id.load(self.model.customer_id)
+        assert customer is not None
+        return CustomerType.from_model(customer)
+
+    @strawberry.field
+    async def recipients(self, info: Info) -> list[ContactType]:
+        rows = await hl.recipients_by_share_id(info.context.loaders).load(self.model.id)
+        return [ContactType.from_model(c) for c in rows]
+
+    @strawberry.field
+    async def documents(self, info: Info) -> list[DocumentType]:
+        rows = await hl.documents_by_share_id(info.context.loaders).load(self.model.id)
+        return [DocumentType.from_model(d) for d in rows]
+
+    @strawberry.field
+    def insights(self) -> Insights:
+        return Insights(scope="share", pk=self.model.id)
+
+
+@strawberry.type(name="Hub")
+class HubType(Node):
+    created_at: datetime
+    model: strawberry.Private[models.Hub]
+
+    @classmethod
+    def from_model(cls, h: models.Hub) -> HubType:
+        return cls(id=encode_id("Hub", h.id), created_at=h.created_at, model=h)
+
+    @strawberry.field
+    async def customer(self, info: Info) -> CustomerType:
+        customer = await info.context.loaders.customer_by_id.load(self.model.customer_id)
+        assert customer is not None
+        return CustomerType.from_model(customer)
+
+    @strawberry.field(description="Newest first; only folders holding something the caller may see.")
+    async def folders(self, info: Info) -> list[FolderType]:
+        rows = await hl.folders_by_hub_id(info.context.loaders).load(self.model.id)
+        return [FolderType.from_model(f) for f in rows]
+
+    @strawberry.field
+    def insights(self) -> Insights:
+        return Insights(scope="hub", pk=self.model.id)
+
+
+@strawberry.type(name="ActivityEvent")
+class ActivityEventType(Node):
+    kind: ActivityKind  # type: ignore[valid-type]
+    occurred_at: datetime
+    actor_name: str
+    detail: str | None
+    model: strawberry.Private[activity_models.ActivityEvent]
+
+    @classmethod
+    def from_model(cls, e: activity_models.ActivityEvent) -> ActivityEventType:
+        return cls(
+            id=encode_id("ActivityEvent", e.id), kind=e.kind, occurred_at=e.occurred_at, actor_name=e.actor_name,
+            detail=e.detail or None, model=e,
+        )
+
+    @strawberry.field
+    async def contact(self, info: Info) -> ContactType | None:
+        if self.model.contact_id is None:
+            return None
+        contact = await info.context.loaders.contact_by_id.load(self.model.contact_id)
+        return ContactType.from_model(contact) if contact else None
+
+    @strawberry.field
+    async def customer(self, info: Info) -> CustomerType | None:
+        customer = await info.context.loaders.customer_by_id.load(self.model.customer_id)
+        return CustomerType.from_model(customer) if customer else None
+
+    @strawberry.field
+    async def document(self, info: Info) -> DocumentType | None:
+        if self.model.document_id is None:
+            return None
+        doc = await hl.document_by_id(info.context.loaders).load(self.model.document_id)
+        return DocumentType.from_model(doc) if doc else None
+
+    @strawberry.field
+    async def share(self, info: Info) -> ShareType | None:
+        if self.model.share_id is None:
+            return None
+        share = await hl.share_by_id(info.context.loaders).load(self.model.share_id)
+        return ShareType.from_model(share) if share else None
+
+
+@strawberry.type
+class ActivityEventConnection:
+    edges: list[Edge[ActivityEventType]]
+    page_info: PageInfo
+
+
+@strawberry.type
+class EmailPreview:
+    subject: str
+    html: str
+    text: str
+
+
+@strawberry.type(name="InvitationTemplate")
+class InvitationTemplateType(Node):
+    language: str
+    subject: str
+    body: str
+
+
+@strawberry.type(name="OutboxEmail")
+class OutboxEmailType(Node):
+    to: str
+    subject: str
+    html: str
+    text: str
+    status: str
+    created_at: datetime
+
+
+async def hub_of_customer(info: Info, customer_id: int) -> HubType | None:
+    hub = await hl.hub_by_customer_id(info.context.loaders).load(customer_id)
+    return HubType.from_model(hub) if hub else None
+
+
+def _node(type_name: str, queryset_of, convert):  # type: ignore[no-untyped-def]
+    async def resolve(actor: Actor, pk: int):  # type: ignore[no-untyped-def]
+        row = await queryset_of(actor).filter(id=pk).first()
+        return convert(row) if row else None
+
+    register_node(type_name, resolve)
+
+
+_node("Library", policy.libraries_visible_to, LibraryType.from_model)
+_node("Publication", policy.publications_visible_to, PublicationType.from_model)
+_node("Hub", policy.hubs_visible_to, HubType.from_model)
+_node("Folder", policy.folders_visible_to, FolderType.from_model)
+_node("Document", policy.documents_visible_to, DocumentType.from_model)
+_node("Share", policy.shares_visible_to, ShareType.from_model)
+_node("ActivityEvent", policy.events_visible_to, ActivityEventType.from_model)

@@ -1,0 +1,34 @@
+"""The Relay `Node` interface and `node(id)` lookup, each type resolving through the policy."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from portico.actors import Actor
+
+
+@strawberry.interface
+class Node:
+    id: strawberry.ID
+
+
+# type name -> async (actor, pk) -> strawberry object or None. Filled by each domain's types module.
+_RESOLVERS: dict[str, Callable[[Actor, int], Awaitable[Any]]] = {}
+
+
+def register_node(type_name: str, resolve: Callable[[Actor, int], Awaitable[Any]]) -> None:
+    _RESOLVERS[type_name] = resolve
+
+
+async def resolve_node(actor: Actor, global_id: str) -> Any:
+    try:
+        type_name, raw = relay.from_base64(global_id)
+        pk = int(raw)
+    except (ValueError, TypeError):
+        return None
+    resolver = _RESOLVERS.get(type_name)
+    return await resolver(actor, pk) if resolver else None

@@ -1,0 +1,112 @@
+"""Global ids and keyset-paginated connections.
+
+Cursors encode the sort key of the last row, not an offset, so a page stays right while new rows arrive
+(live feeds insert constantly).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+import strawberry
+from strawberry import relay
+from tortoise.expressions import Q
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+from portico.errors import DomainError, NotFound
+
+MAX_PAGE = 200
+N = TypeVar("N")
+M = TypeVar("M", bound=Model)
+
+
+def encode_id(type_name: str, pk: int | str) -> strawberry.ID:
+    return strawberry.ID(relay.to_base64(type_name, pk))
+
+
+def decode_id(value: str | None, type_name: str, field: str, what: str | None = None) -> int:
+    """The primary key inside a global id of `type_name`; anything else is "not found" for that field."""
+    try:
+        kind, raw = relay.from_base64(str(value))
+        if kind != type_name:
+            raise ValueError(kind)
+        pk = int(raw)
+    except (ValueError, TypeError):
+        raise NotFound(what or type_name, field) from None
+    return pk
+
+
+def decode_ids(values: Sequence[str], type_name: str, field: str) -> list[int]:
+    return [decode_id(v, type_name, field) for v in values]
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[N]):
+    cursor: str
+    node: N
+
+
+def _encode_cursor(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, default=str).encode()).decode()
+
+
+def _decode_cursor(cursor: str, width: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+    except ValueError:
+        raise DomainError("INVALID_CURSOR", "The cursor is not one this API gave out.", "after") from None
+    if not isinstance(values, list) or len(values) != width:
+        raise DomainError("INVALID_CURSOR", "The cursor is not one this API gave out.", "after")
+    return values
+
+
+async def keyset_page(
+    queryset: QuerySet[M], *, first: int | None, after: str | None, order: tuple[str, ...]
+) -> tuple[list[tuple[str, M]], PageInfo]:
+    """One page of `queryset` ordered by `order` (fields, "-" for descending; the last must be unique, e.g. id).
+
+    Returns (cursor, row) pairs and the page info. Fetches one extra row to know whether there is a next page.
+    """
+    size = min(max(first or 50, 1), MAX_PAGE)
+    fields = [o.lstrip("-") for o in order]
+    if after:
+        values = _decode_cursor(after, len(order))
+        condition: Q | None = None
+        # (a, b, c) > (x, y, z)  ==  a > x OR (a = x AND (b > y OR (b = y AND c > z)))
+        for i in reversed(range(len(order))):
+            op = "lt" if order[i].startswith("-") else "gt"
+            step = Q(**{f"{fields[i]}__{op}": values[i]})
+            condition = step if condition is None else step | (Q(**{fields[i]: values[i]}) & condition)
+        assert condition is not None
+        queryset = queryset.filter(condition)
+    rows = await queryset.order_by(*order).limit(size + 1)
+    has_next = len(rows) > size
+    rows = rows[:size]
+    pairs = [(_encode_cursor([_cursor_value(getattr(r, f)) for f in fields]), r) for r in rows]
+    info = PageInfo(
+        has_next_page=has_next,
+        has_previous_page=after is not None,
+        start_cursor=pairs[0][0] if pairs else None,
+        end_cursor=pairs[-1][0] if pairs else None,
+    )
+    return pairs, info
+
+
+def _cursor_value(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def edges(pairs: list[tuple[str, M]], convert: Callable[[M], N]) -> list[Edge[N]]:
+    return [Edge(cursor=c, node=convert(r)) for c, r in pairs]

@@ -1,0 +1,68 @@
+"""The GraphQL endpoint: POST JSON and WebSocket (graphql-transport-ws) only; builds the Context per request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from portico.accounts.sessions import SESSION_COOKIE
+from portico.actors import ActorKind, resolve_actor
+from portico.graphql.context import Context
+from portico.graphql.loaders import Loaders
+from portico.graphql.schema import build_schema
+from portico.services import Services
+
+
+def client_address(request: Request | WebSocket) -> str:
+    return request.client.host if request.client else ""
+
+
+class PorticoGraphQL(GraphQL[Context, None]):
+    def __init__(self, services: Services) -> None:
+        settings = services.settings
+        super().__init__(
+            build_schema(settings),
+            graphql_ide=None if settings.is_production else "graphiql",
+            allow_queries_via_get=False,
+            multipart_uploads_enabled=False,  # CVE-2024-47082: CSRF through multipart
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            keep_alive=True,
+            keep_alive_interval=15,
+        )
+        self.services = services
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:  # type: ignore[override]
+        actor = await resolve_actor(
+            session_token=request.cookies.get(SESSION_COOKIE),
+            authorization=request.headers.get("authorization"),
+            ip=client_address(request),
+            user_agent=request.headers.get("user-agent", ""),
+        )
+        return Context(
+            request=request, response=response, actor=actor, services=self.services, loaders=Loaders(actor)
+        )
+
+    async def on_ws_connect(self, context: Context) -> Any:  # type: ignore[override]
+        """A partner may authenticate a WebSocket with {"authorization": "Bearer ..."} in connection_init."""
+        params = context.connection_params or {}
+        authorization = params.get("authorization") if isinstance(params, dict) else None
+        if authorization:
+            actor = await resolve_actor(
+                session_token=None,
+                authorization=str(authorization),
+                ip=context.actor.ip,
+                user_agent=context.actor.user_agent,
+            )
+            if actor.kind is ActorKind.ANONYMOUS:
+                raise ConnectionRejectionError({"reason": "Invalid API key."})
+            context.actor = actor
+            context.loaders = Loaders(actor)
+        if context.actor.kind is ActorKind.ANONYMOUS:
+            raise ConnectionRejectionError({"reason": "Sign in first."})
+        return None

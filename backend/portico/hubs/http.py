@@ -1,0 +1,231 @@
+"""The file endpoints beside /graphql: streamed uploads (`POST /uploads`) and signed downloads (`GET /files/...`).
+
+Uploads stream straight into storage with the size limit and the organization's quota checked as bytes arrive;
+the type is detected from the content; the client's filename is kept only as a display name. Downloads stream
+with Range support, and each view or download by a contact is recorded as activity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from collections.abc import AsyncIterator
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+from tortoise.transactions import in_transaction
+
+from portico import policy
+from portico.accounts.models import Organization
+from portico.accounts.sessions import SESSION_COOKIE
+from portico.activity import services as activity
+from portico.activity.models import ActivityKind
+from portico.actors import Actor, ActorKind, resolve_actor
+from portico.customers.models import Contact
+from portico.errors import DomainError
+from portico.hubs.links import read_grant
+from portico.hubs.models import Document, Hub, Upload
+from portico.hubs.quota import storage_used_bytes
+from portico.libraries.models import Publication
+from portico.services import Services
+from portico.storage.errors import InvalidRange, ObjectNotFound, UploadRefused
+from portico.storage.ingest import DEFAULT_ALLOWED_TYPES, ingest
+
+MAX_FILENAME = 200
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def display_name(raw: str | None) -> str:
+    """A safe display name from the client's filename: no path, no control characters, bounded length."""
+    name = unicodedata.normalize("NFC", (raw or "").replace("\\", "/").rsplit("/", 1)[-1])
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().strip(".")
+    return name[:MAX_FILENAME] or "file"
+
+
+async def _actor(request: Request) -> Actor:
+    return await resolve_actor(
+        session_token=request.cookies.get(SESSION_COOKIE),
+        authorization=request.headers.get("authorization"),
+        ip=request.client.host if request.client else "",
+        user_agent=request.headers.get("user-agent", ""),
+    )
+
+
+async def upload(request: Request) -> Response:
+    services: Services = request.app.state.services
+    settings = services.settings
+    actor = await _actor(request)
+    if actor.kind is ActorKind.ANONYMOUS:
+        return _error(401, "NOT_AUTHENTICATED", "Sign in first.")
+    try:
+        member = policy.require_sharer(actor)
+    except DomainError as error:
+        return _error(403, error.problems[0].code, error.problems[0].message)
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes:
+        return _error(413, "UPLOAD_TOO_LARGE", "The file is larger than the upload limit.")
+    organization = await Organization.get(id=actor.organization_id)
+    remaining = organization.storage_quota_bytes - await storage_used_bytes(organization.id)
+    upload_id = uuid.uuid4()
+    key = f"org/{organization.id}/uploads/{upload_id}"
+    try:
+        blob = await ingest(
+            services.storage,
+            key,
+            request.stream(),
+            max_bytes=settings.max_upload_bytes,
+            quota_remaining=max(remaining, 0),
+            allowed_types=DEFAULT_ALLOWED_TYPES,
+        )
+    except UploadRefused as refused:
+        status = 413 if refused.code in ("UPLOAD_TOO_LARGE", "QUOTA_EXCEEDED") else 415
+        if refused.code == "EMPTY_UPLOAD":
+            status = 400
+        return _error(status, refused.code, refused.message)
+    try:
+        async with in_transaction():
+            row = await Upload.create(
+                id=upload_id,
+                organization_id=organization.id,
+                member_id=member.id,
+                name=display_name(request.query_params.get("filename")),
+                storage_key=blob.key,
+                content_type=blob.content_type,
+                size_bytes=blob.size,
+                sha256=blob.sha256,
+            )
+            # Two uploads at once each saw the same remaining quota: check again now that this one counts.
+            if await storage_used_bytes(organization.id) > organization.storage_quota_bytes:
+                raise _OverQuota()
+    except _OverQuota:
+        await services.storage.delete(blob.key)
+        return _error(413, "QUOTA_EXCEEDED", "The organization's storage plan is full.")
+    except BaseException:
+        await services.storage.delete(blob.key)  # never an object without its row
+        raise
+    return JSONResponse(
+        {"uploadId": str(row.id), "name": row.name, "sizeBytes": row.size_bytes, "contentType": row.content_type},
+        status_code=201,
+    )
+
+
+class _OverQuota(Exception):
+    pass
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def _parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:
+    """(start, end) inclusive, None for the whole file, or "invalid"."""
+    if not header:
+        return None
+    match = _RANGE.match(header.strip())
+    if not match or (not match.group(1) and not match.group(2)):
+        return "invalid"
+    if match.group(1):
+        start = int(match.group(1))
+        end = int(match.group(2)) if match.group(2) else size - 1
+    else:  # suffix: the last N bytes
+        start, end = max(size - int(match.group(2)), 0), size - 1
+    end = min(end, size - 1)
+    if start > end or start >= size:
+        return "invalid"
+    return start, end
+
+
+def _disposition(name: str, attachment: bool) -> str:
+    kind = "attachment" if attachment else "inline"
+    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "") or "file"
+    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+
+
+async def download(request: Request) -> Response:
+    services: Services = request.app.state.services
+    grant = read_grant(services.settings.secret_key, request.path_params["token"])
+    if grant is None:
+        return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
+    # The link is only as good as the access of whoever it was issued to, checked again now.
+    if grant.kind == "publication":
+        actor = Actor(kind=ActorKind.MEMBER, organization=await Organization.get_or_none(id=grant.organization_id))
+        item = await Publication.filter(id=grant.document_id, organization_id=grant.organization_id).first()
+        document = None
+        name = item.title if item else ""
+    else:
+        actor = await _grant_actor(grant.organization_id, grant.contact_id, grant.member_id)
+        document = await policy.documents_visible_to(actor).filter(id=grant.document_id).first()
+        item = document
+        name = document.name if document else ""
+    if item is None or actor.kind is ActorKind.ANONYMOUS:
+        return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
+    try:
+        size = await services.storage.size(item.storage_key)
+    except ObjectNotFound:
+        return _error(404, "NOT_FOUND", "The file is missing from storage.")
+    wanted = _parse_range(request.headers.get("range"), size)
+    headers = {
+        "Accept-Ranges": "bytes",
+        "Content-Disposition": _disposition(name, grant.attachment),
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "private, no-store",
+        "Content-Security-Policy": "sandbox",
+    }
+    if wanted == "invalid":
+        return Response(status_code=416, headers={**headers, "Content-Range": f"bytes */{size}"})
+    start, end = wanted if isinstance(wanted, tuple) else (0, size - 1)
+    if document is not None and actor.contact is not None and start == 0:
+        # A viewer fetching the rest of a file by ranges is one view, not many.
+        await _record_download(services, actor, document, grant.attachment)
+    try:
+        body = services.storage.open_range(item.storage_key, start, end) if size else _empty()
+    except InvalidRange:
+        return Response(status_code=416, headers={**headers, "Content-Range": f"bytes */{size}"})
+    headers["Content-Length"] = str(end - start + 1 if size else 0)
+    status = 200
+    if isinstance(wanted, tuple):
+        status = 206
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    return StreamingResponse(body, status_code=status, media_type=item.content_type, headers=headers)
+
+
+async def _empty() -> AsyncIterator[bytes]:
+    if False:
+        yield b""
+
+
+async def _grant_actor(organization_id: int, contact_id: int | None, member_id: int | None) -> Actor:
+    from portico.accounts.models import Member
+
+    organization = await Organization.get_or_none(id=organization_id)
+    if organization is None:
+        return Actor(kind=ActorKind.ANONYMOUS)
+    if contact_id is not None:
+        contact = await Contact.filter(id=contact_id, hub_access=True, customer__hub_access=True).first()
+        if contact is not None:
+            return Actor(kind=ActorKind.CONTACT, organization=organization, contact=contact)
+    if member_id is not None:
+        member = await Member.filter(id=member_id, is_active=True, organization_id=organization_id).first()
+        if member is not None:
+            return Actor(kind=ActorKind.MEMBER, organization=organization, member=member)
+    return Actor(kind=ActorKind.ANONYMOUS)
+
+
+async def _record_download(services: Services, actor: Actor, document: Document, attachment: bool) -> None:
+    hub = await Hub.get(id=document.hub_id)
+    kind = ActivityKind.DOCUMENT_DOWNLOADED if attachment else ActivityKind.DOCUMENT_VIEWED
+    event = await activity.record(actor, kind, customer_id=hub.customer_id, hub_id=hub.id, document=document)
+    await activity.publish(services.broker, event)
+
+
+def upload_route() -> Route:
+    return Route("/uploads", upload, methods=["POST"])
+
+
+def download_route() -> Route:
+    return Route("/files/{token:str}", download, methods=["GET", "HEAD"])

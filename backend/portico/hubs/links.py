@@ -1,0 +1,75 @@
+"""Short-lived signed links for file downloads (`/files/<token>`).
+
+The token names the document, who it was issued to, and inline/attachment; it is signed with SECRET_KEY and
+expires, so a link copied out of the page stops working soon and cannot be altered to reach another file.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from dataclasses import dataclass
+
+LINK_LIFETIME_SECONDS = 15 * 60
+
+
+@dataclass(frozen=True)
+class FileGrant:
+    document_id: int
+    organization_id: int
+    contact_id: int | None
+    member_id: int | None
+    attachment: bool
+    expires: int
+    kind: str = "document"  # or "publication"
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _sign(secret: str, body: str) -> str:
+    return _b64(hmac.new(secret.encode(), body.encode(), hashlib.sha256).digest())
+
+
+def sign_grant(secret: str, grant: FileGrant) -> str:
+    body = _b64(json.dumps(grant.__dict__, separators=(",", ":")).encode())
+    return f"{body}.{_sign(secret, body)}"
+
+
+def read_grant(secret: str, token: str, now: float | None = None) -> FileGrant | None:
+    """The grant inside a valid, unexpired token; None for anything else."""
+    body, _, signature = token.partition(".")
+    if not body or not signature or len(token) > 1000:
+        return None
+    if not hmac.compare_digest(_sign(secret, body), signature):
+        return None
+    try:
+        grant = FileGrant(**json.loads(_unb64(body)))
+    except (ValueError, TypeError):
+        return None
+    if grant.expires < (now or time.time()):
+        return None
+    return grant
+
+
+def new_grant(
+    *, document_id: int, organization_id: int, contact_id: int | None, member_id: int | None, attachment: bool,
+    kind: str = "document",
+) -> FileGrant:
+    return FileGrant(
+        document_id=document_id,
+        organization_id=organization_id,
+        contact_id=contact_id,
+        member_id=member_id,
+        attachment=attachment,
+        expires=int(time.time()) + LINK_LIFETIME_SECONDS,
+        kind=kind,
+    )

@@ -1,0 +1,280 @@
+"""The share flow (seed 000): one hub per customer, a folder per rep per day, one email per recipient."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from portico import policy
+from portico.accounts.models import Member, OneTimeToken, Organization, TokenPurpose
+from portico.accounts.tokens import new_token, token_hash
+from portico.actors import Actor
+from portico.customers.models import Contact, Customer
+from portico.errors import DomainError, NotFound
+from portico.hubs.models import Document, Folder, Hub, Share, Upload
+from portico.hubs.templates import template_for
+from portico.libraries.models import Publication
+from portico.libraries.services import claim_upload
+from portico.mail.outbox import enqueue_rendered
+from portico.mail.templates import RenderedEmail, render
+from portico.settings import Settings
+from portico.validation import Checker
+
+HUB_LINK_LIFETIME = timedelta(days=30)
+MAX_RECIPIENTS = 50
+MAX_ITEMS = 100
+
+
+@dataclass
+class RecipientSpec:
+    """An existing contact of the customer, or a new person who becomes one."""
+
+    contact_id: int | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class ShareRequest:
+    customer_id: int
+    recipients: list[RecipientSpec]
+    language: str
+    message: str
+    publication_ids: list[int]
+    upload_ids: list[str]
+
+
+async def ensure_hub(customer: Customer) -> Hub:
+    """The customer's one hub: created on the first share, reused after (safe under concurrent first shares)."""
+    hub = await Hub.filter(customer_id=customer.id).first()
+    if hub is not None:
+        return hub
+    try:
+        async with in_transaction():
+            return await Hub.create(customer_id=customer.id, organization_id=customer.organization_id)
+    except IntegrityError:
+        return await Hub.get(customer_id=customer.id)
+
+
+def today_in(organization: Organization) -> date:
+    return datetime.now(ZoneInfo(organization.timezone)).date()
+
+
+async def folder_for(hub: Hub, sender: Member, day: date) -> Folder:
+    """The sender's folder for `day` in this hub: a second send that day adds to it."""
+    folder = await Folder.filter(hub_id=hub.id, sender_id=sender.id, date=day).first()
+    if folder is not None:
+        return folder
+    try:
+        async with in_transaction():
+            return await Folder.create(
+                hub_id=hub.id,
+                organization_id=hub.organization_id,
+                sender=sender,
+                date=day,
+                name=f"{day.isoformat()} · {sender.full_name}",
+            )
+    except IntegrityError:
+        return await Folder.get(hub_id=hub.id, sender_id=sender.id, date=day)
+
+
+async def _check_request(actor: Actor, req: ShareRequest) -> tuple[Customer, str, str, list[Publication]]:
+    customer = await policy.customers_visible_to(actor).filter(id=req.customer_id).first()
+    if customer is None:
+        raise NotFound("Customer", "customerId")
+    check = Checker()
+    language = check.language(req.language)
+    message = check.text(req.message, "message", "Message", max_length=5000, required=False)
+    if not req.recipients:
+        check.add("REQUIRED", "Add at least one recipient.", "recipients")
+    if len(req.recipients) > MAX_RECIPIENTS:
+        check.add("TOO_MANY", f"At most {MAX_RECIPIENTS} recipients.", "recipients")
+    if not req.publication_ids and not req.upload_ids:
+        check.add("REQUIRED", "Add at least one document.", "publicationIds")
+    if len(req.publication_ids) + len(req.upload_ids) > MAX_ITEMS:
+        check.add("TOO_MANY", f"At most {MAX_ITEMS} documents in one send.", "publicationIds")
+    for i, r in enumerate(req.recipients):
+        if r.contact_id is None:
+            check.text(r.first_name, f"recipients.{i}.firstName", "First name", max_length=100)
+            check.text(r.last_name, f"recipients.{i}.lastName", "Last name", max_length=100)
+            check.email(r.email, f"recipients.{i}.email")
+    check.raise_if_any()
+    publications = await policy.publications_visible_to(actor).filter(id__in=set(req.publication_ids))
+    if len(publications) != len(set(req.publication_ids)):
+        raise NotFound("Publication", "publicationIds")
+    return customer, language, message, publications
+
+
+async def _email_for(
+    settings: Settings, organization: Organization, sender: Member, language: str, message: str,
+    first_name: str, document_names: list[str], link: str,
+) -> RenderedEmail:
+    template = await template_for(organization.id, language, organization.name)
+    if template is None:
+        raise DomainError("UNKNOWN_LANGUAGE", f"There is no invitation template for {language!r}.", "language")
+    subject, body = template
+    return render(
+        "hub_share",
+        language,
+        organization=organization.name,
+        sender_name=sender.full_name,
+        sender_email=sender.email,
+        first_name=first_name,
+        template_subject=subject,
+        template_body=body,
+        message=message,
+        documents=document_names,
+        link=link,
+    )
+
+
+async def preview_share(actor: Actor, settings: Settings, req: ShareRequest) -> RenderedEmail:
+    """The exact email the first recipient will get (the link is a placeholder until the send)."""
+    sender = policy.require_sharer(actor)
+    assert actor.organization is not None
+    customer, language, message, publications = await _check_request_for_preview(actor, req)
+    first = req.recipients[0] if req.recipients else RecipientSpec()
+    first_name = first.first_name or ""
+    if first.contact_id is not None:
+        contact = await policy.contacts_visible_to(actor).filter(id=first.contact_id, customer_id=customer.id).first()
+        first_name = contact.first_name if contact else ""
+    names = [p.title for p in publications]
+    names += await Upload.filter(
+        id__in=[u for u in req.upload_ids if _looks_like_uuid(u)], organization_id=actor.organization_id
+    ).values_list("name", flat=True)
+    return await _email_for(
+        settings, actor.organization, sender, language, message, first_name, names,
+        f"{settings.public_url}/hub/welcome?token=…",
+    )
+
+
+async def _check_request_for_preview(actor: Actor, req: ShareRequest) -> tuple[Customer, str, str, list[Publication]]:
+    """Like the send's checks, but a preview of a half-filled dialog is fine: only the language must be right."""
+    customer = await policy.customers_visible_to(actor).filter(id=req.customer_id).first()
+    if customer is None:
+        raise NotFound("Customer", "customerId")
+    check = Checker()
+    language = check.language(req.language)
+    message = check.text(req.message, "message", "Message", max_length=5000, required=False)
+    check.raise_if_any()
+    publications = await policy.publications_visible_to(actor).filter(id__in=set(req.publication_ids))
+    return customer, language, message, publications
+
+
+def _looks_like_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+async def _recipient_contacts(customer: Customer, specs: list[RecipientSpec]) -> list[Contact]:
+    """Existing contacts of this customer, and new ones created for name + email (reused when the email exists)."""
+    contacts: dict[int, Contact] = {}
+    for i, spec in enumerate(specs):
+        if spec.contact_id is not None:
+            contact = await Contact.filter(id=spec.contact_id, customer_id=customer.id).first()
+            if contact is None:
+                raise NotFound("Contact", f"recipients.{i}.contactId")
+        else:
+            email = (spec.email or "").strip().lower()
+            contact = await Contact.filter(customer_id=customer.id, email=email).first()
+            if contact is None:
+                is_first = not await Contact.filter(customer_id=customer.id).exists()
+                contact = await Contact.create(
+                    customer=customer,
+                    organization_id=customer.organization_id,
+                    first_name=(spec.first_name or "").strip(),
+                    last_name=(spec.last_name or "").strip(),
+                    email=email,
+                    hub_access=True,
+                    is_primary=is_first,
+                )
+        if not contact.email:
+            raise DomainError("CONTACT_WITHOUT_EMAIL", f"{contact.full_name} has no email address.", f"recipients.{i}")
+        if not contact.hub_access:
+            raise DomainError(
+                "NO_HUB_ACCESS", f"{contact.full_name} has no hub access; turn it on first.", f"recipients.{i}"
+            )
+        contacts[contact.id] = contact
+    return list(contacts.values())
+
+
+async def hub_link(settings: Settings, contact: Contact) -> str:
+    """A personal link that signs the contact in once (then they set a password or log in)."""
+    token = new_token()
+    await OneTimeToken.create(
+        purpose=TokenPurpose.HUB_LINK,
+        token_hash=token_hash(token),
+        organization_id=contact.organization_id,
+        contact=contact,
+        expires_at=datetime.now(UTC) + HUB_LINK_LIFETIME,
+    )
+    return f"{settings.public_url}/hub/welcome?token={token}"
+
+
+async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -> Share:
+    """Record the share, put its items in the sender's folder for today, and queue one email per recipient.
+
+    All in one transaction: either the share, its documents, its new contacts and its emails all exist, or none.
+    """
+    sender = policy.require_sharer(actor)
+    organization = actor.organization
+    assert organization is not None
+    customer, language, message, publications = await _check_request(actor, req)
+    if await template_for(organization.id, language, organization.name) is None:
+        raise DomainError("UNKNOWN_LANGUAGE", f"There is no invitation template for {language!r}.", "language")
+    async with in_transaction():
+        # Nested transactions are savepoints: a concurrent first share's IntegrityError stays contained.
+        hub = await ensure_hub(customer)
+        folder = await folder_for(hub, sender, today_in(organization))
+        if not customer.hub_access:
+            customer.hub_access = True  # sharing to a customer is giving them their hub
+            await customer.save(update_fields=["hub_access"])
+        recipients = await _recipient_contacts(customer, req.recipients)
+        share = await Share.create(
+            organization_id=organization.id,
+            hub=hub,
+            customer=customer,
+            folder=folder,
+            sender=sender,
+            language=language,
+            message=message,
+            all_contacts=False,
+        )
+        await share.recipients.add(*recipients)
+        documents = [
+            Document(
+                organization_id=organization.id, hub=hub, folder=folder, share=share, publication=p, name=p.title,
+                storage_key=p.storage_key, content_type=p.content_type, size_bytes=p.size_bytes, sha256=p.sha256,
+            )
+            for p in publications
+        ]
+        for i, upload_id in enumerate(dict.fromkeys(req.upload_ids)):
+            upload = await claim_upload(actor, upload_id, f"uploadIds.{i}")
+            documents.append(
+                Document(
+                    organization_id=organization.id, hub=hub, folder=folder, share=share, name=upload.name,
+                    storage_key=upload.storage_key, content_type=upload.content_type, size_bytes=upload.size_bytes,
+                    sha256=upload.sha256,
+                )
+            )
+        for document in documents:
+            await document.save()
+        names = [d.name for d in documents]
+        for contact in recipients:
+            link = await hub_link(settings, contact)
+            rendered = await _email_for(
+                settings, organization, sender, language, message, contact.first_name, names, link
+            )
+            assert contact.email is not None
+            await enqueue_rendered(rendered, to=contact.email, kind="hub_share", organization_id=organization.id)
+    return share

@@ -1,0 +1,32 @@
+"""Background jobs: the periodic sweeps and the runner that drives them.
+
+Where they run: in the server process in the embedded default (`settings.run_jobs_in_process`, started from the
+app lifespan), or in `portico worker` processes in the scaled deployment. Every job must be safe to run in
+several processes at once (rows are claimed with FOR UPDATE SKIP LOCKED), so adding workers is only configuration.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from portico.jobs.runner import JobRunner, PeriodicJob
+from portico.mail.sender import SmtpSender, deliver_all_due
+from portico.settings import Settings
+
+__all__ = ["JobRunner", "PeriodicJob", "standard_jobs"]
+
+OUTBOX_INTERVAL_SECONDS = 5.0
+
+
+def standard_jobs(settings: Settings) -> list[PeriodicJob]:
+    """The jobs every process that runs jobs should run, for this configuration."""
+    jobs: list[PeriodicJob] = []
+    if settings.smtp_url:
+        # Without SMTP_URL (embedded default) emails stay in the outbox and the dev mailbox shows them.
+        sender = SmtpSender(settings.smtp_url, settings.mail_from)
+        jobs.append(PeriodicJob("outbox-delivery", OUTBOX_INTERVAL_SECONDS, partial(deliver_all_due, sender)))
+    # Sweeps still to come register here, one PeriodicJob each, e.g.:
+    #   PeriodicJob("expired-uploads", 300, sweep_expired_uploads)       # abandoned partial uploads
+    #   PeriodicJob("due-reminders", 60, send_due_reminders)             # receivables reminder steps
+    #   PeriodicJob("expired-quotes", 3600, expire_and_archive_quotes)   # quote validity and archiving
+    return jobs

@@ -1,0 +1,101 @@
+"""Libraries and publications: ADMIN and MANAGER curate them, every member browses and shares from them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from portico import policy
+from portico.actors import Actor
+from portico.errors import DomainError, NotFound
+from portico.hubs.models import Upload
+from portico.libraries.models import Library, Publication
+from portico.validation import Checker
+
+MAX_TAGS = 20
+
+
+async def create_library(actor: Actor, *, name: str, description: str) -> Library:
+    policy.require_library_editor(actor)
+    check = Checker()
+    label = check.text(name, "name", "Name", max_length=200)
+    about = check.text(description, "description", "Description", max_length=2000, required=False)
+    check.raise_if_any()
+    return await Library.create(organization_id=actor.organization_id, name=label, description=about)
+
+
+async def add_publication(actor: Actor, *, library_id: int, upload_id: str, title: str, tags: list[str]) -> Publication:
+    """Turn an upload into a publication of a library (the stored object is handed over, not copied)."""
+    member = policy.require_library_editor(actor)
+    library = await policy.libraries_visible_to(actor).filter(id=library_id).first()
+    if library is None:
+        raise NotFound("Library", "libraryId")
+    check = Checker()
+    label = check.text(title, "title", "Title", max_length=300)
+    clean_tags = sorted({t.strip().lower() for t in tags if t.strip()})
+    if len(clean_tags) > MAX_TAGS or any(len(t) > 40 for t in clean_tags):
+        check.add("INVALID_TAGS", f"At most {MAX_TAGS} tags of at most 40 characters.", "tags")
+    check.raise_if_any()
+    async with in_transaction():
+        upload = await _claim_upload(actor, upload_id, "uploadId")
+        return await Publication.create(
+            organization_id=library.organization_id,
+            library=library,
+            title=label,
+            title_key=label.lower(),
+            tags=clean_tags,
+            search_text=search_text(label, clean_tags),
+            storage_key=upload.storage_key,
+            content_type=upload.content_type,
+            size_bytes=upload.size_bytes,
+            sha256=upload.sha256,
+            created_by=member,
+        )
+
+
+async def _claim_upload(actor: Actor, upload_id: str, field: str) -> Upload:
+    """Mark an upload of this caller used (inside the caller's transaction) so it is used once only."""
+    upload = await Upload.filter(
+        id=upload_id, organization_id=actor.organization_id, member_id=actor.member.id if actor.member else None,
+        used_at=None,
+    ).select_for_update().first() if _is_uuid(upload_id) else None
+    if upload is None:
+        raise NotFound("Upload", field)
+    upload.used_at = datetime.now(UTC)
+    await upload.save(update_fields=["used_at"])
+    return upload
+
+
+def _is_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+claim_upload = _claim_upload
+
+
+def search_text(title: str, tags: list[str]) -> str:
+    return " ".join([title.lower(), *(f"#{t}" for t in tags)])[:1500]
+
+
+def search_publications(
+    actor: Actor, *, search: str | None, library_ids: list[int] | None, tag: str | None
+) -> QuerySet[Publication]:
+    """Publications across the given libraries (or all), whose title or tags contain `search`."""
+    qs = policy.publications_visible_to(actor)
+    if library_ids:
+        qs = qs.filter(library_id__in=library_ids)
+    if search and search.strip():
+        qs = qs.filter(search_text__contains=search.strip().lower()[:100])
+    if tag and tag.strip():
+        if len(tag) > 40:
+            raise DomainError("INVALID_TAG", "Tags are at most 40 characters.", "tag")
+        qs = qs.filter(search_text__contains=f"#{tag.strip().lower()}")
+    return qs

@@ -1,0 +1,39 @@
+"""The outbox: every email is a row first, then sent (or, in the embedded default, kept for the dev mailbox)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class OutboxStatus(StrEnum):
+    QUEUED = "QUEUED"
+    SENT = "SENT"
+    FAILED = "FAILED"
+
+
+class OutboxEmail(Model):
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="emails", null=True, on_delete=fields.CASCADE
+    )
+    to_address = fields.CharField(max_length=254)
+    cc: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    bcc: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    subject = fields.CharField(max_length=300)
+    html = fields.TextField()
+    text = fields.TextField()
+    kind = fields.CharField(max_length=40)
+    status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.QUEUED)
+    attempts = fields.IntField(default=0)
+    next_attempt_at = fields.DatetimeField(null=True)
+    last_error = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField(null=True)
+
+    organization_id: int | None
+
+    class Meta:
+        table = "outbox_email"

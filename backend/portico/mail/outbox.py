@@ -1,0 +1,107 @@
+"""Putting emails in the outbox.
+
+Every email is a QUEUED row first. Callers enqueue inside the transaction of the change that causes the email
+(pass its connection), so the email exists if and only if the change committed. Delivery happens later:
+`portico.mail.sender.deliver_due` in the worker, or nothing at all in the embedded default (dev mailbox).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from portico.mail.models import OutboxEmail, OutboxStatus
+from portico.mail.templates import RenderedEmail
+
+_MAX_SUBJECT = 300  # OutboxEmail.subject's column length
+_MAX_ADDRESS = 254  # RFC 5321 path limit, and OutboxEmail.to_address's column length
+
+
+async def enqueue(
+    *,
+    to: str,
+    subject: str,
+    html: str,
+    text: str,
+    kind: str,
+    organization_id: int | None = None,
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    connection: BaseDBAsyncClient | None = None,
+) -> OutboxEmail:
+    """Write one QUEUED email; `connection` is the caller's transaction (tortoise `using_db`).
+
+    Addresses are checked (ValueError on a malformed one) and de-duplicated: nobody gets the same email twice
+    because they are both in To and in CC. `kind` names the email ("hub_share", ...) for the dev mailbox and logs.
+    """
+    to_address = _address(to)
+    cc_list = _unique(cc, exclude={to_address.lower()})
+    bcc_list = _unique(bcc, exclude={to_address.lower(), *(a.lower() for a in cc_list)})
+    return await OutboxEmail.create(
+        using_db=connection,
+        organization_id=organization_id,
+        to_address=to_address,
+        cc=cc_list,
+        bcc=bcc_list,
+        subject=_subject(subject),
+        html=html,
+        text=text,
+        kind=kind,
+        status=OutboxStatus.QUEUED,
+    )
+
+
+async def enqueue_rendered(
+    rendered: RenderedEmail,
+    *,
+    to: str,
+    kind: str,
+    organization_id: int | None = None,
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    connection: BaseDBAsyncClient | None = None,
+) -> OutboxEmail:
+    """`enqueue` for the result of `portico.mail.templates.render`."""
+    return await enqueue(
+        to=to,
+        subject=rendered.subject,
+        html=rendered.html,
+        text=rendered.text,
+        kind=kind,
+        organization_id=organization_id,
+        cc=cc,
+        bcc=bcc,
+        connection=connection,
+    )
+
+
+def _address(raw: str) -> str:
+    address = (raw or "").strip()
+    local, _, domain = address.rpartition("@")
+    # Deliberately loose (real validation happens where users type addresses): this only keeps out what would
+    # break the message or the SMTP envelope, such as header injection through line breaks.
+    if (
+        not local
+        or "." not in domain
+        or len(address) > _MAX_ADDRESS
+        or any(ch.isspace() or ch in "<>,;\"" for ch in address)
+    ):
+        raise ValueError(f"not a usable email address: {raw!r}")
+    return address
+
+
+def _unique(addresses: Iterable[str], *, exclude: set[str]) -> list[str]:
+    seen = set(exclude)
+    result = []
+    for raw in addresses:
+        address = _address(raw)
+        if address.lower() not in seen:
+            seen.add(address.lower())
+            result.append(address)
+    return result
+
+
+def _subject(subject: str) -> str:
+    one_line = " ".join(subject.split())
+    return one_line if len(one_line) <= _MAX_SUBJECT else one_line[: _MAX_SUBJECT - 1] + "…"

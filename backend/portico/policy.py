@@ -1,0 +1,234 @@
+"""WHO SEES WHAT: the one place visibility is decided (the table in PRODUCT.md).
+
+Every query, mutation, subscription, download, email and report asks these functions; nothing else decides
+access. Querysets come back already restricted; single checks answer yes or no. What an actor may not see is
+reported by callers as "not found", never "forbidden", so ids do not leak existence across organizations.
+
+| actor                        | customers                                   | documents in a hub          | activity            |
+| ADMIN, MANAGER               | all of the org                              | all                         | all                 |
+| MEMBER                       | account manager of, or has shared to        | all of those hubs, or only own shares (org setting) | on shares they sent |
+| Contact                      | their own customer                          | shares addressed to them or to all contacts | their own |
+| API key                      | as its member, or org-wide read (ORG_READ)  | same                        | same                |
+
+Per-folder permissions (a later issue) slot into `folders_visible_to` / `documents_visible_to`.
+"""
+
+from __future__ import annotations
+
+from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
+
+from portico.accounts.models import ApiKey, Member, MemberDocumentVisibility, Role
+from portico.activity.models import ActivityEvent
+from portico.actors import Actor, ActorKind, Scope
+from portico.customers.models import Contact, Customer
+from portico.errors import NotAllowed
+from portico.hubs.models import Document, Folder, Hub, Share
+from portico.libraries.models import Library, Publication
+
+_NOTHING = Q(id__in=[])
+
+
+# --- who the actor is, in policy terms -----------------------------------------------------------------------
+
+
+def sees_whole_organization(actor: Actor) -> bool:
+    """ADMIN and MANAGER members, and org-wide reader API keys (ORG_READ, acting as nobody)."""
+    if actor.member is not None:
+        return actor.member.role in (Role.ADMIN, Role.MANAGER)
+    return actor.kind is ActorKind.API_KEY and Scope.ORG_READ in actor.scopes
+
+
+def _member_customer_filter(member: Member, prefix: str = "") -> Q:
+    """Customers a MEMBER is account manager of, or has shared to."""
+    return Q(**{f"{prefix}account_managers__id": member.id}) | Q(**{f"{prefix}shares__sender_id": member.id})
+
+
+def _member_customer_ids(member: Member) -> Subquery:
+    return Subquery(
+        Customer.filter(organization_id=member.organization_id)
+        .filter(_member_customer_filter(member))
+        .distinct()
+        .values_list("id", flat=True)
+    )
+
+
+# --- querysets ------------------------------------------------------------------------------------------------
+
+
+def customers_visible_to(actor: Actor) -> QuerySet[Customer]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Customer.filter(_NOTHING)
+    org = Customer.filter(organization_id=actor.organization.id)
+    if actor.contact is not None:
+        return org.filter(id=actor.contact.customer_id, hub_access=True)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        return org.filter(id__in=_member_customer_ids(actor.member))
+    return Customer.filter(_NOTHING)
+
+
+def contacts_visible_to(actor: Actor) -> QuerySet[Contact]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Contact.filter(_NOTHING)
+    org = Contact.filter(organization_id=actor.organization.id)
+    if actor.contact is not None:
+        return org.filter(id=actor.contact.id)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        return org.filter(customer_id__in=_member_customer_ids(actor.member))
+    return Contact.filter(_NOTHING)
+
+
+def members_visible_to(actor: Actor) -> QuerySet[Member]:
+    """Staff see their colleagues (to pick account managers); contacts see only the senders of their shares."""
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Member.filter(_NOTHING)
+    org = Member.filter(organization_id=actor.organization.id)
+    if actor.is_staff:
+        return org
+    if actor.contact is not None:
+        return org.filter(id__in=Subquery(shares_visible_to(actor).values_list("sender_id", flat=True)))
+    return Member.filter(_NOTHING)
+
+
+def api_keys_visible_to(actor: Actor) -> QuerySet[ApiKey]:
+    if actor.member is not None and actor.kind is ActorKind.MEMBER and actor.member.role is Role.ADMIN:
+        return ApiKey.filter(organization_id=actor.member.organization_id)
+    return ApiKey.filter(_NOTHING)
+
+
+def libraries_visible_to(actor: Actor) -> QuerySet[Library]:
+    if actor.is_staff and actor.organization is not None:
+        return Library.filter(organization_id=actor.organization.id)
+    return Library.filter(_NOTHING)
+
+
+def publications_visible_to(actor: Actor) -> QuerySet[Publication]:
+    if actor.is_staff and actor.organization is not None:
+        return Publication.filter(organization_id=actor.organization.id)
+    return Publication.filter(_NOTHING)
+
+
+def hubs_visible_to(actor: Actor) -> QuerySet[Hub]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Hub.filter(_NOTHING)
+    return Hub.filter(
+        organization_id=actor.organization.id, customer_id__in=Subquery(customers_visible_to(actor).values_list("id", flat=True))
+    )
+
+
+def _contact_share_filter(contact: Contact, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}all_contacts": True}) | Q(**{f"{prefix}recipients__id": contact.id})
+
+
+def shares_visible_to(actor: Actor) -> QuerySet[Share]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Share.filter(_NOTHING)
+    org = Share.filter(organization_id=actor.organization.id)
+    if actor.contact is not None:
+        ids = Subquery(
+            Share.filter(customer_id=actor.contact.customer_id, customer__hub_access=True)
+            .filter(_contact_share_filter(actor.contact))
+            .distinct()
+            .values_list("id", flat=True)
+        )
+        return org.filter(id__in=ids)
+    if sees_whole_organization(actor):
+        return org
+    member = actor.member
+    if member is None:
+        return Share.filter(_NOTHING)
+    if actor.organization.member_document_visibility is MemberDocumentVisibility.OWN_SHARES:
+        return org.filter(sender_id=member.id)
+    return org.filter(customer_id__in=_member_customer_ids(member))
+
+
+def documents_visible_to(actor: Actor) -> QuerySet[Document]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Document.filter(_NOTHING)
+    org = Document.filter(organization_id=actor.organization.id)
+    if sees_whole_organization(actor):
+        return org
+    return org.filter(share_id__in=Subquery(shares_visible_to(actor).values_list("id", flat=True)))
+
+
+def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
+    """Folders holding at least one visible document (staff who see the whole org see every folder)."""
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Folder.filter(_NOTHING)
+    org = Folder.filter(organization_id=actor.organization.id)
+    if sees_whole_organization(actor):
+        return org
+    return org.filter(id__in=Subquery(documents_visible_to(actor).values_list("folder_id", flat=True)))
+
+
+def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return ActivityEvent.filter(_NOTHING)
+    org = ActivityEvent.filter(organization_id=actor.organization.id)
+    if actor.contact is not None:
+        return org.filter(contact_id=actor.contact.id)
+    if actor.kind is ActorKind.API_KEY and actor.member is None and Scope.ACTIVITY_READ not in actor.scopes:
+        return ActivityEvent.filter(_NOTHING)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        # seed 000: "sales person B will only see the interactivity of customer A from his shared documents"
+        return org.filter(sender_id=actor.member.id)
+    return ActivityEvent.filter(_NOTHING)
+
+
+# --- single checks (the same rules, for one object) -----------------------------------------------------------
+
+
+async def can_see_event(actor: Actor, event: ActivityEvent) -> bool:
+    return await events_visible_to(actor).filter(id=event.id).exists()
+
+
+async def can_read_document(actor: Actor, document: Document) -> bool:
+    return await documents_visible_to(actor).filter(id=document.id).exists()
+
+
+# --- what an actor may change ---------------------------------------------------------------------------------
+
+
+def require_admin(actor: Actor) -> Member:
+    """Organization settings, members, templates, API keys: ADMIN members, signed in (never through an API key)."""
+    member = actor.require_member()
+    if actor.kind is not ActorKind.MEMBER or member.role is not Role.ADMIN:
+        raise NotAllowed("Only an administrator of the organization can do this.")
+    return member
+
+
+def require_library_editor(actor: Actor) -> Member:
+    """Libraries are curated by ADMIN and MANAGER members; every member shares from them."""
+    member = actor.require_member()
+    actor.require_scope(Scope.SHARES_WRITE)
+    if member.role not in (Role.ADMIN, Role.MANAGER):
+        raise NotAllowed("Only administrators and managers can change libraries.")
+    return member
+
+
+def require_customer_editor(actor: Actor) -> Member:
+    """Any member may create customers and edit the ones they can see (visibility is checked by lookups)."""
+    member = actor.require_member()
+    actor.require_scope(Scope.CUSTOMERS_WRITE)
+    return member
+
+
+def require_sharer(actor: Actor) -> Member:
+    member = actor.require_member()
+    actor.require_scope(Scope.SHARES_WRITE)
+    return member
+
+
+def require_account_manager_editor(actor: Actor) -> Member:
+    """Assigning account managers changes who sees a customer: ADMIN and MANAGER only."""
+    member = actor.require_member()
+    actor.require_scope(Scope.CUSTOMERS_WRITE)
+    if member.role not in (Role.ADMIN, Role.MANAGER):
+        raise NotAllowed("Only administrators and managers can assign account managers.")
+    return member

@@ -1,0 +1,46 @@
+"""The process-wide services: settings, storage, broker, rate limiter. Created once in the app lifespan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portico.accounts.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from portico.realtime import broker_from_settings
+from portico.realtime.base import Broker
+from portico.settings import Settings
+from portico.storage import storage_from_settings
+from portico.storage.base import Storage
+
+API_KEY_REQUESTS_PER_MINUTE = 600
+
+
+@dataclass
+class Services:
+    settings: Settings
+    storage: Storage
+    broker: Broker
+    api_rate_limiter: RateLimiter
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Services:
+        limiter: RateLimiter = (
+            RedisRateLimiter(settings.redis_url, API_KEY_REQUESTS_PER_MINUTE)
+            if settings.redis_url
+            else MemoryRateLimiter(API_KEY_REQUESTS_PER_MINUTE)
+        )
+        return cls(
+            settings=settings,
+            storage=storage_from_settings(settings),
+            broker=broker_from_settings(settings),
+            api_rate_limiter=limiter,
+        )
+
+    async def start(self) -> None:
+        await self.storage.start()
+        await self.broker.start()
+
+    async def close(self) -> None:
+        await self.broker.close()
+        await self.storage.close()
+        if isinstance(self.api_rate_limiter, RedisRateLimiter):
+            await self.api_rate_limiter.close()

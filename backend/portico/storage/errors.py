@@ -1,0 +1,84 @@
+"""Errors raised by the storage layer.
+
+Upload refusals (`UploadRefused` and its subclasses) are expected failures: each carries a stable `code` and a
+human `message`, so a GraphQL payload or an HTTP route can return them as data. The others are programming or
+infrastructure errors, and `ObjectNotFound` / `InvalidRange` map to HTTP 404 / 416 on downloads.
+"""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base class of everything the storage layer raises on purpose."""
+
+
+class InvalidKey(StorageError, ValueError):
+    """A key that could escape the storage root or is otherwise malformed (a caller bug, never user input)."""
+
+
+class ObjectNotFound(StorageError):
+    """No object is stored under the key."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"no stored object under {key!r}")
+        self.key = key
+
+
+class InvalidRange(StorageError):
+    """The requested byte range is outside the object (HTTP 416)."""
+
+
+class UploadRefused(StorageError):
+    """An upload was refused; nothing was kept. `code` is stable, `message` is for people."""
+
+    code: str = "UPLOAD_REFUSED"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UploadTooLarge(UploadRefused):
+    code = "UPLOAD_TOO_LARGE"
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(f"The file is larger than the limit of {_human(max_bytes)}.")
+        self.max_bytes = max_bytes
+
+
+class QuotaExceeded(UploadRefused):
+    code = "QUOTA_EXCEEDED"
+
+    def __init__(self, quota_remaining: int) -> None:
+        super().__init__(
+            f"The file does not fit in the organization's remaining storage ({_human(max(quota_remaining, 0))} left)."
+        )
+        self.quota_remaining = quota_remaining
+
+
+class RefusedType(UploadRefused):
+    code = "REFUSED_TYPE"
+
+    def __init__(self, detected: str | None) -> None:
+        what = f"of type {detected}" if detected else "of an unrecognised type"
+        super().__init__(f"This file is {what}, which cannot be uploaded.")
+        self.detected = detected
+
+
+class EmptyUpload(UploadRefused):
+    code = "EMPTY_UPLOAD"
+
+    def __init__(self) -> None:
+        super().__init__("The file is empty.")
+
+
+def _human(n: int) -> str:
+    """Bytes as people read them (binary units, since the limits are configured in bytes)."""
+    if n < 1024:
+        return f"{n} bytes"
+    size = float(n)
+    for unit in ("KiB", "MiB", "GiB"):
+        size /= 1024
+        if size < 1024:
+            break
+    return f"{size:.1f} {unit}".replace(".0 ", " ")

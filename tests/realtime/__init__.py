@@ -1,0 +1,1 @@
+"""Tests for portico.realtime (the live-event brokers)."""
