@@ -11,7 +11,8 @@ import asyncio
 import os
 import shutil
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
@@ -105,3 +106,131 @@ async def db(database_url: str) -> AsyncIterator[str]:
         yield database_url
     finally:
         await Tortoise.close_connections()
+
+
+# --- the app, and GraphQL clients signed in as people of two organizations -----------------------------------
+
+import httpx  # noqa: E402
+from starlette.applications import Starlette  # noqa: E402
+
+from portico.app import create_app  # noqa: E402
+
+TEST_ORIGIN = "http://testserver"
+
+
+@pytest.fixture
+def app_env(database_url: str, tmp_path: Path) -> dict[str, str]:
+    """Environment of the app under test; tests may add to it before asking for `app`."""
+    return {
+        "DATABASE_URL": database_url,
+        "DATA_DIR": str(tmp_path / "data"),
+        "PUBLIC_URL": TEST_ORIGIN,
+        "RUN_JOBS_IN_PROCESS": "false",
+    }
+
+
+@pytest.fixture
+async def app(app_env: dict[str, str], tmp_path: Path) -> AsyncIterator[Starlette]:
+    """The whole app with its lifespan running (database, storage, broker), on SQLite and on PostgreSQL."""
+    application = create_app(load_settings(app_env), frontend_dist=tmp_path / "no-frontend")
+    async with application.router.lifespan_context(application):
+        if not app_env["DATABASE_URL"].startswith("sqlite"):
+            await truncate_all_models()
+        yield application
+
+
+class GraphQLClient:
+    """An HTTP client with its own cookie jar (one browser), speaking GraphQL like the SPA does."""
+
+    def __init__(self, app: Starlette, headers: dict[str, str] | None = None) -> None:
+        self.http = httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url=TEST_ORIGIN,
+            headers={"origin": TEST_ORIGIN, **(headers or {})},
+        )
+
+    async def raw(self, query: str, variables: dict[str, object] | None = None) -> dict:  # type: ignore[type-arg]
+        response = await self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+        assert response.status_code == 200, response.text
+        return response.json()  # type: ignore[no-any-return]
+
+    async def __call__(self, query: str, variables: dict[str, object] | None = None) -> dict:  # type: ignore[type-arg]
+        """The data of a successful operation; fails the test on top-level errors."""
+        body = await self.raw(query, variables)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]  # type: ignore[no-any-return]
+
+    async def close(self) -> None:
+        await self.http.aclose()
+
+
+@pytest.fixture
+async def client_factory(app: Starlette) -> AsyncIterator[Callable[..., GraphQLClient]]:
+    made: list[GraphQLClient] = []
+
+    def make(headers: dict[str, str] | None = None) -> GraphQLClient:
+        made.append(GraphQLClient(app, headers))
+        return made[-1]
+
+    yield make
+    for c in made:
+        await c.close()
+
+
+SIGN_UP = """
+mutation($input: SignUpInput!) { signUp(input: $input) { viewer { member { id } organization { id } } errors { code field message } } }
+"""
+LOG_IN = """
+mutation($input: LogInInput!) { logIn(input: $input) { viewer { member { id role } } errors { code field message } } }
+"""
+PASSWORD = "correct horse battery"
+
+
+@dataclass
+class Person:
+    client: GraphQLClient
+    member_id: str
+    email: str
+
+
+@dataclass
+class Org:
+    organization_id: str
+    admin: Person
+    manager: Person
+    member: Person  # a rep, role MEMBER, account manager
+    member2: Person  # another rep, role MEMBER
+
+
+async def _make_org(make: Callable[..., GraphQLClient], name: str) -> Org:
+    from portico.accounts.models import Member, Role
+    from portico.accounts.passwords import hash_password
+
+    admin = make()
+    slug = name.lower().replace(" ", "")
+    data = await admin(
+        SIGN_UP,
+        {"input": {"organizationName": name, "firstName": "Ada", "lastName": "Admin",
+                   "email": f"admin@{slug}.example", "password": PASSWORD}},
+    )
+    assert data["signUp"]["errors"] == []
+    org_gid = data["signUp"]["viewer"]["organization"]["id"]
+    admin_model = await Member.get(email=f"admin@{slug}.example")
+    password_hash = await hash_password(PASSWORD)
+    people = {}
+    for key, role, first in (("manager", Role.MANAGER, "Mona"), ("member", Role.MEMBER, "Rita"),
+                             ("member2", Role.MEMBER, "Bob")):
+        email = f"{key}@{slug}.example"
+        await Member.create(organization_id=admin_model.organization_id, email=email, first_name=first,
+                            last_name="Rep", password_hash=password_hash, role=role, is_account_manager=True)
+        c = make()
+        logged = await c(LOG_IN, {"input": {"email": email, "password": PASSWORD}})
+        assert logged["logIn"]["errors"] == []
+        people[key] = Person(c, logged["logIn"]["viewer"]["member"]["id"], email)
+    return Org(org_gid, Person(admin, data["signUp"]["viewer"]["member"]["id"], f"admin@{slug}.example"), **people)
+
+
+@pytest.fixture
+async def two_orgs(client_factory: Callable[..., GraphQLClient]) -> tuple[Org, Org]:
+    """Two organizations, each with an ADMIN, a MANAGER and two MEMBER reps, every one signed in."""
+    return await _make_org(client_factory, "Acme Sales"), await _make_org(client_factory, "Globex Partners")

@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
         await services.start()
-        runner = JobRunner(standard_jobs(settings)) if settings.run_jobs_in_process else None
+        runner = JobRunner(standard_jobs(settings, services.storage)) if settings.run_jobs_in_process else None
         if runner:
             runner.start()
         try:

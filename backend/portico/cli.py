@@ -41,7 +41,7 @@ async def _worker() -> None:
     services = Services.from_settings(settings)
     await init_db(settings)
     await services.start()
-    runner = JobRunner(standard_jobs(settings))
+    runner = JobRunner(standard_jobs(settings, services.storage))
     runner.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Awaitable, Callable
 
 import pytest
+
 from portico.jobs import standard_jobs
 from portico.jobs.runner import JobRunner, PeriodicJob
 from portico.settings import load_settings
@@ -36,7 +38,7 @@ async def test_a_job_runs_repeatedly_at_its_interval() -> None:
         await _until(lambda: len(calls) >= 5)
     finally:
         await runner.stop()
-    gaps = [b - a for a, b in zip(calls, calls[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(calls)]
     assert all(gap >= 0.02 * 0.9 - 0.002 for gap in gaps), gaps  # never faster than interval minus jitter
 
 
@@ -52,7 +54,9 @@ async def test_jobs_run_independently() -> None:
         await runner.stop()
 
 
-async def test_a_raising_job_is_logged_and_keeps_running(caplog: pytest.LogCaptureFixture) -> None:
+async def test_a_raising_job_is_logged_and_keeps_running(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     attempts = 0
 
     async def flaky() -> None:
@@ -73,7 +77,7 @@ async def test_a_raising_job_is_logged_and_keeps_running(caplog: pytest.LogCaptu
     assert failures[0].exc_info is not None and "boom 1" in str(failures[0].exc_info[1])
 
 
-async def test_stop_cancels_a_run_in_progress_and_waits_for_it() -> None:
+async def test_stop_cancels_a_run_that_outlasts_the_grace_period() -> None:
     started = asyncio.Event()
     cleaned_up = False
 
@@ -90,14 +94,42 @@ async def test_stop_cancels_a_run_in_progress_and_waits_for_it() -> None:
     await asyncio.wait_for(started.wait(), 1)
     tasks = list(runner._tasks)
 
-    await asyncio.wait_for(runner.stop(), 1)
+    await asyncio.wait_for(runner.stop(grace_seconds=0.05), 1)
 
     assert cleaned_up
     assert all(task.cancelled() for task in tasks)
     assert not runner.running
     await runner.stop()  # stopping again is harmless
     runner.start()  # and a stopped runner can start again
+    await runner.stop(grace_seconds=0)
+
+
+async def test_stop_lets_a_run_in_progress_finish_within_the_grace_period() -> None:
+    started = asyncio.Event()
+    finished = False
+
+    async def short_job() -> None:
+        nonlocal finished
+        started.set()
+        await asyncio.sleep(0.1)  # e.g. marking a just-sent email as SENT
+        finished = True
+
+    runner = JobRunner([PeriodicJob("short", 3600, short_job)], jitter=0)
+    runner.start()
+    await asyncio.wait_for(started.wait(), 1)
+    await asyncio.wait_for(runner.stop(grace_seconds=2), 1)
+    assert finished
+
+
+async def test_stop_does_not_wait_for_the_next_tick() -> None:
+    calls, job = _counting()
+    runner = JobRunner([PeriodicJob("hourly", 3600, job)], jitter=0)
+    runner.start()
+    await _until(lambda: len(calls) == 1)
+    loop = asyncio.get_running_loop()
+    began = loop.time()
     await runner.stop()
+    assert loop.time() - began < 0.5
 
 
 async def test_misuse_is_refused() -> None:
@@ -115,7 +147,9 @@ async def test_misuse_is_refused() -> None:
         await runner.stop()
 
 
-def test_standard_jobs_deliver_the_outbox_only_when_smtp_is_configured(tmp_path: object) -> None:
+def test_standard_jobs_deliver_the_outbox_only_when_smtp_is_configured(
+    tmp_path: object,
+) -> None:
     embedded = load_settings({"DATA_DIR": str(tmp_path)})
     assert standard_jobs(embedded) == []
 

@@ -7,12 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
+
 from portico.accounts.models import Organization
 from portico.mail.models import OutboxEmail, OutboxStatus
 from portico.mail.outbox import enqueue, enqueue_rendered
 from portico.mail.sender import MAX_ATTEMPTS, SmtpSender, backoff, deliver_due
 from portico.mail.templates import render
-from smtp_testserver import SmtpServer, free_port
+
+from .smtp_testserver import SmtpServer, free_port
 
 MAIL_FROM = "Portico <no-reply@portico.example>"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -25,7 +27,12 @@ def _sender(server: SmtpServer) -> SmtpSender:
 async def _queue(n: int = 1, **overrides: object) -> list[OutboxEmail]:
     emails = []
     for i in range(n):
-        fields: dict = {"to": f"c{i}@kunde.example", "subject": f"Email {i}", "html": "<p>h</p>", "text": "t"}
+        fields: dict = {
+            "to": f"c{i}@kunde.example",
+            "subject": f"Email {i}",
+            "html": "<p>h</p>",
+            "text": "t",
+        }
         emails.append(await enqueue(kind="test", **{**fields, **overrides}))
     return emails
 
@@ -56,7 +63,11 @@ async def test_deliver_due_sends_a_proper_multipart_message(db: str, smtp_server
 
     [received] = smtp_server.handler.received
     assert received.mail_from == "no-reply@portico.example"
-    assert sorted(received.rcpt_tos) == ["archive@nordlys.example", "martin@nordlys.example", "sara@kunde.example"]
+    assert sorted(received.rcpt_tos) == [
+        "archive@nordlys.example",
+        "martin@nordlys.example",
+        "sara@kunde.example",
+    ]
     message = received.message
     assert message.get_content_type() == "multipart/alternative"
     assert message["Subject"] == "Nordlys har delat dokument med dig"
@@ -90,7 +101,10 @@ async def test_only_due_queued_emails_are_sent_oldest_first_in_batches(db: str, 
     assert await deliver_due(_sender(smtp_server), batch=1, now=T0) == 1
     assert await deliver_due(_sender(smtp_server), batch=1, now=T0) == 1
     assert await deliver_due(_sender(smtp_server), batch=1, now=T0) == 0
-    assert [r.message["Subject"] for r in smtp_server.handler.received] == ["Email 1", "Email 4"]
+    assert [r.message["Subject"] for r in smtp_server.handler.received] == [
+        "Email 1",
+        "Email 4",
+    ]
     assert await deliver_due(_sender(smtp_server), now=T0 + timedelta(minutes=1)) == 1  # now due
 
 
@@ -127,7 +141,9 @@ def test_backoff_is_capped_at_an_hour() -> None:
     assert backoff(20) == timedelta(hours=1)
 
 
-async def test_a_server_that_cannot_be_reached_reschedules_the_whole_batch(db: str) -> None:
+async def test_a_server_that_cannot_be_reached_reschedules_the_whole_batch(
+    db: str,
+) -> None:
     emails = await _queue(3)
     sender = SmtpSender(f"smtp://127.0.0.1:{free_port()}", MAIL_FROM, timeout=5)  # nothing listens there
 
@@ -177,9 +193,19 @@ async def test_credentials_in_the_url_log_in(db: str, smtp_server_with_auth: Smt
 
 def test_smtp_urls() -> None:
     plain = SmtpSender("smtp://mail.example", MAIL_FROM)
-    assert (plain.hostname, plain.port, plain.use_tls, plain.username) == ("mail.example", 25, False, None)
+    assert (plain.hostname, plain.port, plain.use_tls, plain.username) == (
+        "mail.example",
+        25,
+        False,
+        None,
+    )
     tls = SmtpSender("smtps://u%40x:p%2Fw@mail.example", MAIL_FROM)
-    assert (tls.port, tls.use_tls, tls.username, tls.password) == (465, True, "u@x", "p/w")
+    assert (tls.port, tls.use_tls, tls.username, tls.password) == (
+        465,
+        True,
+        "u@x",
+        "p/w",
+    )
     assert SmtpSender("smtp://mail.example:587", "bare@portico.example").port == 587
     with pytest.raises(ValueError):
         SmtpSender("http://mail.example", MAIL_FROM)
@@ -211,7 +237,7 @@ async def test_concurrent_workers_never_send_an_email_twice(db: str, smtp_server
 async def test_a_row_locked_by_another_worker_is_skipped_not_waited_for(db: str, smtp_server: SmtpServer) -> None:
     if db.startswith("sqlite"):
         pytest.skip("row locks are a PostgreSQL matter")
-    locked, free = await _queue(2)
+    locked, _free = await _queue(2)
     other_worker = await asyncpg.connect(db)
     try:
         transaction = other_worker.transaction()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tortoise.transactions import in_transaction
+
 from portico.accounts.models import Organization
 from portico.mail.models import OutboxEmail, OutboxStatus
 from portico.mail.outbox import enqueue, enqueue_rendered
 from portico.mail.templates import render
-from tortoise.transactions import in_transaction
 
 
 async def test_enqueue_writes_a_queued_row(db: str) -> None:
@@ -33,7 +34,12 @@ async def test_enqueue_writes_a_queued_row(db: str) -> None:
 
 
 async def test_enqueue_rendered_stores_the_rendered_parts(db: str) -> None:
-    rendered = render("password_reset", "da", link="https://portico.example/reset/abc", valid_minutes=30)
+    rendered = render(
+        "password_reset",
+        "da",
+        link="https://portico.example/reset/abc",
+        valid_minutes=30,
+    )
     email = await enqueue_rendered(rendered, to="bo@example.dk", kind="password_reset")
     stored = await OutboxEmail.get(id=email.id)
     assert (stored.subject, stored.html, stored.text, stored.kind) == (
@@ -47,17 +53,39 @@ async def test_enqueue_rendered_stores_the_rendered_parts(db: str) -> None:
 async def test_the_email_exists_only_if_the_transaction_commits(db: str) -> None:
     with pytest.raises(RuntimeError):
         async with in_transaction() as connection:
-            await enqueue(to="a@example.com", subject="s", html="h", text="t", kind="x", connection=connection)
+            await enqueue(
+                to="a@example.com",
+                subject="s",
+                html="h",
+                text="t",
+                kind="x",
+                connection=connection,
+            )
             raise RuntimeError("the change failed")
     assert await OutboxEmail.all().count() == 0
 
     async with in_transaction() as connection:
-        await enqueue(to="a@example.com", subject="s", html="h", text="t", kind="x", connection=connection)
+        await enqueue(
+            to="a@example.com",
+            subject="s",
+            html="h",
+            text="t",
+            kind="x",
+            connection=connection,
+        )
     assert await OutboxEmail.all().count() == 1
 
 
 @pytest.mark.parametrize(
-    "address", ["", "no-at-sign", "a@nodot", "a@b.c\r\nBcc: x@evil.example", "Name <a@b.example>", "a b@c.example"]
+    "address",
+    [
+        "",
+        "no-at-sign",
+        "a@nodot",
+        "a@b.c\r\nBcc: x@evil.example",
+        "Name <a@b.example>",
+        "a b@c.example",
+    ],
 )
 async def test_unusable_addresses_are_rejected(db: str, address: str) -> None:
     with pytest.raises(ValueError):

@@ -7,6 +7,7 @@ import string
 from typing import Any
 
 import pytest
+
 from portico.mail.templates import (
     EMAIL_NAMES,
     SUPPORTED_LANGUAGES,
@@ -27,7 +28,12 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "is_account_manager": True,
         "valid_days": 7,
     },
-    "password_reset": {"link": LINK, "valid_minutes": 45, "organization": "Nordlys", "first_name": "Bo"},
+    "password_reset": {
+        "link": LINK,
+        "valid_minutes": 45,
+        "organization": "Nordlys",
+        "first_name": "Bo",
+    },
     "hub_share": {
         "organization": "Nordlys",
         "sender_name": "Martin Lund",
@@ -37,7 +43,12 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "link": LINK,
         "message": "See you Tuesday.",
     },
-    "contact_welcome": {"organization": "Nordlys", "link": LINK, "first_name": "Emma", "email": "emma@kunde.example"},
+    "contact_welcome": {
+        "organization": "Nordlys",
+        "link": LINK,
+        "first_name": "Emma",
+        "email": "emma@kunde.example",
+    },
     "colleague_invitation": {
         "organization": "Nordlys",
         "sharer_name": "Emma Dahl",
@@ -66,11 +77,31 @@ EXPECTED_SUBJECTS = {
 }
 
 EXPECTED_BUTTONS = {
-    "member_invitation": {"en": "Accept invitation", "da": "Accepter invitationen", "sv": "Acceptera inbjudan"},
-    "password_reset": {"en": "Choose a new password", "da": "Vælg ny adgangskode", "sv": "Välj nytt lösenord"},
-    "hub_share": {"en": "Open your hub", "da": "Åbn din kundehub", "sv": "Öppna din kundportal"},
-    "contact_welcome": {"en": "Go to your customer hub", "da": "Gå til din kundehub", "sv": "Gå till din kundportal"},
-    "colleague_invitation": {"en": "Open the document", "da": "Åbn dokumentet", "sv": "Öppna dokumentet"},
+    "member_invitation": {
+        "en": "Accept invitation",
+        "da": "Accepter invitationen",
+        "sv": "Acceptera inbjudan",
+    },
+    "password_reset": {
+        "en": "Choose a new password",
+        "da": "Vælg ny adgangskode",
+        "sv": "Välj nytt lösenord",
+    },
+    "hub_share": {
+        "en": "Open your hub",
+        "da": "Åbn din kundehub",
+        "sv": "Öppna din kundportal",
+    },
+    "contact_welcome": {
+        "en": "Go to your customer hub",
+        "da": "Gå til din kundehub",
+        "sv": "Gå till din kundportal",
+    },
+    "colleague_invitation": {
+        "en": "Open the document",
+        "da": "Åbn dokumentet",
+        "sv": "Öppna dokumentet",
+    },
 }
 
 
@@ -150,7 +181,7 @@ def test_hub_share_escapes_html_in_the_message_and_in_the_admin_template() -> No
         },
     )
     assert "<script>" not in email.html
-    assert "evil.example\">" not in email.html
+    assert 'evil.example">' not in email.html
     assert "<img" not in email.html
     assert "<b>" not in email.html
     assert email.html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") == 2
@@ -165,12 +196,20 @@ def test_hub_share_keeps_paragraphs_and_line_breaks_of_plain_text() -> None:
     email = render(
         "hub_share",
         "en",
-        **{**CONTEXTS["hub_share"], "template_body": "First paragraph.\n\nSecond, line one\r\nline two", "message": ""},
+        **{
+            **CONTEXTS["hub_share"],
+            "template_body": "First paragraph.\n\nSecond, line one\r\nline two",
+            "message": "",
+        },
     )
     assert re.search(r"<p[^>]*>First paragraph\.</p>", email.html)
     assert re.search(r"<p[^>]*>Second, line one<br>line two</p>", email.html)
     assert "Message from" not in email.html  # no empty quote box when the rep wrote nothing
-    message = render("hub_share", "da", **{**CONTEXTS["hub_share"], "message": "Hej Emma,\nHer er det.\n\nMvh"})
+    message = render(
+        "hub_share",
+        "da",
+        **{**CONTEXTS["hub_share"], "message": "Hej Emma,\nHer er det.\n\nMvh"},
+    )
     assert re.search(r"<p[^>]*>Hej Emma,<br>Her er det\.</p>", message.html)
     assert "Besked fra Martin Lund" in message.html
     assert "> Hej Emma,\n> Her er det.\n>\n> Mvh" in message.text
@@ -212,12 +251,17 @@ def test_default_invitation_template_per_language() -> None:
     assert default_invitation_template("sv")[0] == "{organization} har delat dokument med dig"
     assert default_invitation_template("xx") == default_invitation_template("en")
     for language in SUPPORTED_LANGUAGES:
-        subject, body = default_invitation_template(language)
+        _subject, body = default_invitation_template(language)
         assert "{sender_name}" in body and "\n\n" in body
 
 
 def test_member_invitation_names_the_role_in_each_language() -> None:
-    context = {**CONTEXTS["member_invitation"], "role": "ADMIN", "is_account_manager": False, "valid_days": 1}
+    context = {
+        **CONTEXTS["member_invitation"],
+        "role": "ADMIN",
+        "is_account_manager": False,
+        "valid_days": 1,
+    }
     assert "as an administrator." in render("member_invitation", "en", **context).text
     assert "som administrator." in render("member_invitation", "da", **context).text
     assert "som administratör." in render("member_invitation", "sv", **context).text

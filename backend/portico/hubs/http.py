@@ -159,6 +159,8 @@ async def download(request: Request) -> Response:
         name = item.title if item else ""
     else:
         actor = await _grant_actor(grant.organization_id, grant.contact_id, grant.member_id)
+        actor.ip = request.client.host if request.client else ""
+        actor.user_agent = request.headers.get("user-agent", "")[:300]
         document = await policy.documents_visible_to(actor).filter(id=grant.document_id).first()
         item = document
         name = document.name if document else ""

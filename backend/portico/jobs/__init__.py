@@ -12,19 +12,27 @@ from functools import partial
 from portico.jobs.runner import JobRunner, PeriodicJob
 from portico.mail.sender import SmtpSender, deliver_all_due
 from portico.settings import Settings
+from portico.storage.base import Storage
 
 __all__ = ["JobRunner", "PeriodicJob", "standard_jobs"]
 
 OUTBOX_INTERVAL_SECONDS = 5.0
 
 
-def standard_jobs(settings: Settings) -> list[PeriodicJob]:
+def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[PeriodicJob]:
     """The jobs every process that runs jobs should run, for this configuration."""
     jobs: list[PeriodicJob] = []
     if settings.smtp_url:
         # Without SMTP_URL (embedded default) emails stay in the outbox and the dev mailbox shows them.
         sender = SmtpSender(settings.smtp_url, settings.mail_from)
         jobs.append(PeriodicJob("outbox-delivery", OUTBOX_INTERVAL_SECONDS, partial(deliver_all_due, sender)))
+    if storage is not None:
+        from datetime import timedelta
+
+        from portico.hubs.sweeps import sweep_unused_uploads
+
+        jobs.append(PeriodicJob("unused-uploads", 600, partial(sweep_unused_uploads, storage)))
+        jobs.append(PeriodicJob("incomplete-writes", 3600, partial(storage.sweep_incomplete, timedelta(days=1))))
     # Sweeps still to come register here, one PeriodicJob each, e.g.:
     #   PeriodicJob("expired-uploads", 300, sweep_expired_uploads)       # abandoned partial uploads
     #   PeriodicJob("due-reminders", 60, send_due_reminders)             # receivables reminder steps

@@ -85,7 +85,7 @@ def _address(raw: str) -> str:
         not local
         or "." not in domain
         or len(address) > _MAX_ADDRESS
-        or any(ch.isspace() or ch in "<>,;\"" for ch in address)
+        or any(ch.isspace() or ch in '<>,;"' for ch in address)
     ):
         raise ValueError(f"not a usable email address: {raw!r}")
     return address

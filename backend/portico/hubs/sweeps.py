@@ -1,0 +1,31 @@
+"""Housekeeping for files: uploads nobody used, and partial writes left by a crashed process."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from portico.hubs.models import Upload
+from portico.storage.base import Storage
+
+log = logging.getLogger(__name__)
+
+UNUSED_UPLOAD_LIFETIME = timedelta(hours=24)
+
+
+async def sweep_unused_uploads(storage: Storage, *, older_than: timedelta = UNUSED_UPLOAD_LIFETIME) -> int:
+    """Delete uploads never used by a share or publication within a day: the object first, then the row.
+
+    Deleting the object first means a crash in between leaves a row pointing at nothing (swept again next time),
+    never an object no row knows about. Rows are claimed one by one, so two workers do not fight over one.
+    """
+    cutoff = datetime.now(UTC) - older_than
+    removed = 0
+    for upload in await Upload.filter(used_at=None, created_at__lt=cutoff).order_by("created_at").limit(500):
+        claimed = await Upload.filter(id=upload.id, used_at=None).delete()
+        if claimed:
+            await storage.delete(upload.storage_key)
+            removed += 1
+    if removed:
+        log.info("swept unused uploads", extra={"count": removed})
+    return removed
