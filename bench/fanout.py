@@ -23,8 +23,9 @@ import uuid
 from array import array
 from typing import Any
 
-from portico.realtime import RedisBroker, SubscriberTooSlow, is_resync
 from redis.asyncio import Redis
+
+from portico.realtime import RedisBroker, SubscriberTooSlow, is_resync
 
 STARTUP_TIMEOUT = 60.0  # seconds for the subscriber processes to be subscribed
 GRACE = 2.0  # seconds after the last publish for deliveries in flight

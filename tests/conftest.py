@@ -178,7 +178,9 @@ async def client_factory(app: Starlette) -> AsyncIterator[Callable[..., GraphQLC
 
 
 SIGN_UP = """
-mutation($input: SignUpInput!) { signUp(input: $input) { viewer { member { id } organization { id } } errors { code field message } } }
+mutation($input: SignUpInput!) {
+  signUp(input: $input) { viewer { member { id } organization { id } } errors { code field message } }
+}
 """
 LOG_IN = """
 mutation($input: LogInInput!) { logIn(input: $input) { viewer { member { id role } } errors { code field message } } }

@@ -4,16 +4,18 @@ Every query, mutation, subscription, download, email and report asks these funct
 access. Querysets come back already restricted; single checks answer yes or no. What an actor may not see is
 reported by callers as "not found", never "forbidden", so ids do not leak existence across organizations.
 
-| actor                        | customers                                   | documents in a hub          | activity            |
-| ADMIN, MANAGER               | all of the org                              | all                         | all                 |
-| MEMBER                       | account manager of, or has shared to        | all of those hubs, or only own shares (org setting) | on shares they sent |
-| Contact                      | their own customer                          | shares addressed to them or to all contacts | their own |
-| API key                      | as its member, or org-wide read (ORG_READ)  | same                        | same                |
+- ADMIN, MANAGER: every customer, document and event of their organization.
+- MEMBER: customers they are account manager of or have shared to; the documents of those hubs (or, with the
+  organization setting OWN_SHARES, only of their own shares); events on the shares they sent.
+- Contact: their own customer; shares addressed to them or to all contacts; their own events.
+- API key: as the member it acts for, or org-wide read with ORG_READ (events also need ACTIVITY_READ).
 
 Per-folder permissions (a later issue) slot into `folders_visible_to` / `documents_visible_to`.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
@@ -41,7 +43,9 @@ def sees_whole_organization(actor: Actor) -> bool:
 
 def _member_customer_filter(member: Member, prefix: str = "") -> Q:
     """Customers a MEMBER is account manager of, or has shared to."""
-    return Q(**{f"{prefix}account_managers__id": member.id}) | Q(**{f"{prefix}shares__sender_id": member.id})
+    managed: dict[str, Any] = {f"{prefix}account_managers__id": member.id}
+    shared: dict[str, Any] = {f"{prefix}shares__sender_id": member.id}
+    return Q(**managed) | Q(**shared)
 
 
 def _member_customer_ids(member: Member) -> Subquery:
@@ -115,13 +119,14 @@ def publications_visible_to(actor: Actor) -> QuerySet[Publication]:
 def hubs_visible_to(actor: Actor) -> QuerySet[Hub]:
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
         return Hub.filter(_NOTHING)
-    return Hub.filter(
-        organization_id=actor.organization.id, customer_id__in=Subquery(customers_visible_to(actor).values_list("id", flat=True))
-    )
+    visible_customers = Subquery(customers_visible_to(actor).values_list("id", flat=True))
+    return Hub.filter(organization_id=actor.organization.id, customer_id__in=visible_customers)
 
 
 def _contact_share_filter(contact: Contact, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}all_contacts": True}) | Q(**{f"{prefix}recipients__id": contact.id})
+    everyone: dict[str, Any] = {f"{prefix}all_contacts": True}
+    addressed: dict[str, Any] = {f"{prefix}recipients__id": contact.id}
+    return Q(**everyone) | Q(**addressed)
 
 
 def shares_visible_to(actor: Actor) -> QuerySet[Share]:

@@ -11,6 +11,8 @@ import contextvars
 import logging
 import secrets
 import time
+from collections.abc import MutableMapping
+from typing import Any
 from urllib.parse import urlparse
 
 from starlette.datastructures import Headers
@@ -86,7 +88,7 @@ class RequestIdMiddleware:
         started = time.perf_counter()
         status = 0
 
-        async def send_with_id(message: dict) -> None:  # type: ignore[type-arg]
+        async def send_with_id(message: MutableMapping[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]

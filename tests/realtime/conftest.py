@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 import redis
-from portico.realtime import Broker, MemoryBroker, RedisBroker, Subscription
 from redis.asyncio import Redis
+
+from portico.realtime import Broker, MemoryBroker, RedisBroker, Subscription
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
 REQUIRE_SERVICES = os.environ.get("PORTICO_REQUIRE_SERVICES") == "1"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+
 from portico.realtime import Broker, BrokerError, SubscriberTooSlow
 
 from .conftest import receive

@@ -10,8 +10,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 import pytest
-from portico.realtime import BrokerUnavailable, RedisBroker, is_resync
 from redis.asyncio import Redis
+
+from portico.realtime import BrokerUnavailable, RedisBroker, is_resync
 
 from .conftest import FAST, eventually, receive
 from .proxy import TcpProxy

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from moto.server import ThreadedMotoServer
+
 from portico.storage import LocalStorage, S3Storage, Storage
 
 ACCESS_KEY = "testing"

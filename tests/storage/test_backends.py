@@ -8,6 +8,7 @@ import os
 from collections.abc import AsyncGenerator, AsyncIterator
 
 import pytest
+
 from portico.storage import InvalidKey, InvalidRange, ObjectNotFound, S3Storage, Storage
 
 from .conftest import Backend

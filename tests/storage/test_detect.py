@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from portico.storage.detect import HEAD_BYTES, detect_content_type
 
 

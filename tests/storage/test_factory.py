@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+
 from portico.settings import load_settings
 from portico.storage import LocalStorage, S3Storage, storage_from_settings
 

@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import AsyncIterator
 
 import pytest
+
 from portico.storage import (
     DEFAULT_ALLOWED_TYPES,
     EmptyUpload,

@@ -39,7 +39,9 @@ class RedisRateLimiter:
     async def allow(self, key: str) -> bool:
         name = f"portico:ratelimit:{key}:{int(time.time() // 60)}"
         async with self._redis.pipeline(transaction=True) as pipe:
-            count, _ = await pipe.incr(name).expire(name, 120).execute()
+            pipe.incr(name)
+            pipe.expire(name, 120)
+            count, _ = await pipe.execute()
         return int(count) <= self.per_minute
 
     async def close(self) -> None:

@@ -81,7 +81,9 @@ async def sign_up(
                 is_account_manager=True,
             )
     except IntegrityError:
-        raise DomainError("EMAIL_TAKEN", "An account with this email already exists. Log in instead.", "email") from None
+        raise DomainError(
+            "EMAIL_TAKEN", "An account with this email already exists. Log in instead.", "email"
+        ) from None
     token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(token, member=member)
 

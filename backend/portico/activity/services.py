@@ -34,7 +34,8 @@ async def record(
     if share is not None:
         share_id, sender_id = share.id, share.sender_id
     elif share_id is not None and sender_id is None:
-        sender_id = await Share.filter(id=share_id).first().values_list("sender_id", flat=True)
+        found = await Share.filter(id=share_id).first().values_list("sender_id", flat=True)
+        sender_id = int(found) if found is not None else None  # type: ignore[call-overload]
     contact = actor.contact
     return await ActivityEvent.create(
         organization_id=actor.organization_id,

@@ -29,7 +29,7 @@ class Customer(Model):
     # Lower-cased name, kept for case-insensitive search and ordering on both databases.
     name_key = fields.CharField(max_length=200, db_index=True)
     hub_access = fields.BooleanField(default=False)
-    modules = fields.JSONField(default=list)
+    modules: fields.JSONField[list[str]] = fields.JSONField(default=list)
     account_managers: fields.ManyToManyRelation = fields.ManyToManyField(
         "models.Member", related_name="managed_customers", through="customer_account_manager"
     )

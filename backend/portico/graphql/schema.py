@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
-from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
@@ -12,20 +13,20 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     ValidationCache,
 )
-from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from graphql import GraphQLError
 from portico.errors import DomainError, NotAuthenticated
 from portico.graphql.accounts.mutations import AccountMutations
 from portico.graphql.accounts.queries import AccountQueries
+from portico.graphql.context import Info
 from portico.graphql.customers.mutations import CustomerMutations
 from portico.graphql.customers.queries import CustomerQueries
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.subscriptions import HubSubscriptions
 from portico.graphql.node import Node, resolve_node
-from portico.graphql.context import Info
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -54,8 +55,8 @@ def _should_mask(error: GraphQLError) -> bool:
     return not isinstance(original, (NotAuthenticated, DomainError))
 
 
-def _extensions(settings: Settings | None) -> list[SchemaExtension | type[SchemaExtension]]:
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
+def _extensions(settings: Settings | None) -> list[Any]:
+    extensions: list[Any] = [
         MaxTokensLimiter(max_token_count=MAX_TOKENS),
         QueryDepthLimiter(max_depth=MAX_DEPTH),
         MaxAliasesLimiter(max_alias_count=MAX_ALIASES),

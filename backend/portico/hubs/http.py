@@ -152,8 +152,12 @@ async def download(request: Request) -> Response:
     if grant is None:
         return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
     # The link is only as good as the access of whoever it was issued to, checked again now.
+    item: Publication | Document | None
     if grant.kind == "publication":
         actor = Actor(kind=ActorKind.MEMBER, organization=await Organization.get_or_none(id=grant.organization_id))
+        if grant.member_id is not None:
+            # Issued to a member: only while they are still an active member of the organization.
+            actor = await _grant_actor(grant.organization_id, None, grant.member_id)
         item = await Publication.filter(id=grant.document_id, organization_id=grant.organization_id).first()
         document = None
         name = item.title if item else ""
@@ -181,8 +185,8 @@ async def download(request: Request) -> Response:
     if wanted == "invalid":
         return Response(status_code=416, headers={**headers, "Content-Range": f"bytes */{size}"})
     start, end = wanted if isinstance(wanted, tuple) else (0, size - 1)
-    if document is not None and actor.contact is not None and start == 0:
-        # A viewer fetching the rest of a file by ranges is one view, not many.
+    if document is not None and actor.contact is not None and start == 0 and request.method == "GET":
+        # A viewer fetching the rest of a file by ranges is one view, not many; a HEAD request views nothing.
         await _record_download(services, actor, document, grant.attachment)
     try:
         body = services.storage.open_range(item.storage_key, start, end) if size else _empty()

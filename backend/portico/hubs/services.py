@@ -144,9 +144,9 @@ async def preview_share(actor: Actor, settings: Settings, req: ShareRequest) -> 
         contact = await policy.contacts_visible_to(actor).filter(id=first.contact_id, customer_id=customer.id).first()
         first_name = contact.first_name if contact else ""
     names = [p.title for p in publications]
-    names += await Upload.filter(
-        id__in=[u for u in req.upload_ids if _looks_like_uuid(u)], organization_id=actor.organization_id
-    ).values_list("name", flat=True)
+    upload_ids = [u for u in req.upload_ids if _looks_like_uuid(u)]
+    uploads = Upload.filter(id__in=upload_ids, organization_id=actor.organization_id)
+    names += [str(n) for n in await uploads.values_list("name", flat=True)]
     return await _email_for(
         settings, actor.organization, sender, language, message, first_name, names,
         f"{settings.public_url}/hub/welcome?token=…",

@@ -9,7 +9,7 @@ from portico.mail.templates import SUPPORTED_LANGUAGES, default_invitation_templ
 async def template_languages(organization_id: int) -> list[str]:
     """Built-in languages plus any the admin added a template for."""
     custom = await InvitationTemplate.filter(organization_id=organization_id).values_list("language", flat=True)
-    return sorted(set(SUPPORTED_LANGUAGES) | set(custom))
+    return sorted(set(SUPPORTED_LANGUAGES) | {str(c) for c in custom})
 
 
 async def template_for(organization_id: int, language: str, organization_name: str) -> tuple[str, str] | None:

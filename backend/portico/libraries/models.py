@@ -31,7 +31,7 @@ class Publication(Model):
     )
     title = fields.CharField(max_length=300)
     title_key = fields.CharField(max_length=300, db_index=True)
-    tags = fields.JSONField(default=list)
+    tags: fields.JSONField[list[str]] = fields.JSONField(default=list)
     # Lower-cased title and "#tag" words: one portable column for search and tag filters on both databases.
     search_text = fields.CharField(max_length=1500, default="")
     storage_key = fields.CharField(max_length=300)

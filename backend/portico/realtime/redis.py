@@ -161,7 +161,9 @@ class RedisBroker(Broker):
             await asyncio.wait_for(waiter[2], self._subscribe_timeout)
         except TimeoutError:
             # Redis is down: stay registered; the reconnect subscribes this channel and sends a resync.
-            logger.warning("SUBSCRIBE %s not confirmed after %.1f s; waiting for Redis", channel, self._subscribe_timeout)
+            logger.warning(
+                "SUBSCRIBE %s not confirmed after %.1f s; waiting for Redis", channel, self._subscribe_timeout
+            )
         except BaseException:
             await self._detach(subscription)  # cancelled while entering: __aexit__ will not run
             raise

@@ -77,7 +77,8 @@ def _human(n: int) -> str:
     if n < 1024:
         return f"{n} bytes"
     size = float(n)
-    for unit in ("KiB", "MiB", "GiB"):
+    unit = "bytes"
+    for unit in ("KiB", "MiB", "GiB"):  # noqa: B007 - the unit reached is the one printed
         size /= 1024
         if size < 1024:
             break

@@ -16,8 +16,8 @@ from portico.graphql.accounts.types import (
     Role,
 )
 from portico.graphql.context import Info
-from portico.graphql.loaders import Loaders
 from portico.graphql.errors import UserError, mutate
+from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id
 from portico.graphql.session_cookie import sign_in, sign_out
 from portico.graphql.viewer import Viewer

@@ -80,7 +80,7 @@ def documents_by_folder_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
 def documents_by_share_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
     async def fetch(ids: list[int]) -> list[tuple[int, Document]]:
         rows = await policy.documents_visible_to(loaders.actor).filter(share_id__in=ids).order_by("id")
-        return [(d.share_id, d) for d in rows]
+        return [(d.share_id, d) for d in rows if d.share_id is not None]
 
     return _grouped(loaders, "documents_by_share_id", fetch)
 
@@ -89,7 +89,8 @@ def recipients_by_share_id(loaders: Loaders) -> DataLoader[int, list[Contact]]:
     async def fetch(ids: list[int]) -> list[tuple[int, Contact]]:
         visible = await policy.shares_visible_to(loaders.actor).filter(id__in=ids).values_list("id", "recipients__id")
         contact_ids = {c for _, c in visible if c is not None}
-        contacts = {c.id: c for c in await Contact.filter(id__in=contact_ids, organization_id=loaders.actor.organization_id)}
+        rows = await Contact.filter(id__in=contact_ids, organization_id=loaders.actor.organization_id)
+        contacts = {c.id: c for c in rows}
         return [(s, contacts[c]) for s, c in visible if c in contacts]
 
     return _grouped(loaders, "recipients_by_share_id", fetch)

@@ -9,12 +9,12 @@ from portico.activity import services as activity
 from portico.actors import resolve_actor
 from portico.graphql.accounts.mutations import AuthPayload, OkPayload
 from portico.graphql.context import Info
-from portico.graphql.loaders import Loaders
 from portico.graphql.customers.mutations import ContactPayload
 from portico.graphql.customers.types import ContactType
 from portico.graphql.errors import UserError, mutate
 from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import HubType, InvitationTemplateType, LibraryType, PublicationType, ShareType
+from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id, encode_id
 from portico.graphql.session_cookie import sign_in
 from portico.graphql.viewer import Viewer
@@ -121,7 +121,9 @@ async def _become(info: Info, token: str) -> Viewer | None:
 @strawberry.type
 class HubMutations:
     @strawberry.mutation(description="Create or replace the organization's invitation email for a language.")
-    async def save_invitation_template(self, info: Info, input: SaveInvitationTemplateInput) -> InvitationTemplatePayload:
+    async def save_invitation_template(
+        self, info: Info, input: SaveInvitationTemplateInput
+    ) -> InvitationTemplatePayload:
         async def work() -> dict[str, object]:
             actor = info.context.actor.require_signed_in()
             policy.require_admin(actor)
@@ -170,7 +172,9 @@ class HubMutations:
 
         return await mutate(PublicationPayload, work)
 
-    @strawberry.mutation(description="Send publications and uploaded files to a customer's hub, emailing each recipient.")
+    @strawberry.mutation(
+        description="Send publications and uploaded files to a customer's hub, emailing each recipient."
+    )
     async def share_documents(self, info: Info, input: ShareInput) -> SharePayload:
         async def work() -> dict[str, object]:
             actor = info.context.actor.require_signed_in()

@@ -23,7 +23,7 @@ from portico.graphql.hubs.types import (
 from portico.graphql.relay import decode_id, decode_ids, edges, encode_id, keyset_page
 from portico.hubs import access, services
 from portico.hubs.models import InvitationTemplate
-from portico.hubs.templates import template_languages, template_for
+from portico.hubs.templates import template_for, template_languages
 from portico.libraries.services import search_publications
 from portico.mail.models import OutboxEmail
 
