@@ -46,6 +46,15 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"ready": ready, **checks}, status_code=200 if ready else 503)
 
 
+async def _graphql_get_refused(request: Request) -> Response:
+    """Queries over GET would be open to CSRF through links and images: POST JSON only."""
+    return JSONResponse(
+        {"errors": [{"message": "GraphQL is served over POST (application/json) and WebSocket only."}]},
+        status_code=405,
+        headers={"Allow": "POST"},
+    )
+
+
 def _spa_routes(dist: Path) -> list[Route | Mount]:
     """Serve the built SPA: hashed assets cached for a year, every other path falls back to index.html."""
     if not (dist / "index.html").exists():
@@ -97,6 +106,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=["POST"]),
+        Route("/graphql", _graphql_get_refused, methods=["GET", "HEAD"]),
         WebSocketRoute("/graphql", graphql),
         upload_route(),
         download_route(),

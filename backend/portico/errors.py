@@ -41,4 +41,7 @@ class NotAllowed(DomainError):
 
 
 class NotAuthenticated(Exception):
-    """No signed-in caller: a top-level GraphQL error, not a payload error."""
+    """No signed-in caller: a top-level GraphQL error (extensions.code UNAUTHENTICATED), not a payload error."""
+
+    def __init__(self, message: str = "Sign in first.") -> None:
+        super().__init__(message)

@@ -23,6 +23,7 @@ from portico.graphql.accounts.queries import AccountQueries
 from portico.graphql.context import Info
 from portico.graphql.customers.mutations import CustomerMutations
 from portico.graphql.customers.queries import CustomerQueries
+from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.subscriptions import HubSubscriptions
@@ -61,6 +62,7 @@ def _extensions(settings: Settings | None) -> list[Any]:
         QueryDepthLimiter(max_depth=MAX_DEPTH),
         MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         ParserCache(maxsize=512),
+        ErrorCodes,
         ValidationCache(maxsize=512),
     ]
     if settings is not None and settings.is_production:

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import AsyncIterator
 from urllib.parse import quote
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from tortoise.transactions import in_transaction
@@ -83,6 +83,9 @@ async def upload(request: Request) -> Response:
             quota_remaining=max(remaining, 0),
             allowed_types=DEFAULT_ALLOWED_TYPES,
         )
+    except ClientDisconnect:
+        # The browser cancelled (the user pressed Cancel): ingest already removed what was written.
+        return Response(status_code=499)
     except UploadRefused as refused:
         status = 413 if refused.code in ("UPLOAD_TOO_LARGE", "QUOTA_EXCEEDED") else 415
         if refused.code == "EMPTY_UPLOAD":

@@ -1,0 +1,187 @@
+// End-to-end: customer management and admin screens against a real backend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { startBackend, tail } from './support/backend.mjs';
+import { launch, newActor, snap, screenshotsDir } from './support/browser.mjs';
+
+const RUN = Date.now().toString(36).slice(-5);
+let backend, browser, admin;
+let failed = null;
+
+function stepper(t) {
+  return async (name, fn) =>
+    t.test(name, async (st) => {
+      if (failed) return st.skip(`skipped: "${failed}" failed`);
+      try {
+        await fn();
+      } catch (e) {
+        failed = name;
+        await admin?.page.screenshot({ path: join(screenshotsDir, 'FAILED-admin-flow.png') }).catch(() => {});
+        console.error(`\n✗ e2e step failed: ${name}\n  ${e.message.split('\n').join('\n  ')}\n  page: ${admin?.page.url()}\n` +
+          (backend?.logFile ? `  backend log tail:\n${tail(backend.logFile, 30)}` : ''));
+        throw e;
+      }
+    });
+}
+
+before(async () => {
+  backend = await startBackend();
+  browser = await launch();
+  admin = await newActor(browser, backend.baseUrl, 'admin');
+});
+after(async () => {
+  await browser?.close().catch(() => {});
+  await backend?.stop();
+});
+
+test('customers, contacts, account managers and admin screens', async (t) => {
+  const step = stepper(t);
+  const { page } = admin;
+
+  await step('admin signs in; a deep link survives the sign-in redirect', async () => {
+    await page.goto('/customers?kind=COMPANY');
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('Email').fill('admin@northwind.example');
+    await page.getByLabel('Password').fill('wrong-password-here');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.field-error, .alert-error').first().waitFor();
+    await page.getByLabel('Password').fill('portico-demo-admin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/customers\?kind=COMPANY$/);
+    assert.equal(await page.getByLabel('Kind').inputValue(), 'COMPANY');
+  });
+
+  await step('filters and search narrow the customer list', async () => {
+    await page.goto('/customers');
+    await page.locator('tbody tr').first().waitFor();
+    const all = await page.locator('tbody tr').count();
+    await page.getByLabel('Search customers').fill('zzzz-no-such-customer');
+    await page.getByText('No customers match').waitFor();
+    await page.getByLabel('Search customers').fill('');
+    await page.locator('tbody tr').nth(all - 1).waitFor();
+  });
+
+  await step('create a company customer, then add, edit and delete contacts inline', async () => {
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const d = page.getByRole('dialog', { name: 'New customer' });
+    await d.getByLabel('Company name').fill(`Borealis ${RUN}`);
+    await d.getByRole('button', { name: 'Create customer' }).click();
+    await page.getByRole('heading', { name: `Borealis ${RUN}` }).waitFor();
+    await page.getByRole('button', { name: 'Add contact' }).click();
+    const form = page.getByRole('form', { name: 'Add contact' });
+    await form.getByLabel('First name').fill('Pia');
+    await form.getByLabel('Last name').fill('Holm');
+    await form.getByLabel('Email').fill(`pia.${RUN}@borealis.example`);
+    await form.getByRole('button', { name: 'Add contact' }).click();
+    await page.getByText('Pia Holm', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Edit Pia Holm' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Pia Holm' });
+    await edit.getByLabel('Last name').fill('Holmberg');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Pia Holmberg', { exact: true }).waitFor();
+  });
+
+  await step('hub access, modules and account managers update', async () => {
+    const hub = page.getByRole('switch', { name: 'Hub access for this customer' });
+    const was = await hub.isChecked();
+    await hub.click();
+    assert.equal(await hub.isChecked(), !was);
+    await page.getByRole('checkbox', { name: 'Quotes' }).check();
+    await page.getByLabel('Member to assign').selectOption({ label: 'Ben Carter' });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await page.getByRole('button', { name: 'Unassign Ben Carter' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Unassign Ben Carter' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: 'Quotes' }).isChecked(), true);
+    await snap(page, 'customer-admin');
+    page.once('dialog', (dlg) => dlg.accept());
+    await page.getByRole('button', { name: 'Delete Pia Holmberg' }).click();
+    await page.getByText('Pia Holmberg', { exact: true }).waitFor({ state: 'detached' });
+  });
+
+  await step('settings: standard message is saved and prefills the send dialog', async () => {
+    await page.goto('/settings');
+    const msg = page.getByLabel('Standard message');
+    await msg.fill(`Kind regards from the admin ${RUN}`);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await page.goto('/customers');
+    await page.locator('tbody tr').first().locator('a').first().click();
+    await page.getByRole('button', { name: 'Send documents' }).click();
+    const d = page.getByRole('dialog', { name: 'Send to customer' });
+    await d.getByLabel('Personal message').waitFor();
+    await page.waitForFunction((run) => document.querySelector('[role=dialog] textarea')?.value.includes(run), RUN);
+    await d.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  await step('admin: invite a member, save a template, create and revoke an API key', async () => {
+    await page.goto('/admin/members');
+    await page.getByLabel('Email').fill(`new.rep.${RUN}@northwind.example`);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await page.getByText(`Invitation sent to new.rep.${RUN}@northwind.example`).waitFor();
+    await page.getByText(`new.rep.${RUN}@northwind.example`).nth(1).waitFor();
+
+    await page.goto('/admin/templates');
+    await page.getByRole('button', { name: 'Add language' }).click();
+    await page.getByLabel('Language code').fill('de');
+    await page.getByLabel('Subject').fill('Ihre Dokumente');
+    await page.getByLabel('Body').fill('Hallo, hier sind Ihre Dokumente.');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText(/Template for Deutsch \(de\) saved/).waitFor();
+
+    await page.goto('/admin/api-keys');
+    await page.getByLabel('Name').fill(`CRM ${RUN}`);
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = await page.getByTestId('api-key-secret').textContent();
+    assert.ok(secret && secret.length >= 20, 'secret shown once');
+    await snap(page, 'admin-api-key-created');
+    page.once('dialog', (dlg) => dlg.accept());
+    await page.getByRole('button', { name: 'Revoke' }).first().click();
+    await page.getByText('Revoked').first().waitFor();
+  });
+
+  await step('the invitation email leads to the accept-invitation page', async () => {
+    await page.goto('/dev/mailbox');
+    await page.getByTestId('mail-item').first().waitFor();
+    await page.frameLocator('iframe[title="Email body"]').locator('a').first().waitFor();
+    await snap(page, 'dev-mailbox-admin');
+    const r = await page.evaluate(async () => {
+      const res = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: '{ devMailbox(first: 20) { to html text } }' }) });
+      return res.json();
+    });
+    const mail = r.data.devMailbox.find((m) => m.to.includes(`new.rep.${RUN}`));
+    assert.ok(mail, 'invitation email in outbox');
+    const link = (mail.html + mail.text).match(/\/accept-invitation\?token=[^\s"'<>&]+/);
+    assert.ok(link, 'accept-invitation link in the email');
+    const visitor = await newActor(browser, backend.baseUrl, 'invitee');
+    await visitor.page.goto(link[0]);
+    await visitor.page.getByLabel('First name').fill('Nora');
+    await visitor.page.getByLabel('Last name').fill('Nyberg');
+    await visitor.page.getByLabel('Password').fill('nora-password-123');
+    await snap(visitor.page, 'accept-invitation');
+    await visitor.page.getByRole('button', { name: 'Accept invitation' }).click();
+    await visitor.page.waitForURL(/\/libraries$/);
+    await visitor.page.getByText('Nora Nyberg').waitFor();
+    assert.deepEqual(visitor.problems, []);
+    await visitor.context.close();
+  });
+
+  await step('sign out, and sign-up / forgot-password screens render', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.goto('/libraries');
+    await page.waitForURL(/\/login\?next=%2Flibraries/);
+    await page.goto('/signup');
+    await page.getByLabel('Organization name').waitFor();
+    await snap(page, 'signup');
+    await page.goto('/forgot-password');
+    await page.getByLabel('Email').fill('admin@northwind.example');
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await page.getByText(/a reset link is on its way/).waitFor();
+  });
+
+  await step('no console errors', async () => {
+    assert.deepEqual(admin.problems, []);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, it, expect } from 'vitest';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { ActivityFeed, describeEvent } from './ActivityFeed';
+import { createMockClient, Wrapper } from '../test/mockClient';
+
+const now = new Date();
+const ago = (min: number) => new Date(now.getTime() - min * 60_000).toISOString();
+const ev = (id: string, kind: string, min: number, extra: Record<string, unknown> = {}) => ({
+  __typename: 'ActivityEvent',
+  id, kind, occurredAt: ago(min), actorName: 'Jane Doe', detail: null,
+  contact: { id: 'K1', fullName: 'Jane Doe' },
+  customer: { id: 'C1', name: 'Acme Corp' },
+  document: { id: 'D1', name: 'Price list.pdf' },
+  share: { id: 'S1', sender: { id: 'M1', fullName: 'Anna Rep' } },
+  ...extra,
+});
+
+function setup(props: Parameters<typeof ActivityFeed>[0] = {}) {
+  const mock = createMockClient({
+    Activity: () => ({
+      data: {
+        activity: {
+          edges: [{ node: ev('E2', 'DOCUMENT_VIEWED', 5) }, { node: ev('E1', 'HUB_OPENED', 10, { document: null }) }],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        },
+      },
+    }),
+  });
+  render(<Wrapper client={mock.client}><ActivityFeed {...props} /></Wrapper>);
+  return mock;
+}
+
+const items = () => screen.getAllByTestId('activity-item');
+
+describe('ActivityFeed', () => {
+  it('shows the initial events from the activity query, newest first', async () => {
+    setup();
+    await screen.findByText('Jane Doe viewed Price list.pdf');
+    expect(items().map((li) => li.dataset.kind)).toEqual(['DOCUMENT_VIEWED', 'HUB_OPENED']);
+    expect(within(items()[1]!).getByText('Jane Doe opened the hub')).toBeInTheDocument();
+    expect(within(items()[0]!).getByText('5 min ago')).toBeInTheDocument();
+    expect(within(items()[0]!).getByRole('link', { name: 'Acme Corp' })).toHaveAttribute('href', '/customers/C1');
+  });
+
+  it('prepends events from the subscription without refetching, once per id', async () => {
+    const m = setup({ customerId: 'C1', compact: true });
+    await screen.findByText('Jane Doe viewed Price list.pdf');
+    expect(m.callsOf('OnActivity')[0]!.variables).toEqual({ customerId: 'C1', hubId: null });
+    const queriesBefore = m.callsOf('Activity').length;
+
+    act(() => m.push('OnActivity', { activity: ev('E3', 'DOCUMENT_PRINTED', 0) }));
+    await waitFor(() => expect(items()).toHaveLength(3));
+    expect(within(items()[0]!).getByText('Jane Doe printed Price list.pdf')).toBeInTheDocument();
+    expect(items()[0]).toHaveClass('fresh');
+
+    act(() => m.push('OnActivity', { activity: ev('E4', 'DOCUMENT_DOWNLOADED', 0) }));
+    act(() => m.push('OnActivity', { activity: ev('E4', 'DOCUMENT_DOWNLOADED', 0) })); // delivered twice
+    act(() => m.push('OnActivity', { activity: ev('E2', 'DOCUMENT_VIEWED', 5) })); // already listed
+    await waitFor(() => expect(items()).toHaveLength(4));
+    expect(screen.getAllByText('Jane Doe downloaded Price list.pdf')).toHaveLength(1);
+    expect(m.callsOf('Activity').length).toBe(queriesBefore);
+    // compact: the customer name is not repeated on a customer's own page
+    expect(screen.queryByRole('link', { name: 'Acme Corp' })).not.toBeInTheDocument();
+  });
+
+  it('shows an empty state before anything happened', async () => {
+    const m = createMockClient({ Activity: () => ({ data: { activity: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }) });
+    render(<Wrapper client={m.client}><ActivityFeed hubId="H1" /></Wrapper>);
+    expect(await screen.findByText('No activity yet')).toBeInTheDocument();
+    act(() => m.push('OnActivity', { activity: ev('E9', 'HUB_OPENED', 0, { document: null, actorName: 'Bob Buyer' }) }));
+    expect(await screen.findByText('Bob Buyer opened the hub')).toBeInTheDocument();
+  });
+
+  it('describes onward shares with the colleague', () => {
+    expect(describeEvent(ev('E5', 'SHARED_WITH_COLLEAGUE', 0, { detail: 'sam@acme.example' }) as never)).toBe(
+      'Jane Doe shared Price list.pdf with sam@acme.example',
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery, useSubscription } from 'urql';
+import { ActivityQuery, ActivitySubscription } from './operations';
+import { Empty, ErrorState, Loading } from '../ui/components';
+import { IconActivity, IconDoor, IconDownload, IconEye, IconPrinter, IconShare } from '../ui/icons';
+import { describeError } from '../lib/errors';
+import { formatDateTime, timeAgo } from '../lib/format';
+import type { ActivityEventFieldsFragment, ActivityKind } from '../gql/graphql';
+
+const KIND: Record<ActivityKind, { verb: string; cls: string; Icon: typeof IconEye }> = {
+  HUB_OPENED: { verb: 'opened the hub', cls: 'opened', Icon: IconDoor },
+  DOCUMENT_VIEWED: { verb: 'viewed', cls: 'viewed', Icon: IconEye },
+  DOCUMENT_DOWNLOADED: { verb: 'downloaded', cls: 'downloaded', Icon: IconDownload },
+  DOCUMENT_PRINTED: { verb: 'printed', cls: 'printed', Icon: IconPrinter },
+  SHARED_WITH_COLLEAGUE: { verb: 'shared', cls: 'shared', Icon: IconShare },
+};
+
+export function describeEvent(e: ActivityEventFieldsFragment): string {
+  const k = KIND[e.kind] ?? { verb: e.kind.toLowerCase().replace(/_/g, ' ') };
+  const doc = e.document?.name;
+  if (e.kind === 'HUB_OPENED') return `${e.actorName} ${k.verb}`;
+  if (e.kind === 'SHARED_WITH_COLLEAGUE') return `${e.actorName} shared ${doc ?? 'a document'}${e.detail ? ` with ${e.detail}` : ' with a colleague'}`;
+  return `${e.actorName} ${k.verb} ${doc ?? 'a document'}`;
+}
+
+interface Props {
+  customerId?: string;
+  hubId?: string;
+  /** Hide the customer name (the page is already about one customer). */
+  compact?: boolean;
+  first?: number;
+  /** Called for each event that arrives live (e.g. to refresh counts shown beside the feed). */
+  onEvent?: (e: ActivityEventFieldsFragment) => void;
+}
+
+/**
+ * Live activity: the initial page comes from the `activity` query, new events arrive over the
+ * `activity` subscription and are prepended without a reload. Deduplicated by id.
+ */
+export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent }: Props) {
+  const variables = useMemo(() => ({ customerId: customerId ?? null, hubId: hubId ?? null }), [customerId, hubId]);
+  const [initial, refetch] = useQuery({ query: ActivityQuery, variables: { ...variables, first }, requestPolicy: 'network-only' });
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+  const [live] = useSubscription({ query: ActivitySubscription, variables }, (prev: ActivityEventFieldsFragment[] = [], data) =>
+    data?.activity ? [data.activity, ...prev] : prev,
+  );
+  const latest = live.data?.[0];
+  useEffect(() => {
+    if (latest) onEventRef.current?.(latest);
+  }, [latest]);
+  const seen = useRef<Set<string> | null>(null);
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => tick((n) => n + 1), 30_000);
+    return () => clearInterval(t);
+  }, []);
+
+  const events = useMemo(() => {
+    const byId = new Map<string, ActivityEventFieldsFragment>();
+    for (const e of live.data ?? []) if (!byId.has(e.id)) byId.set(e.id, e);
+    for (const edge of initial.data?.activity.edges ?? []) if (!byId.has(edge.node.id)) byId.set(edge.node.id, edge.node);
+    return [...byId.values()].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
+  }, [live.data, initial.data]);
+
+  // Items that were not in the first render get a short highlight.
+  if (seen.current === null && initial.data) seen.current = new Set(events.map((e) => e.id));
+  const isFresh = (id: string) => seen.current !== null && !seen.current.has(id);
+
+  const liveOk = !live.error;
+  const header = (
+    <div className="row small" style={{ padding: 'var(--s2) var(--s5)', borderBottom: '1px solid var(--border)', justifyContent: 'space-between' }}>
+      <span className="row" style={{ gap: 6 }} aria-live="polite">
+        <span className={`live-dot ${liveOk ? '' : 'off'}`} aria-hidden="true" />
+        {liveOk ? 'Live' : 'Live updates paused'}
+      </span>
+      {!liveOk && <button type="button" className="link-btn" onClick={() => refetch({ requestPolicy: 'network-only' })}>Refresh</button>}
+    </div>
+  );
+
+  if (initial.error && !initial.data) return <div className="card-body"><ErrorState message={describeError(initial.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /></div>;
+  if (!initial.data) return <Loading label="Loading activity…" />;
+
+  return (
+    <div data-testid="activity-feed">
+      {header}
+      {events.length === 0 ? (
+        <Empty title="No activity yet" icon={<IconActivity />}>Opens, views, downloads and prints show up here the moment they happen.</Empty>
+      ) : (
+        <ol className="feed" aria-label="Activity" aria-live="polite" aria-relevant="additions">
+          {events.map((e) => {
+            const k = KIND[e.kind] ?? KIND.DOCUMENT_VIEWED;
+            return (
+              <li key={e.id} className={isFresh(e.id) ? 'fresh' : ''} data-kind={e.kind} data-testid="activity-item">
+                <span className={`feed-icon ${k.cls}`}><k.Icon /></span>
+                <div style={{ minWidth: 0 }}>
+                  <div className="what">{describeEvent(e)}</div>
+                  <div className="when">
+                    <time dateTime={e.occurredAt} title={formatDateTime(e.occurredAt)}>{timeAgo(e.occurredAt)}</time>
+                    {!compact && e.customer && <> · <Link to={`/customers/${encodeURIComponent(e.customer.id)}`}>{e.customer.name}</Link></>}
+                    {e.share?.sender && <> · from {e.share.sender.fullName}'s share</>}
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </div>
+  );
+}

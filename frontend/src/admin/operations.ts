@@ -1,0 +1,84 @@
+import { graphql } from '../gql';
+
+export const MembersQuery = graphql(`
+  query Members {
+    members(first: 200) {
+      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }
+    }
+    invitations { id email role isAccountManager expiresAt acceptedAt }
+  }
+`);
+
+export const InviteMemberMutation = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) {
+      invitation { id email role isAccountManager expiresAt acceptedAt }
+      errors { code field message }
+    }
+  }
+`);
+
+export const ChangeMemberRoleMutation = graphql(`
+  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+    changeMemberRole(input: $input) {
+      member { id role isAccountManager }
+      errors { code field message }
+    }
+  }
+`);
+
+export const DeactivateMemberMutation = graphql(`
+  mutation DeactivateMember($input: DeactivateMemberInput!) {
+    deactivateMember(input: $input) {
+      member { id isActive }
+      errors { code field message }
+    }
+  }
+`);
+
+export const TemplatesQuery = graphql(`
+  query InvitationTemplates {
+    invitationTemplates { id language subject body }
+  }
+`);
+
+export const SaveTemplateMutation = graphql(`
+  mutation SaveInvitationTemplate($input: SaveInvitationTemplateInput!) {
+    saveInvitationTemplate(input: $input) {
+      invitationTemplate { id language subject body }
+      errors { code field message }
+    }
+  }
+`);
+
+export const ApiKeysQuery = graphql(`
+  query ApiKeys {
+    apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }
+    members(first: 200) { edges { node { id fullName isActive } } }
+  }
+`);
+
+export const CreateApiKeyMutation = graphql(`
+  mutation CreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      apiKey { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }
+      secret
+      errors { code field message }
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      apiKey { id revokedAt }
+      errors { code field message }
+    }
+  }
+`);
+
+export const DevMailboxQuery = graphql(`
+  query DevMailbox($first: Int) {
+    devMailbox(first: $first) { id to subject html text status createdAt }
+  }
+`);

@@ -1,0 +1,90 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Link, type RouteObject } from 'react-router';
+import { StaffLayout } from './StaffLayout';
+import { useSession } from './session';
+import { LogInPage } from '../auth/LogInPage';
+import { SignUpPage } from '../auth/SignUpPage';
+import { AcceptInvitationPage, ForgotPasswordPage, ResetPasswordPage } from '../auth/PasswordPages';
+import { LibrariesPage } from '../libraries/LibrariesPage';
+import { CustomersPage } from '../customers/CustomersPage';
+import { CustomerPage } from '../customers/CustomerPage';
+import { HubPage } from '../hubs/HubPage';
+import { ActivityPage } from '../activity/ActivityPage';
+const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const MembersPage = lazy(() => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })));
+const TemplatesPage = lazy(() => import('../admin/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const MailboxPage = lazy(() => import('../admin/MailboxPage').then((m) => ({ default: m.MailboxPage })));
+import { PortalLayout } from '../portal/PortalLayout';
+import { HubWelcomePage } from '../portal/HubWelcomePage';
+import { HubLogInPage } from '../portal/HubLogInPage';
+import { HubHomePage } from '../portal/HubHomePage';
+const HubDocumentPage = lazy(() => import('../portal/HubDocumentPage').then((m) => ({ default: m.HubDocumentPage })));
+import { Empty, Loading } from '../ui/components';
+import { useTitle } from '../lib/useTitle';
+
+const page = (el: ReactNode) => <Suspense fallback={<Loading />}>{el}</Suspense>;
+
+function Home() {
+  const { viewer, fetching } = useSession();
+  if (fetching) return <Loading />;
+  if (viewer?.kind === 'CONTACT') return <Navigate to="/hub" replace />;
+  if (viewer?.kind === 'MEMBER') return <Navigate to="/libraries" replace />;
+  return <Navigate to="/login" replace />;
+}
+
+function AdminOnly({ children }: { children: ReactNode }) {
+  const { viewer } = useSession();
+  if (viewer?.member?.role !== 'ADMIN') return <Empty title="Admins only">Ask an admin of your organization for access.</Empty>;
+  return <>{children}</>;
+}
+
+function NotFound() {
+  useTitle('Page not found');
+  return (
+    <main className="auth-page">
+      <div className="card auth-card"><div className="card-body"><Empty title="Page not found"><Link to="/">Go to the start page</Link></Empty></div></div>
+    </main>
+  );
+}
+
+export function buildRoutes(): RouteObject[] {
+  return [
+    { path: '/', element: <Home /> },
+    { path: '/login', element: <LogInPage /> },
+    { path: '/signup', element: <SignUpPage /> },
+    { path: '/forgot-password', element: <ForgotPasswordPage /> },
+    { path: '/reset-password', element: <ResetPasswordPage /> },
+    { path: '/accept-invitation', element: <AcceptInvitationPage /> },
+    { path: '/hub/welcome', element: <HubWelcomePage /> },
+    { path: '/hub/login', element: <HubLogInPage /> },
+    {
+      path: '/hub',
+      element: <PortalLayout />,
+      children: [
+        { index: true, element: <HubHomePage /> },
+        { path: 'documents/:documentId', element: page(<HubDocumentPage />) },
+      ],
+    },
+    {
+      element: <StaffLayout />,
+      children: [
+        { path: '/libraries', element: <LibrariesPage /> },
+        { path: '/customers', element: <CustomersPage /> },
+        { path: '/customers/:customerId', element: <CustomerPage /> },
+        { path: '/hubs/:hubId', element: <HubPage /> },
+        { path: '/activity', element: <ActivityPage /> },
+        { path: '/settings', element: page(<SettingsPage />) },
+        { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },
+        { path: '/admin/templates', element: page(<AdminOnly><TemplatesPage /></AdminOnly>) },
+        { path: '/admin/api-keys', element: page(<AdminOnly><ApiKeysPage /></AdminOnly>) },
+        { path: '/dev/mailbox', element: page(<MailboxPage />) },
+      ],
+    },
+    { path: '*', element: <NotFound /> },
+  ];
+}
+
+export function createRouter() {
+  return createBrowserRouter(buildRoutes());
+}

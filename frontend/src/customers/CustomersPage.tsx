@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { CustomersQuery } from './operations';
+import { CreateCustomerDialog } from './CreateCustomerDialog';
+import { Empty, ErrorState, Loading, PageHeader } from '../ui/components';
+import { IconBuilding, IconPlus, IconSearch, IconUser, IconUsers } from '../ui/icons';
+import { describeError } from '../lib/errors';
+import { timeAgo } from '../lib/format';
+import { useDebounced } from '../lib/useDebounced';
+import { useTitle } from '../lib/useTitle';
+import { useSession } from '../app/session';
+import type { CustomerKind } from '../gql/graphql';
+
+export function CustomersPage() {
+  useTitle('Customers');
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const kind = (params.get('kind') as CustomerKind | null) || null;
+  const hub = params.get('hub');
+  const mine = params.get('mine') === '1';
+  const { viewer } = useSession();
+  const [first, setFirst] = useState(50);
+  const [creating, setCreating] = useState(params.get('new') === '1');
+  const debounced = useDebounced(search.trim(), 250);
+
+  const setParam = (k: string, v: string | null) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(k, v); else next.delete(k);
+    setParams(next, { replace: true });
+  };
+
+  const [res, refetch] = useQuery({
+    query: CustomersQuery,
+    variables: {
+      first,
+      search: debounced || null,
+      kind,
+      hubAccess: hub === 'on' ? true : hub === 'off' ? false : null,
+      accountManagerId: mine ? viewer?.member?.id ?? null : null,
+    },
+  });
+  const edges = res.data?.customers.edges ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="Companies and private persons you share with."
+        actions={<button type="button" className="btn btn-primary" onClick={() => setCreating(true)}><IconPlus /> New customer</button>}
+      />
+      <div className="toolbar">
+        <div className="search-input">
+          <IconSearch />
+          <label className="visually-hidden" htmlFor="customer-q">Search customers</label>
+          <input id="customer-q" className="input" type="search" placeholder="Search by name or contact…" value={search} onChange={(e) => setParam('q', e.target.value)} />
+        </div>
+        <label className="visually-hidden" htmlFor="kind-filter">Kind</label>
+        <select id="kind-filter" className="select" value={kind ?? ''} onChange={(e) => setParam('kind', e.target.value || null)}>
+          <option value="">All kinds</option>
+          <option value="COMPANY">Companies</option>
+          <option value="PERSON">Private persons</option>
+        </select>
+        <label className="visually-hidden" htmlFor="hub-filter">Hub access</label>
+        <select id="hub-filter" className="select" value={hub ?? ''} onChange={(e) => setParam('hub', e.target.value || null)}>
+          <option value="">Any hub access</option>
+          <option value="on">Hub access on</option>
+          <option value="off">Hub access off</option>
+        </select>
+        <label className="visually-hidden" htmlFor="am-filter">Account manager</label>
+        <select id="am-filter" className="select" value={mine ? '1' : ''} onChange={(e) => setParam('mine', e.target.value || null)}>
+          <option value="">All account managers</option>
+          <option value="1">My customers</option>
+        </select>
+      </div>
+
+      <div className="card">
+        {res.error && !res.data ? (
+          <div className="card-body"><ErrorState message={describeError(res.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} /></div>
+        ) : !res.data ? (
+          <Loading label="Loading customers…" />
+        ) : edges.length === 0 ? (
+          <Empty title={debounced || kind || hub || mine ? 'No customers match' : 'No customers yet'} icon={<IconUsers />}>
+            {debounced || kind || hub || mine ? 'Try clearing the filters.' : 'Create your first customer to start sharing.'}
+          </Empty>
+        ) : (
+          <div className="table-wrap">
+            <table className="table responsive">
+              <thead>
+                <tr><th>Name</th><th>Primary contact</th><th>Account managers</th><th>Hub</th><th className="num">Views</th><th>Last activity</th></tr>
+              </thead>
+              <tbody>
+                {edges.map(({ node: c }) => (
+                  <tr key={c.id} className="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/customers/${encodeURIComponent(c.id)}`); }} style={{ cursor: 'pointer' }}>
+                    <td className="primary">
+                      <div className="row" style={{ flexWrap: 'nowrap' }}>
+                        <span className="feed-icon">{c.kind === 'PERSON' ? <IconUser /> : <IconBuilding />}</span>
+                        <div><Link to={`/customers/${encodeURIComponent(c.id)}`}><strong>{c.name}</strong></Link><div className="muted small">{c.contacts.length} contact{c.contacts.length === 1 ? '' : 's'}</div></div>
+                      </div>
+                    </td>
+                    <td data-label="Primary contact">{c.primaryContact ? c.primaryContact.fullName : <span className="muted">—</span>}</td>
+                    <td data-label="Account managers">{c.accountManagers.map((m) => m.fullName).join(', ') || <span className="muted">—</span>}</td>
+                    <td data-label="Hub">{c.hubAccess ? <span className="badge badge-success">On</span> : <span className="badge">Off</span>}</td>
+                    <td data-label="Views" className="num">{c.hub?.insights.views ?? 0}</td>
+                    <td data-label="Last activity">{c.hub?.insights.lastActivityAt ? timeAgo(c.hub.insights.lastActivityAt) : <span className="muted">—</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {res.data?.customers.pageInfo.hasNextPage && (
+        <div className="row" style={{ justifyContent: 'center', marginTop: 'var(--s4)' }}>
+          <button type="button" className="btn" onClick={() => setFirst((f) => f + 50)}>Show more</button>
+        </div>
+      )}
+      {res.data && <p className="muted small" style={{ marginTop: 'var(--s3)' }}>{res.data.customers.totalCount} customer{res.data.customers.totalCount === 1 ? '' : 's'}</p>}
+
+      {creating && (
+        <CreateCustomerDialog
+          onClose={() => { setCreating(false); setParam('new', null); }}
+          onCreated={(id) => navigate(`/customers/${encodeURIComponent(id)}`)}
+        />
+      )}
+    </>
+  );
+}

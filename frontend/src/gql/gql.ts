@@ -1,0 +1,328 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n": typeof types.ActivityEventFieldsFragmentDoc,
+    "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ActivityDocument,
+    "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n": typeof types.OnActivityDocument,
+    "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation { id email role isAccountManager expiresAt acceptedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      member { id role isAccountManager }\n      errors { code field message }\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation DeactivateMember($input: DeactivateMemberInput!) {\n    deactivateMember(input: $input) {\n      member { id isActive }\n      errors { code field message }\n    }\n  }\n": typeof types.DeactivateMemberDocument,
+    "\n  query InvitationTemplates {\n    invitationTemplates { id language subject body }\n  }\n": typeof types.InvitationTemplatesDocument,
+    "\n  mutation SaveInvitationTemplate($input: SaveInvitationTemplateInput!) {\n    saveInvitationTemplate(input: $input) {\n      invitationTemplate { id language subject body }\n      errors { code field message }\n    }\n  }\n": typeof types.SaveInvitationTemplateDocument,
+    "\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n      secret\n      errors { code field message }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n": typeof types.DevMailboxDocument,
+    "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n": typeof types.LogOutDocument,
+    "\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n": typeof types.DevMailboxProbeDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { ok errors { code field message } }\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query Customers($first: Int, $search: String, $kind: CustomerKind, $hubAccess: Boolean, $accountManagerId: ID) {\n    customers(first: $first, search: $search, kind: $kind, hubAccess: $hubAccess, accountManagerId: $accountManagerId) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id name kind hubAccess createdAt\n          primaryContact { id fullName email }\n          contacts { id }\n          accountManagers { id fullName }\n          hub { id insights { lastActivityAt views } }\n        }\n      }\n    }\n  }\n": typeof types.CustomersDocument,
+    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules createdAt\n      contacts { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      primaryContact { id }\n      accountManagers { id fullName email }\n      hub {\n        id\n        insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      }\n    }\n  }\n": typeof types.CustomerDocument,
+    "\n  query AssignableMembers {\n    members(first: 200) { edges { node { id fullName email isAccountManager isActive role } } }\n  }\n": typeof types.AssignableMembersDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      customer { id name kind hubAccess }\n      errors { code field message }\n    }\n  }\n": typeof types.CreateCustomerDocument,
+    "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      customer { id name hubAccess modules }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateCustomerDocument,
+    "\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      errors { code field message }\n    }\n  }\n": typeof types.AddContactDocument,
+    "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateContactDocument,
+    "\n  mutation DeleteContact($input: DeleteContactInput!) {\n    deleteContact(input: $input) {\n      contact { id }\n      errors { code field message }\n    }\n  }\n": typeof types.DeleteContactDocument,
+    "\n  mutation AssignAccountManagers($input: AccountManagersInput!) {\n    assignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.AssignAccountManagersDocument,
+    "\n  mutation UnassignAccountManagers($input: AccountManagersInput!) {\n    unassignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.UnassignAccountManagersDocument,
+    "\n  query StaffHub($id: ID!) {\n    hub(id: $id) {\n      id createdAt\n      customer { id name }\n      insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      folders {\n        id name date createdAt\n        sender { id fullName }\n        documents {\n          id name contentType sizeBytes createdAt viewUrl downloadUrl\n          insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n        }\n      }\n    }\n  }\n": typeof types.StaffHubDocument,
+    "\n  query Libraries {\n    libraries { id name description publicationCount }\n  }\n": typeof types.LibrariesDocument,
+    "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n": typeof types.PublicationsDocument,
+    "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.RedeemHubLinkDocument,
+    "\n  mutation SetContactPassword($input: SetContactPasswordInput!) {\n    setContactPassword(input: $input) { ok errors { code field message } }\n  }\n": typeof types.SetContactPasswordDocument,
+    "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.HubLogInDocument,
+    "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n": typeof types.OpenHubDocument,
+    "\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n      }\n    }\n  }\n": typeof types.MyHubDocument,
+    "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n": typeof types.RecordDocumentPrintDocument,
+    "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": typeof types.ShareWithColleagueDocument,
+    "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": typeof types.SettingsDocument,
+    "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateMySettingsDocument,
+    "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": typeof types.SendDialogDataDocument,
+    "\n  query CustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": typeof types.CustomerPickerDocument,
+    "\n  query ShareCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess\n      contacts { id firstName lastName fullName email hubAccess isPrimary }\n    }\n  }\n": typeof types.ShareCustomerDocument,
+    "\n  query PreviewShare($input: ShareInput!) {\n    previewShare(input: $input) { subject html text }\n  }\n": typeof types.PreviewShareDocument,
+    "\n  mutation ShareDocuments($input: ShareInput!) {\n    shareDocuments(input: $input) {\n      share { id createdAt documents { id name } recipients { id fullName email } }\n      hub { id }\n      errors { code field message }\n    }\n  }\n": typeof types.ShareDocumentsDocument,
+};
+const documents: Documents = {
+    "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n": types.ActivityEventFieldsFragmentDoc,
+    "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ActivityDocument,
+    "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n": types.OnActivityDocument,
+    "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n": types.MembersDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation { id email role isAccountManager expiresAt acceptedAt }\n      errors { code field message }\n    }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      member { id role isAccountManager }\n      errors { code field message }\n    }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation DeactivateMember($input: DeactivateMemberInput!) {\n    deactivateMember(input: $input) {\n      member { id isActive }\n      errors { code field message }\n    }\n  }\n": types.DeactivateMemberDocument,
+    "\n  query InvitationTemplates {\n    invitationTemplates { id language subject body }\n  }\n": types.InvitationTemplatesDocument,
+    "\n  mutation SaveInvitationTemplate($input: SaveInvitationTemplateInput!) {\n    saveInvitationTemplate(input: $input) {\n      invitationTemplate { id language subject body }\n      errors { code field message }\n    }\n  }\n": types.SaveInvitationTemplateDocument,
+    "\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n      secret\n      errors { code field message }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt }\n      errors { code field message }\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n": types.DevMailboxDocument,
+    "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n": types.LogOutDocument,
+    "\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n": types.DevMailboxProbeDocument,
+    "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.LogInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.SignUpDocument,
+    "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { ok errors { code field message } }\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query Customers($first: Int, $search: String, $kind: CustomerKind, $hubAccess: Boolean, $accountManagerId: ID) {\n    customers(first: $first, search: $search, kind: $kind, hubAccess: $hubAccess, accountManagerId: $accountManagerId) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id name kind hubAccess createdAt\n          primaryContact { id fullName email }\n          contacts { id }\n          accountManagers { id fullName }\n          hub { id insights { lastActivityAt views } }\n        }\n      }\n    }\n  }\n": types.CustomersDocument,
+    "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules createdAt\n      contacts { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      primaryContact { id }\n      accountManagers { id fullName email }\n      hub {\n        id\n        insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      }\n    }\n  }\n": types.CustomerDocument,
+    "\n  query AssignableMembers {\n    members(first: 200) { edges { node { id fullName email isAccountManager isActive role } } }\n  }\n": types.AssignableMembersDocument,
+    "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      customer { id name kind hubAccess }\n      errors { code field message }\n    }\n  }\n": types.CreateCustomerDocument,
+    "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      customer { id name hubAccess modules }\n      errors { code field message }\n    }\n  }\n": types.UpdateCustomerDocument,
+    "\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      errors { code field message }\n    }\n  }\n": types.AddContactDocument,
+    "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary }\n      errors { code field message }\n    }\n  }\n": types.UpdateContactDocument,
+    "\n  mutation DeleteContact($input: DeleteContactInput!) {\n    deleteContact(input: $input) {\n      contact { id }\n      errors { code field message }\n    }\n  }\n": types.DeleteContactDocument,
+    "\n  mutation AssignAccountManagers($input: AccountManagersInput!) {\n    assignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n": types.AssignAccountManagersDocument,
+    "\n  mutation UnassignAccountManagers($input: AccountManagersInput!) {\n    unassignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n": types.UnassignAccountManagersDocument,
+    "\n  query StaffHub($id: ID!) {\n    hub(id: $id) {\n      id createdAt\n      customer { id name }\n      insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      folders {\n        id name date createdAt\n        sender { id fullName }\n        documents {\n          id name contentType sizeBytes createdAt viewUrl downloadUrl\n          insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n        }\n      }\n    }\n  }\n": types.StaffHubDocument,
+    "\n  query Libraries {\n    libraries { id name description publicationCount }\n  }\n": types.LibrariesDocument,
+    "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n": types.PublicationsDocument,
+    "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": types.RedeemHubLinkDocument,
+    "\n  mutation SetContactPassword($input: SetContactPasswordInput!) {\n    setContactPassword(input: $input) { ok errors { code field message } }\n  }\n": types.SetContactPasswordDocument,
+    "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.HubLogInDocument,
+    "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n": types.OpenHubDocument,
+    "\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n      }\n    }\n  }\n": types.MyHubDocument,
+    "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n": types.RecordDocumentPrintDocument,
+    "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": types.ShareWithColleagueDocument,
+    "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": types.SettingsDocument,
+    "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": types.UpdateMySettingsDocument,
+    "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": types.SendDialogDataDocument,
+    "\n  query CustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": types.CustomerPickerDocument,
+    "\n  query ShareCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess\n      contacts { id firstName lastName fullName email hubAccess isPrimary }\n    }\n  }\n": types.ShareCustomerDocument,
+    "\n  query PreviewShare($input: ShareInput!) {\n    previewShare(input: $input) { subject html text }\n  }\n": types.PreviewShareDocument,
+    "\n  mutation ShareDocuments($input: ShareInput!) {\n    shareDocuments(input: $input) {\n      share { id createdAt documents { id name } recipients { id fullName email } }\n      hub { id }\n      errors { code field message }\n    }\n  }\n": types.ShareDocumentsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n"): (typeof documents)["\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n"): (typeof documents)["\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n"): (typeof documents)["\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation { id email role isAccountManager expiresAt acceptedAt }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation { id email role isAccountManager expiresAt acceptedAt }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      member { id role isAccountManager }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      member { id role isAccountManager }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateMember($input: DeactivateMemberInput!) {\n    deactivateMember(input: $input) {\n      member { id isActive }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateMember($input: DeactivateMemberInput!) {\n    deactivateMember(input: $input) {\n      member { id isActive }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationTemplates {\n    invitationTemplates { id language subject body }\n  }\n"): (typeof documents)["\n  query InvitationTemplates {\n    invitationTemplates { id language subject body }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveInvitationTemplate($input: SaveInvitationTemplateInput!) {\n    saveInvitationTemplate(input: $input) {\n      invitationTemplate { id language subject body }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation SaveInvitationTemplate($input: SaveInvitationTemplateInput!) {\n    saveInvitationTemplate(input: $input) {\n      invitationTemplate { id language subject body }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n      secret\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      apiKey { id name prefix scopes createdAt lastUsedAt revokedAt actsAs { id fullName } }\n      secret\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      apiKey { id revokedAt }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n"): (typeof documents)["\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n"): (typeof documents)["\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { ok errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { ok errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Customers($first: Int, $search: String, $kind: CustomerKind, $hubAccess: Boolean, $accountManagerId: ID) {\n    customers(first: $first, search: $search, kind: $kind, hubAccess: $hubAccess, accountManagerId: $accountManagerId) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id name kind hubAccess createdAt\n          primaryContact { id fullName email }\n          contacts { id }\n          accountManagers { id fullName }\n          hub { id insights { lastActivityAt views } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Customers($first: Int, $search: String, $kind: CustomerKind, $hubAccess: Boolean, $accountManagerId: ID) {\n    customers(first: $first, search: $search, kind: $kind, hubAccess: $hubAccess, accountManagerId: $accountManagerId) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id name kind hubAccess createdAt\n          primaryContact { id fullName email }\n          contacts { id }\n          accountManagers { id fullName }\n          hub { id insights { lastActivityAt views } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules createdAt\n      contacts { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      primaryContact { id }\n      accountManagers { id fullName email }\n      hub {\n        id\n        insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Customer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules createdAt\n      contacts { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      primaryContact { id }\n      accountManagers { id fullName email }\n      hub {\n        id\n        insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignableMembers {\n    members(first: 200) { edges { node { id fullName email isAccountManager isActive role } } }\n  }\n"): (typeof documents)["\n  query AssignableMembers {\n    members(first: 200) { edges { node { id fullName email isAccountManager isActive role } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      customer { id name kind hubAccess }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCustomer($input: CreateCustomerInput!) {\n    createCustomer(input: $input) {\n      customer { id name kind hubAccess }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      customer { id name hubAccess modules }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCustomer($input: UpdateCustomerInput!) {\n    updateCustomer(input: $input) {\n      customer { id name hubAccess modules }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation AddContact($input: AddContactInput!) {\n    addContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateContact($input: UpdateContactInput!) {\n    updateContact(input: $input) {\n      contact { id firstName lastName fullName email hubAccess isPrimary }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteContact($input: DeleteContactInput!) {\n    deleteContact(input: $input) {\n      contact { id }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteContact($input: DeleteContactInput!) {\n    deleteContact(input: $input) {\n      contact { id }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignAccountManagers($input: AccountManagersInput!) {\n    assignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation AssignAccountManagers($input: AccountManagersInput!) {\n    assignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnassignAccountManagers($input: AccountManagersInput!) {\n    unassignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation UnassignAccountManagers($input: AccountManagersInput!) {\n    unassignAccountManagers(input: $input) {\n      customers { id accountManagers { id fullName email } }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffHub($id: ID!) {\n    hub(id: $id) {\n      id createdAt\n      customer { id name }\n      insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      folders {\n        id name date createdAt\n        sender { id fullName }\n        documents {\n          id name contentType sizeBytes createdAt viewUrl downloadUrl\n          insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StaffHub($id: ID!) {\n    hub(id: $id) {\n      id createdAt\n      customer { id name }\n      insights { hubOpens views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n      folders {\n        id name date createdAt\n        sender { id fullName }\n        documents {\n          id name contentType sizeBytes createdAt viewUrl downloadUrl\n          insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Libraries {\n    libraries { id name description publicationCount }\n  }\n"): (typeof documents)["\n  query Libraries {\n    libraries { id name description publicationCount }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n"): (typeof documents)["\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetContactPassword($input: SetContactPasswordInput!) {\n    setContactPassword(input: $input) { ok errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation SetContactPassword($input: SetContactPasswordInput!) {\n    setContactPassword(input: $input) { ok errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n"): (typeof documents)["\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n"): (typeof documents)["\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n"): (typeof documents)["\n  query CustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShareCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess\n      contacts { id firstName lastName fullName email hubAccess isPrimary }\n    }\n  }\n"): (typeof documents)["\n  query ShareCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess\n      contacts { id firstName lastName fullName email hubAccess isPrimary }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewShare($input: ShareInput!) {\n    previewShare(input: $input) { subject html text }\n  }\n"): (typeof documents)["\n  query PreviewShare($input: ShareInput!) {\n    previewShare(input: $input) { subject html text }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShareDocuments($input: ShareInput!) {\n    shareDocuments(input: $input) {\n      share { id createdAt documents { id name } recipients { id fullName email } }\n      hub { id }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation ShareDocuments($input: ShareInput!) {\n    shareDocuments(input: $input) {\n      share { id createdAt documents { id name } recipients { id fullName email } }\n      hub { id }\n      errors { code field message }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

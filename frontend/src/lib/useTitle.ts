@@ -1,0 +1,7 @@
+import { useEffect } from 'react';
+
+export function useTitle(title: string | null | undefined, suffix = 'Portico') {
+  useEffect(() => {
+    if (title) document.title = `${title} · ${suffix}`;
+  }, [title, suffix]);
+}

@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { LibrariesQuery, PublicationsQuery } from './operations';
+import { useSelection, type SelectedPublication } from './selection';
+import { Empty, ErrorState, FileIcon, Loading, PageHeader } from '../ui/components';
+import { IconLibrary, IconSearch, IconSend } from '../ui/icons';
+import { describeError } from '../lib/errors';
+import { formatBytes } from '../lib/format';
+import { useDebounced } from '../lib/useDebounced';
+import { useTitle } from '../lib/useTitle';
+import { SendDialog } from '../share/SendDialog';
+
+const PAGE = 60;
+
+export function LibrariesPage() {
+  useTitle('Libraries');
+  const selection = useSelection();
+  const [search, setSearch] = useState('');
+  const [libraryIds, setLibraryIds] = useState<string[]>([]);
+  const [first, setFirst] = useState(PAGE);
+  const [sending, setSending] = useState(false);
+  const debounced = useDebounced(search.trim(), 250);
+
+  const [libs] = useQuery({ query: LibrariesQuery });
+  const [pubs, refetch] = useQuery({
+    query: PublicationsQuery,
+    variables: { first, search: debounced || null, libraryIds: libraryIds.length ? libraryIds : null },
+  });
+
+  const toggleLibrary = (id: string) => {
+    setFirst(PAGE);
+    setLibraryIds((cur) => (cur.includes(id) ? cur.filter((x) => x !== id) : [...cur, id]));
+  };
+  const nodes = pubs.data?.publications.edges.map((e) => e.node) ?? [];
+  const asSelected = (p: (typeof nodes)[number]): SelectedPublication => ({
+    id: p.id, title: p.title, contentType: p.contentType, sizeBytes: p.sizeBytes, libraryName: p.library.name,
+  });
+  const allVisibleSelected = nodes.length > 0 && nodes.every((n) => selection.has(n.id));
+
+  return (
+    <>
+      <PageHeader
+        title="Libraries"
+        description="Pick publications from one or more libraries, then send them to a customer's hub."
+        actions={
+          <button type="button" className="btn btn-primary" disabled={!selection.count} onClick={() => setSending(true)}>
+            <IconSend /> Send to customer
+            {selection.count > 0 && <span className="badge badge-accent" aria-label={`${selection.count} selected`} style={{ background: '#fff', color: 'var(--accent)' }}>{selection.count}</span>}
+          </button>
+        }
+      />
+
+      <div className="toolbar">
+        <div className="search-input">
+          <IconSearch />
+          <label className="visually-hidden" htmlFor="pub-search">Search publications</label>
+          <input id="pub-search" className="input" type="search" placeholder="Search all libraries…" value={search} onChange={(e) => { setSearch(e.target.value); setFirst(PAGE); }} />
+        </div>
+        {nodes.length > 0 && (
+          <button type="button" className="btn" onClick={() => (allVisibleSelected ? nodes.forEach((n) => selection.remove(n.id)) : selection.add(nodes.map(asSelected)))}>
+            {allVisibleSelected ? 'Deselect shown' : 'Select all shown'}
+          </button>
+        )}
+      </div>
+
+      {libs.error && <ErrorState message={describeError(libs.error)} />}
+      {libs.data && (
+        <div className="chips" role="group" aria-label="Filter by library" style={{ marginBottom: 'var(--s5)' }}>
+          <button type="button" className="chip" aria-pressed={libraryIds.length === 0} onClick={() => setLibraryIds([])}>All libraries</button>
+          {libs.data.libraries.map((l) => (
+            <button key={l.id} type="button" className="chip" aria-pressed={libraryIds.includes(l.id)} onClick={() => toggleLibrary(l.id)}>
+              {l.name} <span className="muted">{l.publicationCount}</span>
+            </button>
+          ))}
+        </div>
+      )}
+
+      {pubs.error && !pubs.data ? (
+        <ErrorState message={describeError(pubs.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : !pubs.data ? (
+        <Loading label="Loading publications…" />
+      ) : nodes.length === 0 ? (
+        <Empty title={debounced ? 'No publications match your search' : 'No publications yet'} icon={<IconLibrary />}>
+          {debounced ? 'Try another word or clear the library filter.' : 'An admin can add publications to a library.'}
+        </Empty>
+      ) : (
+        <>
+          <p className="muted small" style={{ marginBottom: 'var(--s3)' }} aria-live="polite">
+            {pubs.data.publications.totalCount} publication{pubs.data.publications.totalCount === 1 ? '' : 's'}
+          </p>
+          <ul className="pub-grid" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {nodes.map((p) => {
+              const selected = selection.has(p.id);
+              const inputId = `pub-${p.id}`;
+              return (
+                <li key={p.id}>
+                  <label className={`pub-card ${selected ? 'selected' : ''}`} htmlFor={inputId} data-testid="publication">
+                    <input id={inputId} type="checkbox" checked={selected} onChange={() => selection.toggle(asSelected(p))} aria-label={`Select ${p.title}`} />
+                    <div className="row" style={{ flexWrap: 'nowrap', alignItems: 'flex-start' }}>
+                      <FileIcon contentType={p.contentType} name={p.title} />
+                      <div style={{ minWidth: 0 }}>
+                        <div className="title">{p.title}</div>
+                        <div className="muted small">{p.library.name} · {formatBytes(p.sizeBytes)}</div>
+                      </div>
+                    </div>
+                    {p.tags.length > 0 && <div className="tags">{p.tags.map((t) => <span key={t} className="badge">{t}</span>)}</div>}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          {pubs.data.publications.pageInfo.hasNextPage && (
+            <div className="row" style={{ justifyContent: 'center', marginTop: 'var(--s5)' }}>
+              <button type="button" className="btn" onClick={() => setFirst((f) => f + PAGE)} disabled={pubs.fetching}>Show more</button>
+            </div>
+          )}
+        </>
+      )}
+
+      {selection.count > 0 && (
+        <div className="selection-bar" role="region" aria-label="Selection">
+          <span><strong data-testid="selection-count">{selection.count}</strong> selected for the hub</span>
+          <div className="row">
+            <button type="button" className="btn btn-ghost btn-sm" onClick={selection.clear}>Clear</button>
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setSending(true)}><IconSend /> Send to customer</button>
+          </div>
+        </div>
+      )}
+
+      {sending && <SendDialog onClose={() => setSending(false)} />}
+    </>
+  );
+}
