@@ -139,7 +139,8 @@ def main() -> None:
         context.Process(target=_run_broker_process, args=(args.redis_url, channel, n, ready, stop, results))
         for n, ready in zip(split, readies[:2], strict=True)
     ]
-    processes.append(context.Process(target=_run_raw_process, args=(args.redis_url, channel, readies[2], stop, results)))
+    raw_args = (args.redis_url, channel, readies[2], stop, results)
+    processes.append(context.Process(target=_run_raw_process, args=raw_args))
     for process in processes:
         process.start()
     try:
