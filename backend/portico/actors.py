@@ -145,3 +145,26 @@ async def resolve_actor(
                         user_agent=user_agent,
                     )
     return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
+
+
+async def refresh_actor(actor: Actor) -> Actor | None:
+    """The same caller with fresh rows (role, active flag, hub access, organization settings), or None when they
+    may no longer act. Long-lived subscriptions call this per event, so a deactivated member stops receiving."""
+    if actor.api_key is not None:
+        key = await ApiKey.filter(id=actor.api_key.id, revoked_at=None).first()
+        if key is None:
+            return None
+    organization = await Organization.get_or_none(id=actor.organization_id)
+    if organization is None:
+        return None
+    if actor.member is not None:
+        member = await Member.filter(id=actor.member.id, is_active=True).first()
+        if member is None:
+            return None
+        return Actor(**{**actor.__dict__, "member": member, "organization": organization})
+    if actor.contact is not None:
+        contact = await Contact.filter(id=actor.contact.id, hub_access=True, customer__hub_access=True).first()
+        if contact is None:
+            return None
+        return Actor(**{**actor.__dict__, "contact": contact, "organization": organization})
+    return Actor(**{**actor.__dict__, "organization": organization})

@@ -195,3 +195,22 @@ async def test_events_cross_server_processes_over_redis(
                 assert (await sub_b.event_for(b_doc, "DOCUMENT_PRINTED", timeout=15))["share"]["id"] == \
                     by_b["share"]["id"]
                 await sub_a.nothing_within(0.7)
+
+
+async def test_a_deactivated_member_stops_receiving(world: World, app: Any, client_factory: Any) -> None:
+    """Visibility is re-decided per event on fresh rows: once A is deactivated, A's feed ends instead of going on."""
+    x = await share_to_contact(world, client_factory)
+    acme = await _org_pk("Acme Sales")
+    async with serve_in_process(app) as url, \
+            Subscriber.open(url, cookie=cookie_header(world.acme.member.client)) as sub_a:
+        await _wait_for_subscribers(app, acme, 1)
+        deactivated = await world.acme.admin.client(
+            "mutation($input: DeactivateMemberInput!) { deactivateMember(input: $input) { errors { code } } }",
+            {"input": {"memberId": world.acme.member.member_id}},
+        )
+        assert deactivated["deactivateMember"]["errors"] == []
+
+        assert (await x.contact.http.get(x.documents["notes.txt"]["viewUrl"])).status_code == 200
+
+        message = await Subscriber._next_message(sub_a.ws, 10)
+        assert message["type"] == "complete", message

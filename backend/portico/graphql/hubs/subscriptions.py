@@ -8,6 +8,7 @@ import strawberry
 
 from portico import policy
 from portico.activity.services import activity_channel
+from portico.actors import refresh_actor
 from portico.graphql.context import Info
 from portico.graphql.hubs.types import ActivityEventType
 from portico.graphql.loaders import Loaders
@@ -33,9 +34,13 @@ class HubSubscriptions:
                     continue
                 if hub is not None and message.get("hub_id") != hub:
                     continue
-                # Visibility is decided again for every event, on fresh data (roles and shares change).
-                event = await policy.events_visible_to(actor).filter(id=message.get("event_id")).first()
+                # Visibility is decided again for every event, on fresh data (roles, shares and access change).
+                current = await refresh_actor(actor)
+                if current is None:
+                    return  # deactivated, revoked or cut off: the subscription ends
+                event = await policy.events_visible_to(current).filter(id=message.get("event_id")).first()
                 if event is None:
                     continue
-                info.context.loaders = Loaders(actor)
+                info.context.actor = current
+                info.context.loaders = Loaders(current)
                 yield ActivityEventType.from_model(event)
