@@ -26,7 +26,7 @@ from portico.accounts.models import (
 from portico.accounts.passwords import hash_password, verify_password
 from portico.accounts.sessions import end_all_sessions, end_session, start_session
 from portico.accounts.tokens import new_token, token_hash
-from portico.actors import Actor, Scope
+from portico.actors import Actor, ActorKind, Scope
 from portico.errors import DomainError, NotAllowed, NotFound
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
@@ -241,10 +241,10 @@ async def accept_invitation(
     return SignedIn(session, member=member)
 
 
-async def _member_of_org(actor: Actor, member_id: int) -> Member:
+async def _member_of_org(actor: Actor, member_id: int, field: str = "memberId") -> Member:
     member = await policy.members_visible_to(actor).filter(id=member_id).first()
     if member is None:
-        raise NotFound("Member", "memberId")
+        raise NotFound("Member", field)
     return member
 
 
@@ -284,6 +284,8 @@ async def update_my_settings(
     standard_message: str | None,
 ) -> Member:
     member = actor.require_member()
+    if actor.kind is not ActorKind.MEMBER:
+        raise NotAllowed("Personal settings are changed by the member, signed in, not through an API key.")
     check = Checker()
     if first_name is not None:
         member.first_name = check.text(first_name, "firstName", "First name", max_length=100)
@@ -328,7 +330,9 @@ async def create_api_key(
     if not scopes:
         check.add("REQUIRED", "Choose at least one scope.", "scopes")
     check.raise_if_any()
-    acts_as = await _member_of_org(actor, acts_as_member_id) if acts_as_member_id is not None else None
+    acts_as = (
+        await _member_of_org(actor, acts_as_member_id, "actsAsMemberId") if acts_as_member_id is not None else None
+    )
     if acts_as is not None and not acts_as.is_active:
         raise DomainError("INACTIVE_MEMBER", "That member is deactivated.", "actsAsMemberId")
     if acts_as is None and Scope.ORG_READ not in scopes:

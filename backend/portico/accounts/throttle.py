@@ -41,9 +41,10 @@ async def record_failure(key: str, free_failures: int) -> None:
         if bucket is None:
             bucket = await ThrottleBucket.create(key=key, failures=0)
         bucket.failures += 1
-        over = bucket.failures - free_failures
+        # The `free`-th failure already locks (2 s), each further one doubles the lock.
+        over = bucket.failures - free_failures + 1
         if over > 0:
-            bucket.locked_until = datetime.now(UTC) + min(timedelta(seconds=2**over), MAX_LOCK)
+            bucket.locked_until = datetime.now(UTC) + min(timedelta(seconds=2 ** min(over, 20)), MAX_LOCK)
         await bucket.save()
 
 

@@ -79,7 +79,9 @@ async def keyset_page(
 
     Returns (cursor, row) pairs and the page info. Fetches one extra row to know whether there is a next page.
     """
-    size = min(max(first or 50, 1), MAX_PAGE)
+    size = 50 if first is None else first
+    if not 0 <= size <= MAX_PAGE:
+        raise DomainError("INVALID_PAGE_SIZE", f"`first` must be between 0 and {MAX_PAGE}.", "first")
     fields = [o.lstrip("-") for o in order]
     if after:
         values = _decode_cursor(after, len(order))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
@@ -44,6 +45,10 @@ class PorticoGraphQL(GraphQL[Context, None]):
             ip=client_address(request),
             user_agent=request.headers.get("user-agent", ""),
         )
+        if actor.api_key is not None and isinstance(request, Request):
+            # Partners are held to API_KEY_REQUESTS_PER_MINUTE per key, shared by every process (Redis if set).
+            if not await self.services.api_rate_limiter.allow(f"api_key:{actor.api_key.id}"):
+                raise HTTPException(429, "API key rate limit exceeded; retry in a minute.")
         return Context(
             request=request, response=response, actor=actor, services=self.services, loaders=Loaders(actor)
         )
