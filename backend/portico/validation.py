@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import uuid
 from zoneinfo import ZoneInfo, available_timezones
 
 from portico.errors import DomainError, Problem
@@ -63,3 +64,12 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise DomainError.many(self.problems)
+
+
+def is_uuid(value: str) -> bool:
+    """Upload ids are UUIDs; anything else is simply not found (and never reaches the database as a bad cast)."""
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True

@@ -37,7 +37,7 @@ def app_env(app_env: dict[str, str], request: pytest.FixtureRequest) -> dict[str
     """Every test here runs on LocalStorage and on S3, with a small upload limit."""
     app_env["MAX_UPLOAD_BYTES"] = str(MAX_UPLOAD)
     if request.param == "s3":
-        use_s3(app_env, request.getfixturevalue("hubs_s3_endpoint"))
+        use_s3(app_env, request.getfixturevalue("s3_endpoint"))
     return app_env
 
 

@@ -6,7 +6,6 @@ A module of its own (not conftest) so that tests can import its types without cl
 from __future__ import annotations
 
 import asyncio
-import socket
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -14,6 +13,8 @@ from email.parser import BytesParser
 from typing import Any
 
 from aiosmtpd.controller import Controller
+
+from tests.conftest import free_port
 
 
 @dataclass
@@ -55,13 +56,6 @@ class SmtpServer:
     @property
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}"
-
-
-def free_port() -> int:
-    # aiosmtpd's Controller(port=0) cannot report the port it got: reserve one first.
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def start_server(handler: RecordingHandler, **smtp_kwargs: Any) -> tuple[Controller, SmtpServer]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import socket
 from typing import Any
 from urllib.parse import urlparse
 
@@ -13,6 +12,7 @@ import pytest
 from redis.asyncio import Redis
 
 from portico.realtime import BrokerUnavailable, RedisBroker, is_resync
+from tests.conftest import free_port
 
 from .conftest import FAST, eventually, receive
 from .proxy import TcpProxy
@@ -48,13 +48,6 @@ async def receive_until_data(events: Any, publish: Any, timeout: float = 10.0) -
         except TimeoutError:
             pass
     return received
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 async def test_one_connection_per_process_and_the_last_subscriber_unsubscribes(

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from moto.server import ThreadedMotoServer
 
 from portico.storage import LocalStorage, S3Storage, Storage
 
@@ -25,25 +23,6 @@ class Backend:
     name: str
     storage: Storage
     leftovers: Callable[[], Awaitable[list[str]]]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint() -> Iterator[str]:
-    """One moto S3 server for the session; each test uses its own bucket so they cannot see each other."""
-    port = _free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
 
 
 def make_s3_storage(endpoint: str) -> S3Storage:

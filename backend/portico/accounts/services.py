@@ -11,21 +11,20 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from portico import policy
-from portico.accounts import throttle
+from portico.accounts import onetime, throttle
 from portico.accounts.apikeys import generate_key
 from portico.accounts.models import (
     ApiKey,
     Invitation,
     Member,
     MemberDocumentVisibility,
-    OneTimeToken,
     Organization,
     Role,
     TokenPurpose,
 )
 from portico.accounts.passwords import hash_password, verify_password
 from portico.accounts.sessions import end_all_sessions, end_session, start_session
-from portico.accounts.tokens import new_token, token_hash
+from portico.accounts.tokens import token_hash
 from portico.actors import Actor, ActorKind, Scope
 from portico.errors import DomainError, NotAllowed, NotFound
 from portico.mail.outbox import enqueue_rendered
@@ -121,14 +120,12 @@ async def request_password_reset(settings: Settings, *, email: str) -> None:
     member = await Member.filter(email=address, is_active=True).first() if address else None
     if member is None:
         return
-    token = new_token()
     async with in_transaction():
-        await OneTimeToken.create(
-            purpose=TokenPurpose.PASSWORD_RESET,
-            token_hash=token_hash(token),
+        token, _ = await onetime.issue(
+            TokenPurpose.PASSWORD_RESET,
             organization_id=member.organization_id,
-            member=member,
-            expires_at=datetime.now(UTC) + PASSWORD_RESET_LIFETIME,
+            member_id=member.id,
+            lifetime=PASSWORD_RESET_LIFETIME,
         )
         rendered = render(
             "password_reset",
@@ -140,24 +137,13 @@ async def request_password_reset(settings: Settings, *, email: str) -> None:
         await enqueue_rendered(rendered, to=member.email, kind="password_reset", organization_id=member.organization_id)
 
 
-async def _redeem(token: str, purpose: TokenPurpose) -> OneTimeToken:
-    """Mark a one-time token used, atomically: a token works once, and not after it expires."""
-    row = await OneTimeToken.filter(token_hash=token_hash(token or ""), purpose=purpose).first()
-    if row is None or row.used_at is not None or row.expires_at <= datetime.now(UTC):
-        raise DomainError("INVALID_TOKEN", "This link is invalid, expired or already used.", "token")
-    updated = await OneTimeToken.filter(id=row.id, used_at=None).update(used_at=datetime.now(UTC))
-    if updated != 1:
-        raise DomainError("INVALID_TOKEN", "This link is invalid, expired or already used.", "token")
-    return row
-
-
 async def reset_password(*, token: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
     check = Checker()
     check.password(password)
     check.raise_if_any()
     password_hash = await hash_password(password)
     async with in_transaction():
-        row = await _redeem(token, TokenPurpose.PASSWORD_RESET)
+        row = await onetime.redeem(token, TokenPurpose.PASSWORD_RESET)
         member = await Member.get(id=row.member_id)
         member.password_hash = password_hash
         await member.save(update_fields=["password_hash"])
@@ -176,15 +162,11 @@ async def invite_member(
     check.raise_if_any()
     if await Member.filter(email=address).exists():
         raise DomainError("EMAIL_TAKEN", "Someone with this email already has a Portico account.", "email")
-    token = new_token()
     org = actor.organization
     assert org is not None and address is not None
     async with in_transaction():
-        ott = await OneTimeToken.create(
-            purpose=TokenPurpose.INVITATION,
-            token_hash=token_hash(token),
-            organization_id=org.id,
-            expires_at=datetime.now(UTC) + INVITATION_LIFETIME,
+        token, ott = await onetime.issue(
+            TokenPurpose.INVITATION, organization_id=org.id, lifetime=INVITATION_LIFETIME
         )
         invitation = await Invitation.create(
             organization_id=org.id,
@@ -221,7 +203,7 @@ async def accept_invitation(
     password_hash = await hash_password(password)
     try:
         async with in_transaction():
-            row = await _redeem(token, TokenPurpose.INVITATION)
+            row = await onetime.redeem(token, TokenPurpose.INVITATION)
             invitation = await Invitation.get(token_id=row.id)
             member = await Member.create(
                 organization_id=invitation.organization_id,

@@ -9,8 +9,9 @@ from tortoise.transactions import in_transaction
 from portico import policy
 from portico.accounts import throttle
 from portico.accounts.models import OneTimeToken, TokenPurpose
+from portico.accounts.onetime import redeem
 from portico.accounts.passwords import hash_password, verify_password
-from portico.accounts.services import SignedIn, _redeem
+from portico.accounts.services import SignedIn
 from portico.accounts.sessions import start_session
 from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
@@ -28,7 +29,7 @@ from portico.validation import Checker
 async def redeem_hub_link(*, token: str, ip: str = "", user_agent: str = "") -> tuple[SignedIn, bool]:
     """Sign a contact in from their emailed link (once). Returns the session and whether a password is needed."""
     async with in_transaction():
-        row: OneTimeToken = await _redeem(token, TokenPurpose.HUB_LINK)
+        row: OneTimeToken = await redeem(token, TokenPurpose.HUB_LINK)
         contact = await Contact.filter(id=row.contact_id, hub_access=True, customer__hub_access=True).first()
         if contact is None:
             raise DomainError("INVALID_TOKEN", "This link is invalid, expired or already used.", "token")

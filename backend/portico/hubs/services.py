@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from portico import policy
-from portico.accounts.models import Member, OneTimeToken, Organization, TokenPurpose
-from portico.accounts.tokens import new_token, token_hash
+from portico.accounts import onetime
+from portico.accounts.models import Member, Organization, TokenPurpose
 from portico.actors import Actor
 from portico.customers.models import Contact, Customer
 from portico.errors import DomainError, NotFound
@@ -22,7 +22,7 @@ from portico.libraries.services import claim_upload
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import RenderedEmail, render
 from portico.settings import Settings
-from portico.validation import Checker
+from portico.validation import Checker, is_uuid
 
 HUB_LINK_LIFETIME = timedelta(days=30)
 MAX_RECIPIENTS = 50
@@ -83,13 +83,29 @@ async def folder_for(hub: Hub, sender: Member, day: date) -> Folder:
         return await Folder.get(hub_id=hub.id, sender_id=sender.id, date=day)
 
 
-async def _check_request(actor: Actor, req: ShareRequest) -> tuple[Customer, str, str, list[Publication]]:
+async def _check_request(
+    actor: Actor, req: ShareRequest, *, complete: bool = True
+) -> tuple[Customer, str, str, list[Publication]]:
+    """The customer, language, message and publications of a share request, or every problem with it.
+
+    A preview (`complete=False`) is of a half-filled dialog: recipients and documents may still be missing.
+    """
     customer = await policy.customers_visible_to(actor).filter(id=req.customer_id).first()
     if customer is None:
         raise NotFound("Customer", "customerId")
     check = Checker()
     language = check.language(req.language)
     message = check.text(req.message, "message", "Message", max_length=5000, required=False)
+    if complete:
+        _check_recipients_and_items(check, req)
+    check.raise_if_any()
+    publications = await policy.publications_visible_to(actor).filter(id__in=set(req.publication_ids))
+    if complete and len(publications) != len(set(req.publication_ids)):
+        raise NotFound("Publication", "publicationIds")
+    return customer, language, message, publications
+
+
+def _check_recipients_and_items(check: Checker, req: ShareRequest) -> None:
     if not req.recipients:
         check.add("REQUIRED", "Add at least one recipient.", "recipients")
     if len(req.recipients) > MAX_RECIPIENTS:
@@ -103,11 +119,6 @@ async def _check_request(actor: Actor, req: ShareRequest) -> tuple[Customer, str
             check.text(r.first_name, f"recipients.{i}.firstName", "First name", max_length=100)
             check.text(r.last_name, f"recipients.{i}.lastName", "Last name", max_length=100)
             check.email(r.email, f"recipients.{i}.email")
-    check.raise_if_any()
-    publications = await policy.publications_visible_to(actor).filter(id__in=set(req.publication_ids))
-    if len(publications) != len(set(req.publication_ids)):
-        raise NotFound("Publication", "publicationIds")
-    return customer, language, message, publications
 
 
 async def _email_for(
@@ -137,43 +148,20 @@ async def preview_share(actor: Actor, settings: Settings, req: ShareRequest) -> 
     """The exact email the first recipient will get (the link is a placeholder until the send)."""
     sender = policy.require_sharer(actor)
     assert actor.organization is not None
-    customer, language, message, publications = await _check_request_for_preview(actor, req)
+    customer, language, message, publications = await _check_request(actor, req, complete=False)
     first = req.recipients[0] if req.recipients else RecipientSpec()
     first_name = first.first_name or ""
     if first.contact_id is not None:
         contact = await policy.contacts_visible_to(actor).filter(id=first.contact_id, customer_id=customer.id).first()
         first_name = contact.first_name if contact else ""
     names = [p.title for p in publications]
-    upload_ids = [u for u in req.upload_ids if _looks_like_uuid(u)]
+    upload_ids = [u for u in req.upload_ids if is_uuid(u)]
     uploads = Upload.filter(id__in=upload_ids, organization_id=actor.organization_id)
     names += [str(n) for n in await uploads.values_list("name", flat=True)]
     return await _email_for(
         settings, actor.organization, sender, language, message, first_name, names,
         f"{settings.public_url}/hub/welcome?token=…",
     )
-
-
-async def _check_request_for_preview(actor: Actor, req: ShareRequest) -> tuple[Customer, str, str, list[Publication]]:
-    """Like the send's checks, but a preview of a half-filled dialog is fine: only the language must be right."""
-    customer = await policy.customers_visible_to(actor).filter(id=req.customer_id).first()
-    if customer is None:
-        raise NotFound("Customer", "customerId")
-    check = Checker()
-    language = check.language(req.language)
-    message = check.text(req.message, "message", "Message", max_length=5000, required=False)
-    check.raise_if_any()
-    publications = await policy.publications_visible_to(actor).filter(id__in=set(req.publication_ids))
-    return customer, language, message, publications
-
-
-def _looks_like_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 async def _recipient_contacts(customer: Customer, specs: list[RecipientSpec]) -> list[Contact]:
@@ -210,13 +198,11 @@ async def _recipient_contacts(customer: Customer, specs: list[RecipientSpec]) ->
 
 async def hub_link(settings: Settings, contact: Contact) -> str:
     """A personal link that signs the contact in once (then they set a password or log in)."""
-    token = new_token()
-    await OneTimeToken.create(
-        purpose=TokenPurpose.HUB_LINK,
-        token_hash=token_hash(token),
+    token, _ = await onetime.issue(
+        TokenPurpose.HUB_LINK,
         organization_id=contact.organization_id,
-        contact=contact,
-        expires_at=datetime.now(UTC) + HUB_LINK_LIFETIME,
+        contact_id=contact.id,
+        lifetime=HUB_LINK_LIFETIME,
     )
     return f"{settings.public_url}/hub/welcome?token={token}"
 

@@ -12,7 +12,7 @@ from portico.actors import Actor
 from portico.errors import DomainError, NotFound
 from portico.hubs.models import Upload
 from portico.libraries.models import Library, Publication
-from portico.validation import Checker
+from portico.validation import Checker, is_uuid
 
 MAX_TAGS = 20
 
@@ -60,22 +60,12 @@ async def _claim_upload(actor: Actor, upload_id: str, field: str) -> Upload:
     upload = await Upload.filter(
         id=upload_id, organization_id=actor.organization_id, member_id=actor.member.id if actor.member else None,
         used_at=None,
-    ).select_for_update().first() if _is_uuid(upload_id) else None
+    ).select_for_update().first() if is_uuid(upload_id) else None
     if upload is None:
         raise NotFound("Upload", field)
     upload.used_at = datetime.now(UTC)
     await upload.save(update_fields=["used_at"])
     return upload
-
-
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 claim_upload = _claim_upload
