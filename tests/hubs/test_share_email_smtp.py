@@ -43,6 +43,7 @@ async def test_share_emails_arrive_as_multipart_with_the_hub_link(
     assert link in html.replace("&amp;", "&")
     assert "Price list 2027" in text and "the price list as promised" in text
     assert "Acme Sales" in str(mette["From"])  # the organization's name as display name
+    assert mette["Reply-To"] == world.acme.member.email  # a reply reaches the rep who shared, not no-reply
     assert mette["Subject"]
     # The delivered link works (once).
     browser = client_factory()

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tortoise.functions import Count, Max
 
@@ -42,12 +43,16 @@ async def figures(actor: Actor, scope: str, ids: list[int]) -> dict[int, Figures
 
 
 async def views_per_day(actor: Actor, scope: str, ids: list[int]) -> dict[int, list[tuple[date, int]]]:
-    """The last 30 days, oldest first, including days without views (charts need the zeros)."""
+    """The last 30 days, oldest first, including days without views (charts need the zeros).
+
+    Days are the organization's calendar days (its time zone), like the dates of its share folders.
+    """
     assert scope in SCOPES
     column = f"{scope}_id"
-    today = datetime.now(UTC).date()
+    zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
+    today = datetime.now(zone).date()
     first_day = today - timedelta(days=DAYS - 1)
-    since = datetime.combine(first_day, datetime.min.time(), tzinfo=UTC)
+    since = datetime.combine(first_day, datetime.min.time(), tzinfo=zone)
     rows = await (
         policy.events_visible_to(actor)
         .filter(**{f"{column}__in": ids}, kind=ActivityKind.DOCUMENT_VIEWED, occurred_at__gte=since)
@@ -55,6 +60,6 @@ async def views_per_day(actor: Actor, scope: str, ids: list[int]) -> dict[int, l
     )
     per: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for key, when in rows:
-        per[key][when.astimezone(UTC).date()] += 1
+        per[key][when.astimezone(zone).date()] += 1
     days = [first_day + timedelta(days=i) for i in range(DAYS)]
     return {i: [(d, per[i].get(d, 0)) for d in days] for i in ids}

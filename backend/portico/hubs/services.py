@@ -262,5 +262,7 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
                 settings, organization, sender, language, message, contact.first_name, names, link
             )
             assert contact.email is not None
-            await enqueue_rendered(rendered, to=contact.email, kind="hub_share", organization_id=organization.id)
+            await enqueue_rendered(
+                rendered, to=contact.email, kind="hub_share", organization_id=organization.id, reply_to=sender.email
+            )
     return share

@@ -21,6 +21,8 @@ class OutboxEmail(Model):
     )
     to_address = fields.CharField(max_length=254)
     cc: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    # The person a reply should reach (the rep who shared), since From is our no-reply address.
+    reply_to = fields.CharField(max_length=254, null=True)
     bcc: fields.JSONField[list[str]] = fields.JSONField(default=list)
     subject = fields.CharField(max_length=300)
     html = fields.TextField()

@@ -28,6 +28,7 @@ async def enqueue(
     organization_id: int | None = None,
     cc: Sequence[str] = (),
     bcc: Sequence[str] = (),
+    reply_to: str | None = None,
     connection: BaseDBAsyncClient | None = None,
 ) -> OutboxEmail:
     """Write one QUEUED email; `connection` is the caller's transaction (tortoise `using_db`).
@@ -44,6 +45,7 @@ async def enqueue(
         to_address=to_address,
         cc=cc_list,
         bcc=bcc_list,
+        reply_to=_address(reply_to) if reply_to else None,
         subject=_subject(subject),
         html=html,
         text=text,
@@ -60,6 +62,7 @@ async def enqueue_rendered(
     organization_id: int | None = None,
     cc: Sequence[str] = (),
     bcc: Sequence[str] = (),
+    reply_to: str | None = None,
     connection: BaseDBAsyncClient | None = None,
 ) -> OutboxEmail:
     """`enqueue` for the result of `portico.mail.templates.render`."""
@@ -72,6 +75,7 @@ async def enqueue_rendered(
         organization_id=organization_id,
         cc=cc,
         bcc=bcc,
+        reply_to=reply_to,
         connection=connection,
     )
 

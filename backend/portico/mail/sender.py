@@ -72,6 +72,8 @@ class SmtpSender:
         message["To"] = email.to_address
         if email.cc:
             message["Cc"] = ", ".join(email.cc)
+        if email.reply_to:
+            message["Reply-To"] = email.reply_to
         message["Subject"] = email.subject
         message["Date"] = format_datetime(now or datetime.now(UTC))
         message["Message-ID"] = make_msgid(domain=self.from_address.rpartition("@")[2])
