@@ -114,9 +114,16 @@ ifneq ($(HAVE_FRONTEND),)
 endif
 
 # The e2e runner starts its own backend from .venv and drives /usr/bin/chromium; screenshots land in screenshots/.
+# With PORTICO_REQUIRE_BROWSER=1 (CI) a run in which no browser test passed, or any was skipped, is a failure.
 e2e: venv frontend
 ifneq ($(HAVE_FRONTEND),)
-	cd frontend && npm run e2e
+	@log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
+	(cd frontend && npm run e2e) 2>&1 | tee "$$log"; status=$${PIPESTATUS[0]}; \
+	[ $$status -eq 0 ] || exit $$status; \
+	if [ "$${PORTICO_REQUIRE_BROWSER:-}" = 1 ]; then \
+		grep -Eq '^ℹ pass [1-9]' "$$log" && grep -Eq '^ℹ skipped 0$$' "$$log" \
+			|| { echo "e2e: the browser tests did not run (PORTICO_REQUIRE_BROWSER=1)" >&2; exit 1; }; \
+	fi
 endif
 
 # Both tools always run, so one pass reports everything; the target fails if either found something.
