@@ -20,13 +20,14 @@ from typing import Any
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from portico.accounts.models import ApiKey, Member, MemberDocumentVisibility, Role
+from portico.accounts.models import ApiKey, Invitation, Member, MemberDocumentVisibility, Role
 from portico.activity.models import ActivityEvent
 from portico.actors import Actor, ActorKind, Scope
 from portico.customers.models import Contact, Customer
 from portico.errors import NotAllowed
 from portico.hubs.models import Document, Folder, Hub, Share
 from portico.libraries.models import Library, Publication
+from portico.mail.models import OutboxEmail
 
 _NOTHING = Q(id__in=[])
 
@@ -102,6 +103,20 @@ def api_keys_visible_to(actor: Actor) -> QuerySet[ApiKey]:
     if actor.member is not None and actor.kind is ActorKind.MEMBER and actor.member.role is Role.ADMIN:
         return ApiKey.filter(organization_id=actor.member.organization_id)
     return ApiKey.filter(_NOTHING)
+
+
+def invitations_visible_to(actor: Actor) -> QuerySet[Invitation]:
+    """Member invitations: administrators of the organization."""
+    if actor.member is not None and actor.kind is ActorKind.MEMBER and actor.member.role is Role.ADMIN:
+        return Invitation.filter(organization_id=actor.member.organization_id)
+    return Invitation.filter(_NOTHING)
+
+
+def outbox_visible_to(actor: Actor) -> QuerySet[OutboxEmail]:
+    """The dev mailbox: staff see the emails their organization sent (callers switch it off in production)."""
+    if actor.is_staff and actor.organization is not None:
+        return OutboxEmail.filter(organization_id=actor.organization.id)
+    return OutboxEmail.filter(_NOTHING)
 
 
 def libraries_visible_to(actor: Actor) -> QuerySet[Library]:

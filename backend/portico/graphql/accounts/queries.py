@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 
 from portico import policy
-from portico.accounts.models import Invitation
 from portico.graphql.accounts.types import (
     ApiKeyType,
     InvitationType,
@@ -41,8 +40,8 @@ class AccountQueries:
     @strawberry.field(description="Pending and accepted invitations (administrators only).")
     async def invitations(self, info: Info) -> list[InvitationType]:
         actor = info.context.actor.require_signed_in()
-        admin = policy.require_admin(actor)
-        rows = await Invitation.filter(organization_id=admin.organization_id).order_by("-id").limit(200)
+        policy.require_admin(actor)
+        rows = await policy.invitations_visible_to(actor).order_by("-id").limit(200)
         return [InvitationType.from_model(i) for i in rows]
 
     @strawberry.field

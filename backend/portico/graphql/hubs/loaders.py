@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from strawberry.dataloader import DataLoader
+from tortoise.functions import Count
 
 from portico import policy
 from portico.activity import insights
@@ -94,6 +95,21 @@ def recipients_by_share_id(loaders: Loaders) -> DataLoader[int, list[Contact]]:
         return [(s, contacts[c]) for s, c in visible if c in contacts]
 
     return _grouped(loaders, "recipients_by_share_id", fetch)
+
+
+def publication_count_by_library_id(loaders: Loaders) -> DataLoader[int, int]:
+    async def load(keys: list[int]) -> list[int]:
+        rows = await (
+            policy.publications_visible_to(loaders.actor)
+            .filter(library_id__in=keys)
+            .annotate(n=Count("id"))
+            .group_by("library_id")
+            .values_list("library_id", "n")
+        )
+        counts = {int(library): int(n) for library, n in rows}
+        return [counts.get(k, 0) for k in keys]
+
+    return loaders.get("publication_count_by_library_id", lambda: DataLoader(load))  # type: ignore[arg-type]
 
 
 def figures_by(loaders: Loaders, scope: str) -> DataLoader[int, insights.Figures]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import strawberry
 
-from portico import policy
 from portico.activity import services as activity
 from portico.actors import resolve_actor
 from portico.graphql.accounts.mutations import AuthPayload, OkPayload
@@ -19,9 +18,9 @@ from portico.graphql.relay import decode_id, encode_id
 from portico.graphql.session_cookie import sign_in
 from portico.graphql.viewer import Viewer
 from portico.hubs import access, services
-from portico.hubs.models import Hub, InvitationTemplate
+from portico.hubs.models import Hub
+from portico.hubs.templates import save_template
 from portico.libraries import services as libraries
-from portico.validation import Checker
 
 
 @strawberry.input
@@ -125,24 +124,14 @@ class HubMutations:
         self, info: Info, input: SaveInvitationTemplateInput
     ) -> InvitationTemplatePayload:
         async def work() -> dict[str, object]:
-            actor = info.context.actor.require_signed_in()
-            policy.require_admin(actor)
-            check = Checker()
-            language = check.language(input.language)
-            subject = check.text(input.subject, "subject", "Subject", max_length=300)
-            body = check.text(input.body, "body", "Text", max_length=10000)
-            check.raise_if_any()
-            row = await InvitationTemplate.filter(organization_id=actor.organization_id, language=language).first()
-            if row is None:
-                row = await InvitationTemplate.create(
-                    organization_id=actor.organization_id, language=language, subject=subject, body=body
-                )
-            else:
-                row.subject, row.body = subject, body
-                await row.save()
+            view = await save_template(
+                info.context.actor.require_signed_in(), language=input.language, subject=input.subject,
+                body=input.body,
+            )
             return {
                 "invitation_template": InvitationTemplateType(
-                    id=encode_id("InvitationTemplate", row.id), language=language, subject=subject, body=body
+                    id=encode_id("InvitationTemplate", view.pk), language=view.language, subject=view.subject,
+                    body=view.body,
                 )
             }
 

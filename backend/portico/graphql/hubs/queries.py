@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 
 from portico import policy
-from portico.activity.models import ActivityEvent
 from portico.errors import DomainError, NotAllowed
 from portico.graphql.context import Info
 from portico.graphql.hubs.inputs import ShareInput, share_request
@@ -22,10 +21,8 @@ from portico.graphql.hubs.types import (
 )
 from portico.graphql.relay import decode_id, decode_ids, edges, encode_id, keyset_page
 from portico.hubs import access, services
-from portico.hubs.models import InvitationTemplate
-from portico.hubs.templates import template_for, template_languages
+from portico.hubs.templates import organization_templates
 from portico.libraries.services import search_publications
-from portico.mail.models import OutboxEmail
 
 
 @strawberry.type
@@ -55,21 +52,13 @@ class HubQueries:
 
     @strawberry.field(description="The organization's invitation email per language (built-in defaults included).")
     async def invitation_templates(self, info: Info) -> list[InvitationTemplateType]:
-        actor = info.context.actor.require_staff()
-        org = actor.organization
-        assert org is not None
-        saved = {t.language: t for t in await InvitationTemplate.filter(organization_id=org.id)}
-        result = []
-        for language in await template_languages(org.id):
-            found = await template_for(org.id, language, org.name)
-            assert found is not None
-            pk = saved[language].id if language in saved else f"default-{language}"
-            result.append(
-                InvitationTemplateType(
-                    id=encode_id("InvitationTemplate", pk), language=language, subject=found[0], body=found[1]
-                )
+        views = await organization_templates(info.context.actor.require_signed_in())
+        return [
+            InvitationTemplateType(
+                id=encode_id("InvitationTemplate", v.pk), language=v.language, subject=v.subject, body=v.body
             )
-        return result
+            for v in views
+        ]
 
     @strawberry.field
     async def hub(self, info: Info, id: strawberry.ID) -> HubType | None:
@@ -118,7 +107,7 @@ class HubQueries:
         actor = info.context.actor.require_staff()
         if info.context.settings.is_production:
             raise NotAllowed("The dev mailbox is off in production.")
-        rows = await OutboxEmail.filter(organization_id=actor.organization_id).order_by("-id").limit(
+        rows = await policy.outbox_visible_to(actor).order_by("-id").limit(
             min(max(first or 50, 1), 200)
         )
         return [
@@ -129,5 +118,3 @@ class HubQueries:
             for e in rows
         ]
 
-
-__all__ = ["HubQueries", "ActivityEvent"]

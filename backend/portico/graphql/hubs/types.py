@@ -90,7 +90,7 @@ class LibraryType(Node):
 
     @strawberry.field
     async def publication_count(self, info: Info) -> int:
-        return await policy.publications_visible_to(info.context.actor).filter(library_id=self.pk).count()
+        return await hl.publication_count_by_library_id(info.context.loaders).load(self.pk)
 
 
 @strawberry.type(name="Publication")
