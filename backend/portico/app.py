@@ -19,7 +19,7 @@ from portico.graphql.view import PorticoGraphQL
 from portico.jobs import standard_jobs
 from portico.jobs.runner import JobRunner
 from portico.logs import configure_logging
-from portico.security import CSRFMiddleware, RequestIdMiddleware
+from portico.security import CSRFMiddleware, RequestIdMiddleware, SecurityHeadersMiddleware
 from portico.services import Services
 from portico.settings import Settings, load_settings
 
@@ -115,7 +115,11 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(RequestIdMiddleware), Middleware(CSRFMiddleware, public_origin=settings.public_origin)],
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(SecurityHeadersMiddleware, https=settings.secure_cookies),
+            Middleware(CSRFMiddleware, public_origin=settings.public_origin),
+        ],
     )
     app.state.services = services
     app.state.settings = settings

@@ -205,3 +205,15 @@ async def test_websocket_handshake_from_a_foreign_origin_is_refused(app: Starlet
         await ws.send_json({"id": "1", "type": "subscribe", "payload": {"query": ME_KIND}})
         message = await ws.receive_json(timeout=5)
         assert message["type"] == "next" and message["payload"]["data"]["me"] == {"kind": "MEMBER"}
+
+
+async def test_every_response_carries_the_security_headers(signed_in: GraphQLClient) -> None:
+    for response in (
+        await signed_in.http.post("/graphql", json={"query": "{ me { kind } }"}),
+        await signed_in.http.get("/healthz"),
+        await signed_in.http.get("/some/spa/route"),
+    ):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["referrer-policy"] == "same-origin"
+        assert response.headers["x-frame-options"] == "SAMEORIGIN"
+        assert "strict-transport-security" not in response.headers  # served over http here
