@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startBackend, tail } from './support/backend.mjs';
-import { launch, newActor, snap, screenshotsDir } from './support/browser.mjs';
+import { launch, newActor, snap, makePdf, screenshotsDir } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 let backend, browser, admin;
@@ -98,6 +98,39 @@ test('customers, contacts, account managers and admin screens', async (t) => {
     page.once('dialog', (dlg) => dlg.accept());
     await page.getByRole('button', { name: 'Delete Pia Holmberg' }).click();
     await page.getByText('Pia Holmberg', { exact: true }).waitFor({ state: 'detached' });
+  });
+
+  await step('admin creates the library "Brochures" and adds a PDF publication to it', async () => {
+    await page.goto('/libraries');
+    await page.getByRole('button', { name: 'New library' }).click();
+    const nl = page.getByRole('dialog', { name: 'New library' });
+    await nl.getByRole('button', { name: 'Create library' }).click();
+    await nl.locator('.field-error').waitFor(); // name is required
+    assert.equal(await nl.getByLabel('Name').getAttribute('aria-invalid'), 'true');
+    await nl.getByLabel('Name').fill('Brochures');
+    await nl.getByLabel('Description').fill(`Printed brochures ${RUN}`);
+    await nl.getByRole('button', { name: 'Create library' }).click();
+    await nl.waitFor({ state: 'detached' });
+    const chip = page.getByRole('group', { name: 'Filter by library' }).getByRole('button', { name: /^Brochures/ });
+    await page.waitForFunction(() => [...document.querySelectorAll('.chip[aria-pressed="true"]')].some((c) => c.textContent.startsWith('Brochures')));
+    assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+
+    const title = `Spring brochure ${RUN}`;
+    await page.getByRole('button', { name: 'Add publication' }).first().click();
+    const d = page.getByRole('dialog', { name: 'Add publication' });
+    assert.equal(await d.getByLabel('Library').evaluate((el) => el.selectedOptions[0].textContent), 'Brochures');
+    await d.getByTestId('file-input').setInputFiles({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: makePdf(title) });
+    assert.equal(await d.getByLabel('Title').inputValue(), title);
+    await d.getByText(/Uploaded/).waitFor();
+    await d.getByLabel('Tags').fill('brochure, spring');
+    await snap(page, 'add-publication');
+    await d.getByRole('button', { name: 'Add publication' }).click();
+    await d.waitFor({ state: 'detached' });
+    const card = page.getByTestId('publication').filter({ hasText: title });
+    await card.waitFor();
+    assert.match(await card.textContent(), /Brochures/);
+    await card.getByText('spring', { exact: true }).waitFor();
+    await page.getByText('1 publication', { exact: true }).waitFor();
   });
 
   await step('settings: standard message is saved and prefills the send dialog', async () => {

@@ -3,12 +3,15 @@ import { useQuery } from 'urql';
 import { LibrariesQuery, PublicationsQuery } from './operations';
 import { useSelection, type SelectedPublication } from './selection';
 import { Empty, ErrorState, FileIcon, Loading, PageHeader } from '../ui/components';
-import { IconLibrary, IconSearch, IconSend } from '../ui/icons';
+import { IconLibrary, IconPlus, IconSearch, IconSend, IconUpload } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { useDebounced } from '../lib/useDebounced';
 import { useTitle } from '../lib/useTitle';
 import { SendDialog } from '../share/SendDialog';
+import { useSession } from '../app/session';
+import { NewLibraryDialog } from './NewLibraryDialog';
+import { AddPublicationDialog } from './AddPublicationDialog';
 
 const PAGE = 60;
 
@@ -19,9 +22,13 @@ export function LibrariesPage() {
   const [libraryIds, setLibraryIds] = useState<string[]>([]);
   const [first, setFirst] = useState(PAGE);
   const [sending, setSending] = useState(false);
+  const [creatingLibrary, setCreatingLibrary] = useState(false);
+  const [addingPublication, setAddingPublication] = useState(false);
+  const { viewer } = useSession();
+  const canManage = viewer?.member?.role === 'ADMIN' || viewer?.member?.role === 'MANAGER';
   const debounced = useDebounced(search.trim(), 250);
 
-  const [libs] = useQuery({ query: LibrariesQuery });
+  const [libs, refetchLibs] = useQuery({ query: LibrariesQuery });
   const [pubs, refetch] = useQuery({
     query: PublicationsQuery,
     variables: { first, search: debounced || null, libraryIds: libraryIds.length ? libraryIds : null },
@@ -35,6 +42,21 @@ export function LibrariesPage() {
   const asSelected = (p: (typeof nodes)[number]): SelectedPublication => ({
     id: p.id, title: p.title, contentType: p.contentType, sizeBytes: p.sizeBytes, libraryName: p.library.name,
   });
+  const libraries = libs.data?.libraries ?? [];
+  const noLibraries = !!libs.data && libraries.length === 0;
+
+  const onLibraryCreated = (lib: { id: string }) => {
+    setCreatingLibrary(false);
+    refetchLibs({ requestPolicy: 'network-only' });
+    setFirst(PAGE);
+    setLibraryIds([lib.id]);
+  };
+  const onPublicationAdded = () => {
+    setAddingPublication(false);
+    refetchLibs({ requestPolicy: 'network-only' });
+    refetch({ requestPolicy: 'network-only' });
+  };
+
   const allVisibleSelected = nodes.length > 0 && nodes.every((n) => selection.has(n.id));
 
   return (
@@ -43,10 +65,28 @@ export function LibrariesPage() {
         title="Libraries"
         description="Pick publications from one or more libraries, then send them to a customer's hub."
         actions={
-          <button type="button" className="btn btn-primary" disabled={!selection.count} onClick={() => setSending(true)}>
-            <IconSend /> Send to customer
-            {selection.count > 0 && <span className="badge badge-accent" aria-label={`${selection.count} selected`} style={{ background: '#fff', color: 'var(--accent)' }}>{selection.count}</span>}
-          </button>
+          <>
+            {canManage && (
+              <>
+                <button type="button" className="btn" onClick={() => setCreatingLibrary(true)}><IconPlus /> New library</button>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={!libs.data || noLibraries}
+                  aria-describedby={noLibraries ? 'add-pub-hint' : undefined}
+                  title={noLibraries ? 'Create a library first' : undefined}
+                  onClick={() => setAddingPublication(true)}
+                >
+                  <IconUpload /> Add publication
+                </button>
+                {noLibraries && <span id="add-pub-hint" className="visually-hidden">Create a library first.</span>}
+              </>
+            )}
+            <button type="button" className="btn btn-primary" disabled={!selection.count} onClick={() => setSending(true)}>
+              <IconSend /> Send to customer
+              {selection.count > 0 && <span className="badge badge-accent" aria-label={`${selection.count} selected`} style={{ background: '#fff', color: 'var(--accent)' }}>{selection.count}</span>}
+            </button>
+          </>
         }
       />
 
@@ -64,7 +104,7 @@ export function LibrariesPage() {
       </div>
 
       {libs.error && <ErrorState message={describeError(libs.error)} />}
-      {libs.data && (
+      {libs.data && libraries.length > 0 && (
         <div className="chips" role="group" aria-label="Filter by library" style={{ marginBottom: 'var(--s5)' }}>
           <button type="button" className="chip" aria-pressed={libraryIds.length === 0} onClick={() => setLibraryIds([])}>All libraries</button>
           {libs.data.libraries.map((l) => (
@@ -75,13 +115,33 @@ export function LibrariesPage() {
         </div>
       )}
 
-      {pubs.error && !pubs.data ? (
+      {noLibraries ? (
+        <Empty title="No libraries yet" icon={<IconLibrary />}>
+          {canManage ? (
+            <>
+              <p>Create a library, then add publications to it so your team can send them to customers.</p>
+              <div className="row" style={{ justifyContent: 'center', marginTop: 'var(--s3)' }}>
+                <button type="button" className="btn btn-primary" onClick={() => setCreatingLibrary(true)}><IconPlus /> Create your first library</button>
+              </div>
+            </>
+          ) : (
+            'Your organization has no libraries yet. An administrator adds libraries and publications; they will appear here.'
+          )}
+        </Empty>
+      ) : pubs.error && !pubs.data ? (
         <ErrorState message={describeError(pubs.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !pubs.data ? (
         <Loading label="Loading publications…" />
       ) : nodes.length === 0 ? (
         <Empty title={debounced ? 'No publications match your search' : 'No publications yet'} icon={<IconLibrary />}>
-          {debounced ? 'Try another word or clear the library filter.' : 'An admin can add publications to a library.'}
+          {debounced ? 'Try another word or clear the library filter.' : canManage ? (
+            <>
+              <p>Add publications (PDFs, documents, images) so your team can send them to customers.</p>
+              <div className="row" style={{ justifyContent: 'center', marginTop: 'var(--s3)' }}>
+                <button type="button" className="btn btn-primary" onClick={() => setAddingPublication(true)}><IconUpload /> Add publication</button>
+              </div>
+            </>
+          ) : 'An administrator adds publications to the libraries; they will appear here.'}
         </Empty>
       ) : (
         <>
@@ -128,6 +188,15 @@ export function LibrariesPage() {
       )}
 
       {sending && <SendDialog onClose={() => setSending(false)} />}
+      {creatingLibrary && <NewLibraryDialog onClose={() => setCreatingLibrary(false)} onCreated={onLibraryCreated} />}
+      {addingPublication && libraries.length > 0 && (
+        <AddPublicationDialog
+          libraries={libraries}
+          initialLibraryId={libraryIds.length === 1 ? libraryIds[0] : null}
+          onClose={() => setAddingPublication(false)}
+          onAdded={onPublicationAdded}
+        />
+      )}
     </>
   );
 }

@@ -15,3 +15,21 @@ export const PublicationsQuery = graphql(`
     }
   }
 `);
+
+export const CreateLibraryMutation = graphql(`
+  mutation CreateLibrary($input: CreateLibraryInput!) {
+    createLibrary(input: $input) {
+      library { id name description publicationCount }
+      errors { code field message }
+    }
+  }
+`);
+
+export const AddPublicationMutation = graphql(`
+  mutation AddPublication($input: AddPublicationInput!) {
+    addPublication(input: $input) {
+      publication { id title tags contentType sizeBytes createdAt library { id name } }
+      errors { code field message }
+    }
+  }
+`);
