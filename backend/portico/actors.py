@@ -149,7 +149,10 @@ async def resolve_actor(
 
 async def refresh_actor(actor: Actor) -> Actor | None:
     """The same caller with fresh rows (role, active flag, hub access, organization settings), or None when they
-    may no longer act. Long-lived subscriptions call this per event, so a deactivated member stops receiving."""
+    may no longer act. Long-lived subscriptions call this per event, so a deactivated member stops receiving,
+    and so does a browser that signed out."""
+    if actor.session_token is not None and await find_session(actor.session_token) is None:
+        return None
     if actor.api_key is not None:
         key = await ApiKey.filter(id=actor.api_key.id, revoked_at=None).first()
         if key is None:

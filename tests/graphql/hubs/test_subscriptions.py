@@ -214,3 +214,17 @@ async def test_a_deactivated_member_stops_receiving(world: World, app: Any, clie
 
         message = await Subscriber._next_message(sub_a.ws, 10)
         assert message["type"] == "complete", message
+
+
+async def test_signing_out_ends_the_feed(world: World, app: Any, client_factory: Any) -> None:
+    x = await share_to_contact(world, client_factory)
+    acme = await _org_pk("Acme Sales")
+    rep = world.acme.member.client
+    async with serve_in_process(app) as url, Subscriber.open(url, cookie=cookie_header(rep)) as sub_a:
+        await _wait_for_subscribers(app, acme, 1)
+        assert (await rep("mutation { logOut { ok } }"))["logOut"]["ok"] is True
+
+        assert (await x.contact.http.get(x.documents["notes.txt"]["viewUrl"])).status_code == 200
+
+        message = await Subscriber._next_message(sub_a.ws, 10)
+        assert message["type"] == "complete", message
