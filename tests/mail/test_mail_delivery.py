@@ -213,9 +213,9 @@ def test_smtp_urls() -> None:
         SmtpSender("smtp://mail.example", "no address")
 
 
+# Several worker processes means PostgreSQL (SQLite runs one process), so these run on PostgreSQL only.
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_concurrent_workers_never_send_an_email_twice(db: str, smtp_server: SmtpServer) -> None:
-    if db.startswith("sqlite"):
-        pytest.skip("several worker processes means PostgreSQL; SQLite runs one process")
     smtp_server.handler.delay = 0.005  # keep sends in flight while other workers claim
     emails = await _queue(60)
 
@@ -234,9 +234,8 @@ async def test_concurrent_workers_never_send_an_email_twice(db: str, smtp_server
     assert await OutboxEmail.filter(status=OutboxStatus.SENT).count() == len(emails)
 
 
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
 async def test_a_row_locked_by_another_worker_is_skipped_not_waited_for(db: str, smtp_server: SmtpServer) -> None:
-    if db.startswith("sqlite"):
-        pytest.skip("row locks are a PostgreSQL matter")
     locked, _free = await _queue(2)
     other_worker = await asyncpg.connect(db)
     try:
