@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from starlette.requests import HTTPConnection
+
 from portico.accounts.apikeys import find_api_key
 from portico.accounts.models import ApiKey, Member, Organization, Role
-from portico.accounts.sessions import find_session
+from portico.accounts.sessions import SESSION_COOKIE, find_session
 from portico.customers.models import Contact
 from portico.errors import NotAllowed, NotAuthenticated
 
@@ -90,61 +92,70 @@ class Actor:
 ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
 
 
+async def member_actor(member_id: int, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """An active member, as a signed-in staff caller."""
+    member = await Member.filter(id=member_id, is_active=True).first()
+    if member is None:
+        return None
+    organization = await Organization.get(id=member.organization_id)
+    return Actor(kind=ActorKind.MEMBER, organization=organization, member=member, ip=ip, user_agent=user_agent)
+
+
+async def contact_actor(contact_id: int, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """A contact whose hub access (and their customer's) is on."""
+    contact = await Contact.filter(id=contact_id, hub_access=True, customer__hub_access=True).first()
+    if contact is None:
+        return None
+    organization = await Organization.get(id=contact.organization_id)
+    return Actor(kind=ActorKind.CONTACT, organization=organization, contact=contact, ip=ip, user_agent=user_agent)
+
+
+async def api_key_actor(key: ApiKey | int, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """A key that is not revoked, acting as its member (who must be active) or as an org-wide reader."""
+    if isinstance(key, int):
+        found = await ApiKey.filter(id=key, revoked_at=None).first()
+        if found is None:
+            return None
+        key = found
+    await key.fetch_related("organization", "acts_as")
+    member = key.acts_as
+    if member is not None and not member.is_active:
+        return None
+    scopes = frozenset(Scope(s) for s in key.scopes if s in Scope.__members__)
+    return Actor(
+        kind=ActorKind.API_KEY, organization=key.organization, member=member, api_key=key, scopes=scopes, ip=ip,
+        user_agent=user_agent,
+    )
+
+
 async def resolve_actor(
     *, session_token: str | None, authorization: str | None, ip: str = "", user_agent: str = ""
 ) -> Actor:
     """Find the caller from a bearer API key (partners) or a session cookie (browsers)."""
+    actor: Actor | None = None
     if authorization:
         scheme, _, raw = authorization.partition(" ")
-        if scheme.lower() != "bearer" or not raw.strip():
-            return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
-        key = await find_api_key(raw.strip())
-        if key is None:
-            return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
-        await key.fetch_related("organization", "acts_as")
-        member = key.acts_as
-        if member is not None and not member.is_active:
-            return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
-        scopes = frozenset(Scope(s) for s in key.scopes if s in Scope.__members__)
-        return Actor(
-            kind=ActorKind.API_KEY,
-            organization=key.organization,
-            member=member,
-            api_key=key,
-            scopes=scopes,
-            ip=ip,
-            user_agent=user_agent,
-        )
-    if session_token:
+        key = await find_api_key(raw.strip()) if scheme.lower() == "bearer" and raw.strip() else None
+        actor = await api_key_actor(key, ip=ip, user_agent=user_agent) if key is not None else None
+    elif session_token:
         session = await find_session(session_token)
-        if session is not None:
-            if session.member_id is not None:
-                member = await Member.filter(id=session.member_id, is_active=True).first()
-                if member is not None:
-                    organization = await Organization.get(id=member.organization_id)
-                    return Actor(
-                        kind=ActorKind.MEMBER,
-                        organization=organization,
-                        member=member,
-                        session_token=session_token,
-                        ip=ip,
-                        user_agent=user_agent,
-                    )
-            elif session.contact_id is not None:
-                contact = await Contact.filter(
-                    id=session.contact_id, hub_access=True, customer__hub_access=True
-                ).first()
-                if contact is not None:
-                    organization = await Organization.get(id=contact.organization_id)
-                    return Actor(
-                        kind=ActorKind.CONTACT,
-                        organization=organization,
-                        contact=contact,
-                        session_token=session_token,
-                        ip=ip,
-                        user_agent=user_agent,
-                    )
-    return Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
+        if session is not None and session.member_id is not None:
+            actor = await member_actor(session.member_id, ip=ip, user_agent=user_agent)
+        elif session is not None and session.contact_id is not None:
+            actor = await contact_actor(session.contact_id, ip=ip, user_agent=user_agent)
+        if actor is not None:
+            actor.session_token = session_token
+    return actor or Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
+
+
+async def request_actor(connection: HTTPConnection) -> Actor:
+    """The caller of an HTTP request or WebSocket handshake: its Authorization header or session cookie."""
+    return await resolve_actor(
+        session_token=connection.cookies.get(SESSION_COOKIE),
+        authorization=connection.headers.get("authorization"),
+        ip=connection.client.host if connection.client else "",
+        user_agent=connection.headers.get("user-agent", "")[:300],
+    )
 
 
 async def refresh_actor(actor: Actor) -> Actor | None:
@@ -153,21 +164,15 @@ async def refresh_actor(actor: Actor) -> Actor | None:
     and so does a browser that signed out."""
     if actor.session_token is not None and await find_session(actor.session_token) is None:
         return None
+    fresh: Actor | None
     if actor.api_key is not None:
-        key = await ApiKey.filter(id=actor.api_key.id, revoked_at=None).first()
-        if key is None:
-            return None
-    organization = await Organization.get_or_none(id=actor.organization_id)
-    if organization is None:
+        fresh = await api_key_actor(actor.api_key.id, ip=actor.ip, user_agent=actor.user_agent)
+    elif actor.member is not None:
+        fresh = await member_actor(actor.member.id, ip=actor.ip, user_agent=actor.user_agent)
+    elif actor.contact is not None:
+        fresh = await contact_actor(actor.contact.id, ip=actor.ip, user_agent=actor.user_agent)
+    else:
         return None
-    if actor.member is not None:
-        member = await Member.filter(id=actor.member.id, is_active=True).first()
-        if member is None:
-            return None
-        return Actor(**{**actor.__dict__, "member": member, "organization": organization})
-    if actor.contact is not None:
-        contact = await Contact.filter(id=actor.contact.id, hub_access=True, customer__hub_access=True).first()
-        if contact is None:
-            return None
-        return Actor(**{**actor.__dict__, "contact": contact, "organization": organization})
-    return Actor(**{**actor.__dict__, "organization": organization})
+    if fresh is not None:
+        fresh.session_token = actor.session_token
+    return fresh

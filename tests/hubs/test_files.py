@@ -13,7 +13,7 @@ import pytest
 from portico.accounts.models import Organization
 from portico.activity.models import ActivityKind
 from portico.demo import demo_pdf
-from portico.hubs.links import FileGrant, new_grant, sign_grant
+from portico.hubs.links import FileGrant, sign_grant
 from portico.hubs.models import Document, Upload
 from portico.hubs.quota import storage_used_bytes
 from tests.hubs.conftest import use_s3
@@ -289,8 +289,8 @@ async def test_tampered_expired_or_revoked_links_are_404(world: World, app: Any,
         customer_id=await _pk(world.customer_y), organization_id=grant.organization_id, first_name="S",
         last_name="N", email="sara@svea.example", hub_access=True,
     )
-    stolen = sign_grant(secret, new_grant(document_id=grant.document_id, organization_id=grant.organization_id,
-                                          contact_id=other_customer_contact.id, member_id=None, attachment=False))
+    # A validly signed link issued to a contact of another customer still cannot reach this document.
+    stolen = sign_grant(secret, FileGrant(**{**grant.__dict__, "contact_id": other_customer_contact.id}))
     assert (await http.get(f"/files/{stolen}")).status_code == 404
     # Switching the contact's hub access off kills their links at once.
     assert (await http.get(url)).status_code == 200
@@ -381,3 +381,33 @@ async def test_links_stop_working_when_the_member_is_deactivated(world: World, a
     await Member.filter(id=pk(world.acme.member.member_id)).update(is_active=False)
     assert (await rep.http.get(document_url)).status_code == 404
     assert (await rep.http.get(publication_url)).status_code == 404
+
+
+async def test_an_org_wide_reader_key_downloads_until_it_is_revoked(
+    world: World, app: Any, client_factory: Any
+) -> None:
+    """Links are issued to the API key itself (no member behind it) and checked against that key when used."""
+    x = await share_to_contact(world, client_factory)
+    admin = world.acme.admin.client
+    created = await admin(
+        "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret errors { code } } }",
+        {"input": {"name": "bi", "scopes": ["ORG_READ"]}},
+    )
+    reader = client_factory({"authorization": f"Bearer {created['createApiKey']['secret']}"})
+    doc = await reader("query($id: ID!) { node(id: $id) { ... on Document { name downloadUrl } } }",
+                       {"id": x.documents["notes.txt"]["id"]})
+    publication = await reader("{ publications(first: 1) { edges { node { title viewUrl } } } }")
+    doc_url = doc["node"]["downloadUrl"]
+    pub_url = publication["publications"]["edges"][0]["node"]["viewUrl"]
+
+    downloaded = await reader.http.get(doc_url)
+    assert downloaded.status_code == 200 and downloaded.content == x.upload_bytes
+    assert (await reader.http.get(pub_url)).status_code == 200
+
+    revoked = await admin(
+        "mutation($id: ID!) { revokeApiKey(input: {apiKeyId: $id}) { errors { code } } }",
+        {"id": created["createApiKey"]["apiKey"]["id"]},
+    )
+    assert revoked["revokeApiKey"]["errors"] == []
+    assert (await reader.http.get(doc_url)).status_code == 404
+    assert (await reader.http.get(pub_url)).status_code == 404

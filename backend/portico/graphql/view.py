@@ -12,16 +12,11 @@ from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from portico.accounts.sessions import SESSION_COOKIE
-from portico.actors import ActorKind, resolve_actor
+from portico.actors import ActorKind, request_actor, resolve_actor
 from portico.graphql.context import Context
 from portico.graphql.loaders import Loaders
 from portico.graphql.schema import build_schema
 from portico.services import Services
-
-
-def client_address(request: Request | WebSocket) -> str:
-    return request.client.host if request.client else ""
 
 
 class PorticoGraphQL(GraphQL[Context, None]):
@@ -39,12 +34,7 @@ class PorticoGraphQL(GraphQL[Context, None]):
         self.services = services
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:  # type: ignore[override]
-        actor = await resolve_actor(
-            session_token=request.cookies.get(SESSION_COOKIE),
-            authorization=request.headers.get("authorization"),
-            ip=client_address(request),
-            user_agent=request.headers.get("user-agent", ""),
-        )
+        actor = await request_actor(request)
         if actor.api_key is not None and isinstance(request, Request):
             # Partners are held to API_KEY_REQUESTS_PER_MINUTE per key, shared by every process (Redis if set).
             if not await self.services.api_rate_limiter.allow(f"api_key:{actor.api_key.id}"):

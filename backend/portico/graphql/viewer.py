@@ -7,10 +7,12 @@ from enum import Enum
 import strawberry
 
 from portico.accounts.models import Organization
-from portico.actors import Actor, ActorKind
+from portico.actors import Actor, ActorKind, resolve_actor
 from portico.graphql.accounts.types import MemberType, OrganizationType
 from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType
+from portico.graphql.loaders import Loaders
+from portico.graphql.session_cookie import sign_in
 
 
 @strawberry.enum
@@ -51,3 +53,17 @@ class Viewer:
             contact_id=actor.contact.id if actor.contact else None,
             org=actor.organization,
         )
+
+
+def client(info: Info) -> dict[str, str]:
+    """The caller's address and browser, for sessions and throttling."""
+    return {"ip": info.context.actor.ip, "user_agent": info.context.actor.user_agent}
+
+
+async def become(info: Info, session_token: str) -> Viewer | None:
+    """After a sign-in mutation: set the session cookie, and answer the rest of the request as the new caller."""
+    sign_in(info.context, session_token)
+    actor = await resolve_actor(session_token=session_token, authorization=None, **client(info))
+    info.context.actor = actor
+    info.context.loaders = Loaders(actor)
+    return Viewer.of(actor)

@@ -20,13 +20,11 @@ from tortoise.transactions import in_transaction
 
 from portico import policy
 from portico.accounts.models import Organization
-from portico.accounts.sessions import SESSION_COOKIE
 from portico.activity import services as activity
 from portico.activity.models import ActivityKind
-from portico.actors import Actor, ActorKind, resolve_actor
-from portico.customers.models import Contact
+from portico.actors import Actor, ActorKind, request_actor
 from portico.errors import DomainError
-from portico.hubs.links import read_grant
+from portico.hubs.links import grant_actor, read_grant
 from portico.hubs.models import Document, Hub, Upload
 from portico.hubs.quota import storage_used_bytes
 from portico.libraries.models import Publication
@@ -48,19 +46,10 @@ def display_name(raw: str | None) -> str:
     return name[:MAX_FILENAME] or "file"
 
 
-async def _actor(request: Request) -> Actor:
-    return await resolve_actor(
-        session_token=request.cookies.get(SESSION_COOKIE),
-        authorization=request.headers.get("authorization"),
-        ip=request.client.host if request.client else "",
-        user_agent=request.headers.get("user-agent", ""),
-    )
-
-
 async def upload(request: Request) -> Response:
     services: Services = request.app.state.services
     settings = services.settings
-    actor = await _actor(request)
+    actor = await request_actor(request)
     if actor.kind is ActorKind.ANONYMOUS:
         return _error(401, "NOT_AUTHENTICATED", "Sign in first.")
     try:
@@ -155,23 +144,22 @@ async def download(request: Request) -> Response:
     if grant is None:
         return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
     # The link is only as good as the access of whoever it was issued to, checked again now.
+    actor = await grant_actor(
+        grant,
+        ip=request.client.host if request.client else "",
+        user_agent=request.headers.get("user-agent", "")[:300],
+    )
+    if actor is None:
+        return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
     item: Publication | Document | None
+    document: Document | None = None
     if grant.kind == "publication":
-        actor = Actor(kind=ActorKind.MEMBER, organization=await Organization.get_or_none(id=grant.organization_id))
-        if grant.member_id is not None:
-            # Issued to a member: only while they are still an active member of the organization.
-            actor = await _grant_actor(grant.organization_id, None, grant.member_id)
-        item = await Publication.filter(id=grant.document_id, organization_id=grant.organization_id).first()
-        document = None
+        item = await policy.publications_visible_to(actor).filter(id=grant.document_id).first()
         name = item.title if item else ""
     else:
-        actor = await _grant_actor(grant.organization_id, grant.contact_id, grant.member_id)
-        actor.ip = request.client.host if request.client else ""
-        actor.user_agent = request.headers.get("user-agent", "")[:300]
-        document = await policy.documents_visible_to(actor).filter(id=grant.document_id).first()
-        item = document
+        item = document = await policy.documents_visible_to(actor).filter(id=grant.document_id).first()
         name = document.name if document else ""
-    if item is None or actor.kind is ActorKind.ANONYMOUS:
+    if item is None:
         return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
     try:
         size = await services.storage.size(item.storage_key)
@@ -206,23 +194,6 @@ async def download(request: Request) -> Response:
 async def _empty() -> AsyncIterator[bytes]:
     if False:
         yield b""
-
-
-async def _grant_actor(organization_id: int, contact_id: int | None, member_id: int | None) -> Actor:
-    from portico.accounts.models import Member
-
-    organization = await Organization.get_or_none(id=organization_id)
-    if organization is None:
-        return Actor(kind=ActorKind.ANONYMOUS)
-    if contact_id is not None:
-        contact = await Contact.filter(id=contact_id, hub_access=True, customer__hub_access=True).first()
-        if contact is not None:
-            return Actor(kind=ActorKind.CONTACT, organization=organization, contact=contact)
-    if member_id is not None:
-        member = await Member.filter(id=member_id, is_active=True, organization_id=organization_id).first()
-        if member is not None:
-            return Actor(kind=ActorKind.MEMBER, organization=organization, member=member)
-    return Actor(kind=ActorKind.ANONYMOUS)
 
 
 async def _record_download(services: Services, actor: Actor, document: Document, attachment: bool) -> None:

@@ -13,6 +13,8 @@ import json
 import time
 from dataclasses import dataclass
 
+from portico.actors import Actor, api_key_actor, contact_actor, member_actor
+
 LINK_LIFETIME_SECONDS = 15 * 60
 
 
@@ -25,6 +27,7 @@ class FileGrant:
     attachment: bool
     expires: int
     kind: str = "document"  # or "publication"
+    api_key_id: int | None = None
 
 
 def _b64(data: bytes) -> str:
@@ -60,16 +63,28 @@ def read_grant(secret: str, token: str, now: float | None = None) -> FileGrant |
     return grant
 
 
-def new_grant(
-    *, document_id: int, organization_id: int, contact_id: int | None, member_id: int | None, attachment: bool,
-    kind: str = "document",
-) -> FileGrant:
+def grant_for(actor: Actor, *, kind: str, item_id: int, organization_id: int, attachment: bool) -> FileGrant:
+    """A grant to whoever is asking: the download re-checks that caller's access before sending a byte."""
     return FileGrant(
-        document_id=document_id,
+        document_id=item_id,
         organization_id=organization_id,
-        contact_id=contact_id,
-        member_id=member_id,
+        contact_id=actor.contact.id if actor.contact else None,
+        member_id=actor.member.id if actor.member else None,
+        api_key_id=actor.api_key.id if actor.api_key else None,
         attachment=attachment,
         expires=int(time.time()) + LINK_LIFETIME_SECONDS,
         kind=kind,
     )
+
+
+async def grant_actor(grant: FileGrant, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """The caller the grant was issued to, as they are now (deactivated, revoked, cut off: None)."""
+    if grant.api_key_id is not None:
+        actor = await api_key_actor(grant.api_key_id, ip=ip, user_agent=user_agent)
+    elif grant.contact_id is not None:
+        actor = await contact_actor(grant.contact_id, ip=ip, user_agent=user_agent)
+    elif grant.member_id is not None:
+        actor = await member_actor(grant.member_id, ip=ip, user_agent=user_agent)
+    else:
+        return None
+    return actor if actor is not None and actor.organization_id == grant.organization_id else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 
 from portico.accounts import services
-from portico.actors import resolve_actor
 from portico.graphql.accounts.types import (
     ApiKeyScope,
     ApiKeyType,
@@ -17,10 +16,9 @@ from portico.graphql.accounts.types import (
 )
 from portico.graphql.context import Info
 from portico.graphql.errors import UserError, mutate
-from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id
-from portico.graphql.session_cookie import sign_in, sign_out
-from portico.graphql.viewer import Viewer
+from portico.graphql.session_cookie import sign_out
+from portico.graphql.viewer import Viewer, become, client
 
 
 @strawberry.input
@@ -147,16 +145,8 @@ class ApiKeyPayload:
     errors: list[UserError]
 
 
-def _client(info: Info) -> dict[str, str]:
-    return {"ip": info.context.actor.ip, "user_agent": info.context.actor.user_agent}
-
-
 async def _signed_in(info: Info, signed: services.SignedIn) -> dict[str, object]:
-    sign_in(info.context, signed.token)
-    actor = await resolve_actor(session_token=signed.token, authorization=None, **_client(info))
-    info.context.actor = actor
-    info.context.loaders = Loaders(actor)
-    return {"viewer": Viewer.of(actor)}
+    return {"viewer": await become(info, signed.token)}
 
 
 @strawberry.type
@@ -171,7 +161,7 @@ class AccountMutations:
                 last_name=input.last_name,
                 email=input.email,
                 password=input.password,
-                **_client(info),
+                **client(info),
             )
             return await _signed_in(info, signed)
 
@@ -181,7 +171,7 @@ class AccountMutations:
     async def log_in(self, info: Info, input: LogInInput) -> AuthPayload:
         async def work() -> dict[str, object]:
             return await _signed_in(
-                info, await services.log_in(email=input.email, password=input.password, **_client(info))
+                info, await services.log_in(email=input.email, password=input.password, **client(info))
             )
 
         return await mutate(AuthPayload, work)
@@ -203,7 +193,7 @@ class AccountMutations:
     @strawberry.mutation
     async def reset_password(self, info: Info, input: ResetPasswordInput) -> AuthPayload:
         async def work() -> dict[str, object]:
-            signed = await services.reset_password(token=input.token, password=input.password, **_client(info))
+            signed = await services.reset_password(token=input.token, password=input.password, **client(info))
             return await _signed_in(info, signed)
 
         return await mutate(AuthPayload, work)
@@ -216,7 +206,7 @@ class AccountMutations:
                 first_name=input.first_name,
                 last_name=input.last_name,
                 password=input.password,
-                **_client(info),
+                **client(info),
             )
             return await _signed_in(info, signed)
 

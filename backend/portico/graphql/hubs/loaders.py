@@ -90,7 +90,7 @@ def recipients_by_share_id(loaders: Loaders) -> DataLoader[int, list[Contact]]:
     async def fetch(ids: list[int]) -> list[tuple[int, Contact]]:
         visible = await policy.shares_visible_to(loaders.actor).filter(id__in=ids).values_list("id", "recipients__id")
         contact_ids = {c for _, c in visible if c is not None}
-        rows = await Contact.filter(id__in=contact_ids, organization_id=loaders.actor.organization_id)
+        rows = await policy.contacts_visible_to(loaders.actor).filter(id__in=contact_ids)
         contacts = {c.id: c for c in rows}
         return [(s, contacts[c]) for s, c in visible if c in contacts]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 
 from portico.activity import services as activity
-from portico.actors import resolve_actor
 from portico.graphql.accounts.mutations import AuthPayload, OkPayload
 from portico.graphql.context import Info
 from portico.graphql.customers.mutations import ContactPayload
@@ -13,10 +12,8 @@ from portico.graphql.customers.types import ContactType
 from portico.graphql.errors import UserError, mutate
 from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import HubType, InvitationTemplateType, LibraryType, PublicationType, ShareType
-from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id, encode_id
-from portico.graphql.session_cookie import sign_in
-from portico.graphql.viewer import Viewer
+from portico.graphql.viewer import Viewer, become, client
 from portico.hubs import access, services
 from portico.hubs.models import Hub
 from portico.hubs.templates import save_template
@@ -105,18 +102,6 @@ class ShareWithColleagueInput:
     email: str
 
 
-def _client(info: Info) -> dict[str, str]:
-    return {"ip": info.context.actor.ip, "user_agent": info.context.actor.user_agent}
-
-
-async def _become(info: Info, token: str) -> Viewer | None:
-    sign_in(info.context, token)
-    actor = await resolve_actor(session_token=token, authorization=None, **_client(info))
-    info.context.actor = actor
-    info.context.loaders = Loaders(actor)
-    return Viewer.of(actor)
-
-
 @strawberry.type
 class HubMutations:
     @strawberry.mutation(description="Create or replace the organization's invitation email for a language.")
@@ -176,8 +161,8 @@ class HubMutations:
     @strawberry.mutation(description="Sign a contact in from the emailed hub link (works once).")
     async def redeem_hub_link(self, info: Info, input: RedeemHubLinkInput) -> RedeemHubLinkPayload:
         async def work() -> dict[str, object]:
-            signed, needs_password = await access.redeem_hub_link(token=input.token, **_client(info))
-            return {"viewer": await _become(info, signed.token), "needs_password": needs_password}
+            signed, needs_password = await access.redeem_hub_link(token=input.token, **client(info))
+            return {"viewer": await become(info, signed.token), "needs_password": needs_password}
 
         return await mutate(RedeemHubLinkPayload, work)
 
@@ -192,8 +177,8 @@ class HubMutations:
     @strawberry.mutation(description="A returning contact signs in to their hub.")
     async def hub_log_in(self, info: Info, input: HubLogInInput) -> AuthPayload:
         async def work() -> dict[str, object]:
-            signed = await access.hub_log_in(email=input.email, password=input.password, **_client(info))
-            return {"viewer": await _become(info, signed.token)}
+            signed = await access.hub_log_in(email=input.email, password=input.password, **client(info))
+            return {"viewer": await become(info, signed.token)}
 
         return await mutate(AuthPayload, work)
 

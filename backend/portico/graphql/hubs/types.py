@@ -17,10 +17,16 @@ from portico.graphql.hubs import loaders as hl
 from portico.graphql.node import Node, register_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs import models
-from portico.hubs.links import new_grant, sign_grant
+from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
 
 ActivityKind = strawberry.enum(activity_models.ActivityKind, name="ActivityKind")
+
+
+def file_url(info: Info, kind: str, item_id: int, organization_id: int, *, attachment: bool) -> str:
+    grant = grant_for(info.context.actor, kind=kind, item_id=item_id, organization_id=organization_id,
+                      attachment=attachment)
+    return f"/files/{sign_grant(info.context.settings.secret_key, grant)}"
 
 
 @strawberry.type
@@ -120,12 +126,7 @@ class PublicationType(Node):
 
     @strawberry.field(description="Short-lived link to view the publication (staff preview).")
     def view_url(self, info: Info) -> str:
-        actor = info.context.actor
-        grant = new_grant(
-            document_id=self.pk, organization_id=self.organization_id, contact_id=None,
-            member_id=actor.member.id if actor.member else None, attachment=False, kind="publication",
-        )
-        return f"/files/{sign_grant(info.context.settings.secret_key, grant)}"
+        return file_url(info, "publication", self.pk, self.organization_id, attachment=False)
 
 
 @strawberry.type
@@ -153,13 +154,7 @@ class DocumentType(Node):
         )
 
     def _url(self, info: Info, attachment: bool) -> str:
-        actor = info.context.actor
-        grant = new_grant(
-            document_id=self.model.id, organization_id=self.model.organization_id,
-            contact_id=actor.contact.id if actor.contact else None,
-            member_id=actor.member.id if actor.member else None, attachment=attachment,
-        )
-        return f"/files/{sign_grant(info.context.settings.secret_key, grant)}"
+        return file_url(info, "document", self.model.id, self.model.organization_id, attachment=attachment)
 
     @strawberry.field(description="Short-lived signed link, shown inline. A contact's view is recorded.")
     def view_url(self, info: Info) -> str:
