@@ -5,7 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync, rmSync, existsSync } from 'node:fs';
-import { startBackend, tail, artifacts } from './support/backend.mjs';
+import { startBackend, artifacts } from './support/backend.mjs';
+import { stepper } from './support/steps.mjs';
 import { launch, newActor, snap, makePdf, screenshotsDir } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -16,32 +17,6 @@ const UPLOAD_NAME = `Site survey ${RUN}.pdf`;
 
 let backend, browser, anna, ben, contact, admin;
 const actors = () => [anna, ben, contact, admin].filter(Boolean);
-let failed = null;
-
-/** One named step; after a failure the rest are skipped so the first failure stands out. */
-function stepper(t) {
-  return async (name, fn) =>
-    t.test(name, async (st) => {
-      if (failed) return st.skip(`skipped: "${failed}" failed`);
-      try {
-        await fn();
-      } catch (e) {
-        failed = name;
-        for (const a of actors()) {
-          await a.page.screenshot({ path: join(screenshotsDir, `FAILED-${a.name}.png`) }).catch(() => {});
-        }
-        const extra = [
-          `\n✗ e2e step failed: ${name}`,
-          `  ${e.message.split('\n').join('\n  ')}`,
-          `  pages: ${actors().map((a) => `${a.name}=${a.page.url()}`).join(' ')}`,
-          `  failure screenshots: ${screenshotsDir}/FAILED-*.png`,
-          backend?.logFile ? `  backend log tail (${backend.logFile}):\n${tail(backend.logFile, 40)}` : '',
-        ].join('\n');
-        console.error(extra);
-        throw e;
-      }
-    });
-}
 
 async function gql(page, query, variables = {}) {
   return page.evaluate(async ({ query, variables }) => {
@@ -76,7 +51,7 @@ after(async () => {
 });
 
 test('share from libraries to a new contact, live activity for the sender only', async (t) => {
-  const step = stepper(t);
+  const step = stepper(t, { actors, backend: () => backend });
   let welcomeLink = '';
   let benFeedCountBefore = 0;
 

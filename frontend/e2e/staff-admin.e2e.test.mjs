@@ -1,29 +1,12 @@
 // End-to-end: customer management and admin screens against a real backend.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { startBackend, tail } from './support/backend.mjs';
-import { launch, newActor, snap, makePdf, screenshotsDir } from './support/browser.mjs';
+import { startBackend } from './support/backend.mjs';
+import { stepper } from './support/steps.mjs';
+import { launch, newActor, snap, makePdf } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 let backend, browser, admin;
-let failed = null;
-
-function stepper(t) {
-  return async (name, fn) =>
-    t.test(name, async (st) => {
-      if (failed) return st.skip(`skipped: "${failed}" failed`);
-      try {
-        await fn();
-      } catch (e) {
-        failed = name;
-        await admin?.page.screenshot({ path: join(screenshotsDir, 'FAILED-admin-flow.png') }).catch(() => {});
-        console.error(`\n✗ e2e step failed: ${name}\n  ${e.message.split('\n').join('\n  ')}\n  page: ${admin?.page.url()}\n` +
-          (backend?.logFile ? `  backend log tail:\n${tail(backend.logFile, 30)}` : ''));
-        throw e;
-      }
-    });
-}
 
 before(async () => {
   backend = await startBackend();
@@ -36,7 +19,7 @@ after(async () => {
 });
 
 test('customers, contacts, account managers and admin screens', async (t) => {
-  const step = stepper(t);
+  const step = stepper(t, { actors: () => [admin].filter(Boolean), backend: () => backend });
   const { page } = admin;
 
   await step('admin signs in; a deep link survives the sign-in redirect', async () => {
