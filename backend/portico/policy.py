@@ -112,9 +112,23 @@ def invitations_visible_to(actor: Actor) -> QuerySet[Invitation]:
     return Invitation.filter(_NOTHING)
 
 
+def can_read_dev_mailbox(actor: Actor) -> bool:
+    """The dev mailbox holds one-time links (password resets, invitations, hub links): whoever reads a colleague's
+    reset link becomes that colleague. So only ADMIN members signed in with a session read it; never API keys,
+    MEMBERs, MANAGERs or contacts. (Production has no mailbox at all: `portico.mail.devmailbox`.)"""
+    member = actor.member
+    return (
+        actor.kind is ActorKind.MEMBER
+        and actor.session_token is not None
+        and member is not None
+        and member.is_active
+        and member.role is Role.ADMIN
+    )
+
+
 def outbox_visible_to(actor: Actor) -> QuerySet[OutboxEmail]:
-    """The dev mailbox: staff see the emails their organization sent (callers switch it off in production)."""
-    if actor.is_staff and actor.organization is not None:
+    """The dev mailbox: an organization's administrators see the emails it sent."""
+    if can_read_dev_mailbox(actor) and actor.organization is not None:
         return OutboxEmail.filter(organization_id=actor.organization.id)
     return OutboxEmail.filter(_NOTHING)
 

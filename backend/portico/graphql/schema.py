@@ -27,6 +27,7 @@ from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.subscriptions import HubSubscriptions
+from portico.graphql.mail.queries import MailQueries
 from portico.graphql.node import Node, resolve_node
 from portico.settings import Settings
 
@@ -43,7 +44,7 @@ class NodeQueries:
         return await resolve_node(actor, str(id))
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, CustomerQueries, HubQueries))
+Query = merge_types("Query", (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries))
 Mutation = merge_types("Mutation", (AccountMutations, CustomerMutations, HubMutations))
 Subscription = merge_types("Subscription", (HubSubscriptions,))
 

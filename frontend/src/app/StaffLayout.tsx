@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useSession } from './session';
-import { DevMailboxProbeQuery, LogOutMutation } from './operations';
+import { DevMailboxAvailableQuery, LogOutMutation } from './operations';
 import { useSelection } from '../libraries/selection';
 import { Loading } from '../ui/components';
 import { IconActivity, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield } from '../ui/icons';
@@ -11,9 +11,9 @@ import { initials } from '../lib/format';
 /** Staff chrome: sidebar (drawer on phones), guarded to signed-in members. */
 export function StaffLayout() {
   const { viewer, fetching, resetSession } = useSession();
-  // The dev mailbox link shows only where the backend answers devMailbox (development).
-  const [probe] = useQuery({ query: DevMailboxProbeQuery, pause: viewer?.kind !== 'MEMBER', requestPolicy: 'cache-first' });
-  const devMailbox = !!probe.data?.devMailbox;
+  // The dev mailbox link shows only to whom the backend opens it (administrators, in development).
+  const [probe] = useQuery({ query: DevMailboxAvailableQuery, pause: viewer?.kind !== 'MEMBER', requestPolicy: 'cache-first' });
+  const devMailbox = !!probe.data?.devMailboxAvailable;
   const location = useLocation();
   const navigate = useNavigate();
   const selection = useSelection();

@@ -17,8 +17,8 @@ export const LogOutMutation = graphql(`
   }
 `);
 
-export const DevMailboxProbeQuery = graphql(`
-  query DevMailboxProbe {
-    devMailbox(first: 1) { id }
+export const DevMailboxAvailableQuery = graphql(`
+  query DevMailboxAvailable {
+    devMailboxAvailable
   }
 `);

@@ -29,7 +29,7 @@ type Documents = {
     "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n": typeof types.DevMailboxDocument,
     "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n": typeof types.LogOutDocument,
-    "\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n": typeof types.DevMailboxProbeDocument,
+    "\n  query DevMailboxAvailable {\n    devMailboxAvailable\n  }\n": typeof types.DevMailboxAvailableDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { ok errors { code field message } }\n  }\n": typeof types.RequestPasswordResetDocument,
@@ -81,7 +81,7 @@ const documents: Documents = {
     "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n": types.DevMailboxDocument,
     "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n": types.MeDocument,
     "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n": types.LogOutDocument,
-    "\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n": types.DevMailboxProbeDocument,
+    "\n  query DevMailboxAvailable {\n    devMailboxAvailable\n  }\n": types.DevMailboxAvailableDocument,
     "\n  mutation LogIn($input: LogInInput!) {\n    logIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.LogInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.SignUpDocument,
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) { ok errors { code field message } }\n  }\n": types.RequestPasswordResetDocument,
@@ -195,7 +195,7 @@ export function graphql(source: "\n  mutation LogOut {\n    logOut { ok errors {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n"): (typeof documents)["\n  query DevMailboxProbe {\n    devMailbox(first: 1) { id }\n  }\n"];
+export function graphql(source: "\n  query DevMailboxAvailable {\n    devMailboxAvailable\n  }\n"): (typeof documents)["\n  query DevMailboxAvailable {\n    devMailboxAvailable\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

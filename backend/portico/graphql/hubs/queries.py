@@ -1,11 +1,11 @@
-"""Queries of the hubs domain: libraries, publications, hubs, activity, the share preview, the dev mailbox."""
+"""Queries of the hubs domain: libraries, publications, hubs, activity, the share preview."""
 
 from __future__ import annotations
 
 import strawberry
 
 from portico import policy
-from portico.errors import DomainError, NotAllowed
+from portico.errors import DomainError
 from portico.graphql.context import Info
 from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import (
@@ -15,7 +15,6 @@ from portico.graphql.hubs.types import (
     HubType,
     InvitationTemplateType,
     LibraryType,
-    OutboxEmailType,
     PublicationConnection,
     PublicationType,
 )
@@ -101,20 +100,3 @@ class HubQueries:
         actor = info.context.actor.require_signed_in()
         rendered = await services.preview_share(actor, info.context.settings, share_request(input, for_preview=True))
         return EmailPreview(subject=rendered.subject, html=rendered.html, text=rendered.text)
-
-    @strawberry.field(description="Emails in the outbox (the embedded default's dev mailbox; off in production).")
-    async def dev_mailbox(self, info: Info, first: int | None = 50) -> list[OutboxEmailType]:
-        actor = info.context.actor.require_staff()
-        if info.context.settings.is_production:
-            raise NotAllowed("The dev mailbox is off in production.")
-        rows = await policy.outbox_visible_to(actor).order_by("-id").limit(
-            min(max(first or 50, 1), 200)
-        )
-        return [
-            OutboxEmailType(
-                id=encode_id("OutboxEmail", e.id), to=e.to_address, subject=e.subject, html=e.html, text=e.text,
-                status=e.status.value, created_at=e.created_at,
-            )
-            for e in rows
-        ]
-

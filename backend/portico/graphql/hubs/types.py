@@ -337,16 +337,6 @@ class InvitationTemplateType(Node):
     body: str
 
 
-@strawberry.type(name="OutboxEmail")
-class OutboxEmailType(Node):
-    to: str
-    subject: str
-    html: str
-    text: str
-    status: str
-    created_at: datetime
-
-
 async def hub_of_customer(info: Info, customer_id: int) -> HubType | None:
     hub = await hl.hub_by_customer_id(info.context.loaders).load(customer_id)
     return HubType.from_model(hub) if hub else None
