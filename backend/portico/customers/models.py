@@ -29,6 +29,9 @@ class Customer(Model):
     # Lower-cased name, kept for case-insensitive search and ordering on both databases.
     name_key = fields.CharField(max_length=200, db_index=True)
     hub_access = fields.BooleanField(default=False)
+    # Set when a member switches hub access off (cleared when they switch it on again). A share to a customer that
+    # never had access gives them their hub; a share never undoes a deliberate "off" (issue 7, point 6).
+    hub_access_switched_off_at = fields.DatetimeField(null=True)
     modules: fields.JSONField[list[str]] = fields.JSONField(default=list)
     account_managers: fields.ManyToManyRelation = fields.ManyToManyField(
         "models.Member", related_name="managed_customers", through="customer_account_manager"

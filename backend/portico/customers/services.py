@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
@@ -121,8 +123,9 @@ async def update_customer(
     if name is not None:
         customer.name = check.text(name, "name", "Name", max_length=200)
         customer.name_key = customer.name.lower()
-    if hub_access is not None:
+    if hub_access is not None and hub_access != customer.hub_access:
         customer.hub_access = hub_access
+        customer.hub_access_switched_off_at = None if hub_access else datetime.now(UTC)
     if modules is not None:
         customer.modules = _modules(modules)
     check.raise_if_any()

@@ -196,6 +196,16 @@ async def _recipient_contacts(customer: Customer, specs: list[RecipientSpec]) ->
     return list(contacts.values())
 
 
+def _refuse_if_switched_off(customer: Customer) -> None:
+    """A member switched this customer's hub access off: a share must not quietly turn it back on."""
+    if not customer.hub_access and customer.hub_access_switched_off_at is not None:
+        raise DomainError(
+            "NO_HUB_ACCESS",
+            f"Hub access for {customer.name} is switched off. Switch it on in the customer's settings to share.",
+            "customerId",
+        )
+
+
 async def hub_link(settings: Settings, contact: Contact) -> str:
     """A personal link that signs the contact in once (then they set a password or log in)."""
     token, _ = await onetime.issue(
@@ -218,12 +228,13 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
     customer, language, message, publications = await _check_request(actor, req)
     if await template_for(organization.id, language, organization.name) is None:
         raise DomainError("UNKNOWN_LANGUAGE", f"There is no invitation template for {language!r}.", "language")
+    _refuse_if_switched_off(customer)
     async with in_transaction():
         # Nested transactions are savepoints: a concurrent first share's IntegrityError stays contained.
         hub = await ensure_hub(customer)
         folder = await folder_for(hub, sender, today_in(organization))
         if not customer.hub_access:
-            customer.hub_access = True  # sharing to a customer is giving them their hub
+            customer.hub_access = True  # sharing to a customer who never had a hub is giving them one
             await customer.save(update_fields=["hub_access"])
         recipients = await _recipient_contacts(customer, req.recipients)
         share = await Share.create(
