@@ -11,9 +11,11 @@ import asyncio
 import os
 import shutil
 import socket
+import threading
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -259,3 +261,52 @@ async def _make_org(make: Callable[..., GraphQLClient], name: str) -> Org:
 async def two_orgs(client_factory: Callable[..., GraphQLClient]) -> tuple[Org, Org]:
     """Two organizations, each with an ADMIN, a MANAGER and two MEMBER reps, every one signed in."""
     return await _make_org(client_factory, "Acme Sales"), await _make_org(client_factory, "Globex Partners")
+
+
+# --- time and password hashing, observed --------------------------------------------------------------------------
+
+
+class Clock:
+    """The throttle's clock, under the test's control: `advance()` instead of sleeping or editing rows."""
+
+    def __init__(self) -> None:
+        self.current = datetime.now(UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **delta: float) -> None:
+        self.current += timedelta(**delta)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    from portico.accounts import throttle
+
+    fake = Clock()
+    monkeypatch.setattr(throttle, "now", fake.now)
+    return fake
+
+
+@dataclass
+class Verifications:
+    """How many password hashes were checked (each costs real CPU: the thing throttling must bound)."""
+
+    count: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@pytest.fixture
+def count_verifications(monkeypatch: pytest.MonkeyPatch) -> Verifications:
+    from portico.accounts import passwords
+
+    seen = Verifications()
+    real = passwords._check
+
+    def counting(password_hash: str, password: str) -> bool:
+        with seen.lock:  # verifications run in worker threads
+            seen.count += 1
+        return real(password_hash, password)
+
+    monkeypatch.setattr(passwords, "_check", counting)
+    return seen

@@ -176,11 +176,16 @@ class Invitation(Model):
 
 
 class ThrottleBucket(Model):
-    """Failed sign-in attempts per key (an account or a client address), shared by every server process."""
+    """Failed sign-in attempts per key (an account or a client address), shared by every server process.
+
+    `failures` counts reserved attempts that did not succeed; it decays to zero after a quiet window that starts
+    at `last_attempt_at` or at the end of the lock, whichever is later (see portico.accounts.throttle).
+    """
 
     key = fields.CharField(max_length=300, primary_key=True)
     failures = fields.IntField(default=0)
     locked_until = fields.DatetimeField(null=True)
+    last_attempt_at = fields.DatetimeField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

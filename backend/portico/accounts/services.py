@@ -87,24 +87,18 @@ async def sign_up(
     return SignedIn(token, member=member)
 
 
-def _throttled(wait: int) -> DomainError:
-    return DomainError("TOO_MANY_ATTEMPTS", f"Too many failed attempts. Try again in {wait} seconds.", None)
-
-
 async def log_in(*, email: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
-    """Staff sign-in, throttled per account and per client address with growing delays."""
+    """Staff sign-in, throttled per account and per client address with growing delays.
+
+    The attempt is counted before the password is checked, so parallel guesses cannot all slip past the lock.
+    """
     address = (email or "").strip().lower()
-    keys = [throttle.account_key("member", address), throttle.address_key("member", ip)]
-    wait = await throttle.seconds_locked(keys)
-    if wait:
-        raise _throttled(wait)
+    attempt = await throttle.reserve("member", address, ip)
     member = await Member.filter(email=address, is_active=True).first() if address else None
     ok = await verify_password(member.password_hash if member else None, password)
     if member is None or not ok:
-        await throttle.record_failure(keys[0], throttle.ACCOUNT_FREE_FAILURES)
-        await throttle.record_failure(keys[1], throttle.ADDRESS_FREE_FAILURES)
         raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
-    await throttle.clear(keys[0])
+    await attempt.succeeded()
     token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(token, member=member)
 
@@ -148,6 +142,7 @@ async def reset_password(*, token: str, password: str, ip: str = "", user_agent:
         member.password_hash = password_hash
         await member.save(update_fields=["password_hash"])
     await end_all_sessions(member_id=member.id)  # a reset signs out every other browser
+    await throttle.clear_account("member", member.email)  # the owner proved who they are: lift the lock
     session = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(session, member=member)
 

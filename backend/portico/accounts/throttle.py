@@ -1,52 +1,107 @@
 """Sign-in throttling per account and per client address, with growing delays.
 
-State lives in the database so every server process sees the same counts. After `free` failures a key is
-locked for 2, 4, 8 ... seconds (capped at 15 minutes); a success clears the account's key.
+Every attempt is reserved before the password is verified: `reserve()` counts it atomically (row locks on
+PostgreSQL, a write transaction on SQLite) and refuses it while a lock is in force, so a burst of parallel guesses
+gets no more hashes checked than the free allowance. An attempt that turns out right calls `succeeded()`, which
+clears the account's count and gives the address back its reservation.
+
+The `free`-th counted attempt already locks the key (2 s), each further one doubles the lock (capped at 15
+minutes). Counts decay: after WINDOW without an attempt and without a lock in force, a key starts from zero again,
+so a forgotten password costs a user minutes, not forever. A password reset clears the account (`clear_account`).
+
+State lives in the database so every server process sees the same counts.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from portico.accounts.models import ThrottleBucket
+from portico.errors import DomainError
 
 ACCOUNT_FREE_FAILURES = 5
 ADDRESS_FREE_FAILURES = 20
 MAX_LOCK = timedelta(minutes=15)
+WINDOW = timedelta(minutes=15)
+
+
+def now() -> datetime:
+    """The throttle's clock (tests move it instead of sleeping)."""
+    return datetime.now(UTC)
 
 
 def account_key(kind: str, email: str) -> str:
-    return f"{kind}:account:{email.lower()}"
+    return f"{kind}:account:{email.strip().lower()}"
 
 
 def address_key(kind: str, ip: str) -> str:
     return f"{kind}:address:{ip}"
 
 
-async def seconds_locked(keys: list[str]) -> int:
-    """How long the caller must wait before trying again (0: go ahead)."""
-    now = datetime.now(UTC)
-    wait = 0
-    for bucket in await ThrottleBucket.filter(key__in=keys):
-        if bucket.locked_until and bucket.locked_until > now:
-            wait = max(wait, int((bucket.locked_until - now).total_seconds()) + 1)
-    return wait
+def throttled(wait: int) -> DomainError:
+    return DomainError("TOO_MANY_ATTEMPTS", f"Too many failed attempts. Try again in {wait} seconds.", None)
 
 
-async def record_failure(key: str, free_failures: int) -> None:
+@dataclass(frozen=True)
+class Attempt:
+    """A reserved sign-in attempt. It stays counted as a failure unless `succeeded()` is called."""
+
+    account: str
+    address: str
+
+    async def succeeded(self) -> None:
+        await ThrottleBucket.filter(key=self.account).delete()
+        async with in_transaction():
+            bucket = await ThrottleBucket.filter(key=self.address).select_for_update().first()
+            if bucket is not None and bucket.failures > 0:
+                bucket.failures -= 1
+                if bucket.failures < ADDRESS_FREE_FAILURES:
+                    bucket.locked_until = None  # no longer enough failures to justify a lock
+                await bucket.save(update_fields=["failures", "locked_until", "updated_at"])
+
+
+async def reserve(kind: str, email: str, ip: str) -> Attempt:
+    """Count one attempt for the account and the address, or raise TOO_MANY_ATTEMPTS (counting nothing)."""
+    attempt = Attempt(account_key(kind, email), address_key(kind, ip))
+    free = {attempt.account: ACCOUNT_FREE_FAILURES, attempt.address: ADDRESS_FREE_FAILURES}
+    moment = now()
     async with in_transaction():
-        bucket = await ThrottleBucket.filter(key=key).select_for_update().first()
-        if bucket is None:
-            bucket = await ThrottleBucket.create(key=key, failures=0)
-        bucket.failures += 1
-        # The `free`-th failure already locks (2 s), each further one doubles the lock.
-        over = bucket.failures - free_failures + 1
-        if over > 0:
-            bucket.locked_until = datetime.now(UTC) + min(timedelta(seconds=2 ** min(over, 20)), MAX_LOCK)
-        await bucket.save()
+        # Insert-or-ignore first: two first attempts never collide on the primary key, and on SQLite the write
+        # takes the database's write lock at once, so concurrent reservations run one after the other.
+        await ThrottleBucket.bulk_create([ThrottleBucket(key=key) for key in sorted(free)], ignore_conflicts=True)
+        # Locked in key order, the same in every request, so two reservations never wait on each other in a cycle.
+        buckets = await ThrottleBucket.filter(key__in=list(free)).order_by("key").select_for_update()
+        wait = max((_seconds_locked(bucket, moment) for bucket in buckets), default=0)
+        if wait:
+            raise throttled(wait)
+        for bucket in buckets:
+            if _decayed(bucket, moment):
+                bucket.failures = 0
+                bucket.locked_until = None
+            bucket.failures += 1
+            bucket.last_attempt_at = moment
+            over = bucket.failures - free[bucket.key] + 1
+            if over > 0:
+                bucket.locked_until = moment + min(timedelta(seconds=2 ** min(over, 20)), MAX_LOCK)
+            await bucket.save(update_fields=["failures", "last_attempt_at", "locked_until", "updated_at"])
+    return attempt
 
 
-async def clear(key: str) -> None:
-    await ThrottleBucket.filter(key=key).delete()
+async def clear_account(kind: str, email: str) -> None:
+    """Forget the account's failures (its owner proved who they are, e.g. by a password reset)."""
+    await ThrottleBucket.filter(key=account_key(kind, email)).delete()
+
+
+def _seconds_locked(bucket: ThrottleBucket, moment: datetime) -> int:
+    if bucket.locked_until and bucket.locked_until > moment:
+        return int((bucket.locked_until - moment).total_seconds()) + 1
+    return 0
+
+
+def _decayed(bucket: ThrottleBucket, moment: datetime) -> bool:
+    """Quiet for WINDOW: no attempt and no lock in force (a row from before `last_attempt_at` counts as quiet)."""
+    active = [d for d in (bucket.last_attempt_at, bucket.locked_until) if d is not None]
+    return not active or moment - max(active) >= WINDOW

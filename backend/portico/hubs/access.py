@@ -44,27 +44,24 @@ async def set_contact_password(actor: Actor, *, password: str) -> None:
     check.raise_if_any()
     contact.password_hash = await hash_password(password)
     await contact.save(update_fields=["password_hash"])
+    if contact.email:
+        await throttle.clear_account("contact", contact.email)  # a new password lifts a lock on the old one
 
 
 async def hub_log_in(*, email: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
     """A returning contact. One email may be a contact at several customers: the password picks the one."""
     address = (email or "").strip().lower()
-    keys = [throttle.account_key("contact", address), throttle.address_key("contact", ip)]
-    wait = await throttle.seconds_locked(keys)
-    if wait:
-        raise DomainError("TOO_MANY_ATTEMPTS", f"Too many failed attempts. Try again in {wait} seconds.", None)
+    attempt = await throttle.reserve("contact", address, ip)  # counted before any password is checked
     candidates = await Contact.filter(
         email=address, hub_access=True, customer__hub_access=True, password_hash__not_isnull=True
     ).limit(5) if address else []
     for contact in candidates:
         if await verify_password(contact.password_hash, password):
-            await throttle.clear(keys[0])
+            await attempt.succeeded()
             session = await start_session(contact_id=contact.id, ip=ip, user_agent=user_agent)
             return SignedIn(session, contact=contact)
     if not candidates:
         await verify_password(None, password)  # same time either way
-    await throttle.record_failure(keys[0], throttle.ACCOUNT_FREE_FAILURES)
-    await throttle.record_failure(keys[1], throttle.ADDRESS_FREE_FAILURES)
     raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
 
 
