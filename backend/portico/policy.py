@@ -6,7 +6,8 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
 
 - ADMIN, MANAGER: every customer, document and event of their organization.
 - MEMBER: customers they are account manager of or have shared to; the documents of those hubs (or, with the
-  organization setting OWN_SHARES, only of their own shares); events on the shares they sent.
+  organization setting OWN_SHARES, only of their own shares); events on the shares they sent, and hub openings
+  of contacts who can see one of their shares in that hub (`hub_opening_audience`).
 - Contact: their own customer; shares addressed to them or to all contacts; their own events.
 - API key: as the member it acts for, or org-wide read with ORG_READ (events also need ACTIVITY_READ).
 
@@ -21,7 +22,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
 from portico.accounts.models import ApiKey, Invitation, Member, MemberDocumentVisibility, Role
-from portico.activity.models import ActivityEvent
+from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, ActorKind, Scope
 from portico.customers.models import Contact, Customer
 from portico.errors import NotAllowed
@@ -210,9 +211,23 @@ def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
     if sees_whole_organization(actor):
         return org
     if actor.member is not None:
-        # seed 000: "sales person B will only see the interactivity of customer A from his shared documents"
-        return org.filter(sender_id=actor.member.id)
+        # seed 000: "sales person B will only see the interactivity of customer A from his shared documents";
+        # plus the events recorded with this member in their audience (a hub opening: see hub_opening_audience).
+        audience = Subquery(ActivityEventAudience.filter(member_id=actor.member.id).values_list("event_id", flat=True))
+        return org.filter(Q(sender_id=actor.member.id) | Q(id__in=audience))
     return ActivityEvent.filter(_NOTHING)
+
+
+async def hub_opening_audience(actor: Actor, hub: Hub) -> list[int]:
+    """The members told that this contact opened this hub: the sender of every share in it the contact can see.
+
+    Opening the hub is not about one share, so it concerns every rep whose documents the contact now has in front
+    of them, and nobody whose shares the contact cannot see.
+    """
+    if actor.contact is None:
+        return []
+    senders = await shares_visible_to(actor).filter(hub_id=hub.id).values_list("sender_id", flat=True)
+    return sorted({int(s) for s in senders})  # type: ignore[call-overload]
 
 
 # --- single checks (the same rules, for one object) -----------------------------------------------------------

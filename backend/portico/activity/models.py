@@ -59,3 +59,27 @@ class ActivityEvent(Model):
 
     class Meta:
         table = "activity_event"
+
+
+class ActivityEventAudience(Model):
+    """Members besides the share's sender who see an event, decided by `policy` when the event is recorded.
+
+    A HUB_OPENED belongs to the whole hub, not to one share: every rep with a share in that hub the contact can see
+    is told (issue 7, point 3). Written with the event, never updated.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    event: fields.ForeignKeyRelation[ActivityEvent] = fields.ForeignKeyField(
+        "models.ActivityEvent", related_name="audience", on_delete=fields.CASCADE
+    )
+    member: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Member", related_name="event_audience", on_delete=fields.CASCADE
+    )
+
+    event_id: int
+    member_id: int
+
+    class Meta:
+        table = "activity_event_audience"
+        # Led by member: "the events this member is in the audience of" is the query policy asks.
+        unique_together = (("member", "event"),)

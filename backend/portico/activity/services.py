@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
-from portico.activity.models import ActivityEvent, ActivityKind
+from portico.activity.models import ActivityEvent, ActivityEventAudience, ActivityKind
 from portico.actors import Actor
 from portico.hubs.models import Document, Share
 from portico.realtime.base import Broker
@@ -27,8 +28,12 @@ async def record(
     share_id: int | None = None,
     sender_id: int | None = None,
     detail: str = "",
+    audience: Iterable[int] = (),
 ) -> ActivityEvent:
-    """Append one event. Call `publish` with it once the surrounding transaction (if any) has committed."""
+    """Append one event. Call `publish` with it once the surrounding transaction (if any) has committed.
+
+    `audience`: members besides the share's sender who see it, as `policy` decided (write both in one transaction).
+    """
     if document is not None and share_id is None:
         share_id = document.share_id
     if share is not None:
@@ -37,7 +42,7 @@ async def record(
         found = await Share.filter(id=share_id).first().values_list("sender_id", flat=True)
         sender_id = int(found) if found is not None else None  # type: ignore[call-overload]
     contact = actor.contact
-    return await ActivityEvent.create(
+    event = await ActivityEvent.create(
         organization_id=actor.organization_id,
         customer_id=customer_id,
         hub_id=hub_id,
@@ -51,6 +56,10 @@ async def record(
         ip=actor.ip[:64],
         user_agent=actor.user_agent[:300],
     )
+    extra = sorted(set(audience) - {sender_id})
+    if extra:
+        await ActivityEventAudience.bulk_create([ActivityEventAudience(event=event, member_id=m) for m in extra])
+    return event
 
 
 async def publish(broker: Broker, event: ActivityEvent) -> None:

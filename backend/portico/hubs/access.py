@@ -71,14 +71,18 @@ async def my_hub(actor: Actor) -> Hub | None:
 
 
 async def open_hub(actor: Actor) -> ActivityEvent | None:
-    """Record HUB_OPENED, attributed to the newest share the contact can see (so its sender sees it)."""
+    """Record HUB_OPENED: attributed to the newest share the contact can see, and told to the sender of every
+    share in the hub the contact can see (`policy.hub_opening_audience`)."""
     hub = await my_hub(actor)
     if hub is None:
         return None
     latest = await policy.shares_visible_to(actor).filter(hub_id=hub.id).order_by("-id").first()
-    return await activity.record(
-        actor, ActivityKind.HUB_OPENED, customer_id=hub.customer_id, hub_id=hub.id, share=latest
-    )
+    audience = await policy.hub_opening_audience(actor, hub)
+    async with in_transaction():
+        return await activity.record(
+            actor, ActivityKind.HUB_OPENED, customer_id=hub.customer_id, hub_id=hub.id, share=latest,
+            audience=audience,
+        )
 
 
 async def visible_document(actor: Actor, document_id: int, field: str = "documentId") -> Document:
