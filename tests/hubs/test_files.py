@@ -201,7 +201,7 @@ async def test_view_and_download_serve_the_bytes_inline_or_as_attachment(
     assert view.content == expected
     assert view.headers["content-type"] == "application/pdf"
     assert view.headers["content-disposition"].startswith("inline;")
-    assert 'filename="Price list 2027"' in view.headers["content-disposition"]
+    assert 'filename="Price list 2027.pdf"' in view.headers["content-disposition"]  # extension from the type
     assert view.headers["accept-ranges"] == "bytes"
     assert view.headers["content-length"] == str(len(expected))
 

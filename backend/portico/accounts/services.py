@@ -30,7 +30,7 @@ from portico.errors import DomainError, NotAllowed, NotFound
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
 from portico.settings import Settings
-from portico.validation import Checker
+from portico.validation import Checker, check_lookup_email
 
 PASSWORD_RESET_LIFETIME = timedelta(minutes=60)
 INVITATION_LIFETIME = timedelta(days=7)
@@ -58,9 +58,9 @@ async def sign_up(
 ) -> SignedIn:
     """Create an organization and its first ADMIN, and sign them in."""
     check = Checker()
-    org_name = check.text(organization_name, "organizationName", "Organization name", max_length=200)
-    first = check.text(first_name, "firstName", "First name", max_length=100)
-    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    org_name = check.text(organization_name, "organizationName", "Organization name", max_length=200, single_line=True)
+    first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
+    last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
     address = check.email(email)
     check.password(password)
     check.raise_if_any()
@@ -92,7 +92,7 @@ async def log_in(*, email: str, password: str, ip: str = "", user_agent: str = "
 
     The attempt is counted before the password is checked, so parallel guesses cannot all slip past the lock.
     """
-    address = (email or "").strip().lower()
+    address = check_lookup_email(email)
     attempt = await throttle.reserve("member", address, ip)
     member = await Member.filter(email=address, is_active=True).first() if address else None
     ok = await verify_password(member.password_hash if member else None, password)
@@ -110,7 +110,7 @@ async def log_out(actor: Actor) -> None:
 
 async def request_password_reset(settings: Settings, *, email: str) -> None:
     """Email a one-time link if the account exists; answer the same either way (no account discovery)."""
-    address = (email or "").strip().lower()
+    address = check_lookup_email(email)
     member = await Member.filter(email=address, is_active=True).first() if address else None
     if member is None:
         return
@@ -191,8 +191,8 @@ async def accept_invitation(
     *, token: str, first_name: str, last_name: str, password: str, ip: str = "", user_agent: str = ""
 ) -> SignedIn:
     check = Checker()
-    first = check.text(first_name, "firstName", "First name", max_length=100)
-    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
+    last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
     check.password(password)
     check.raise_if_any()
     password_hash = await hash_password(password)
@@ -265,9 +265,9 @@ async def update_my_settings(
         raise NotAllowed("Personal settings are changed by the member, signed in, not through an API key.")
     check = Checker()
     if first_name is not None:
-        member.first_name = check.text(first_name, "firstName", "First name", max_length=100)
+        member.first_name = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
     if last_name is not None:
-        member.last_name = check.text(last_name, "lastName", "Last name", max_length=100)
+        member.last_name = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
     if language is not None:
         member.language = check.language(language)
     if standard_message is not None:
@@ -287,7 +287,7 @@ async def update_organization(
     assert org is not None
     check = Checker()
     if name is not None:
-        org.name = check.text(name, "name", "Name", max_length=200)
+        org.name = check.text(name, "name", "Name", max_length=200, single_line=True)
     if timezone is not None:
         org.timezone = check.timezone(timezone)
     if member_document_visibility is not None:
@@ -303,7 +303,7 @@ async def create_api_key(
     """Return the key row and the full secret, which is shown once and never stored."""
     admin = policy.require_admin(actor)
     check = Checker()
-    label = check.text(name, "name", "Name", max_length=100)
+    label = check.text(name, "name", "Name", max_length=100, single_line=True)
     if not scopes:
         check.add("REQUIRED", "Choose at least one scope.", "scopes")
     check.raise_if_any()

@@ -14,7 +14,7 @@ from portico.accounts.models import Member
 from portico.actors import Actor
 from portico.customers.models import Contact, Customer, CustomerKind, CustomerModule
 from portico.errors import DomainError, NotFound
-from portico.validation import Checker
+from portico.validation import Checker, search_term
 
 MAX_BULK = 500
 
@@ -29,8 +29,8 @@ def search_customers(
 ) -> QuerySet[Customer]:
     """Visible customers matching the filters (name or a contact's name/email contains `search`)."""
     qs = policy.customers_visible_to(actor)
-    if search and search.strip():
-        term = search.strip().lower()[:100]
+    term = search_term(search)
+    if term:
         matching = Subquery(
             Contact.filter(organization_id=actor.organization_id, email__icontains=term).values_list(
                 "customer_id", flat=True
@@ -77,13 +77,13 @@ async def create_customer(
     member = policy.require_customer_editor(actor)
     check = Checker()
     if kind is CustomerKind.PERSON:
-        first = check.text(first_name, "firstName", "First name", max_length=100)
-        last = check.text(last_name, "lastName", "Last name", max_length=100)
+        first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
+        last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
         address = check.email(email, required=False)
         display = (name or "").strip() or f"{first} {last}".strip()
-        check.text(display, "name", "Name", max_length=200)
+        check.text(display, "name", "Name", max_length=200, single_line=True)
     else:
-        display = check.text(name, "name", "Name", max_length=200)
+        display = check.text(name, "name", "Name", max_length=200, single_line=True)
     check.raise_if_any()
     async with in_transaction():
         customer = await Customer.create(
@@ -121,7 +121,7 @@ async def update_customer(
     customer = await get_customer(actor, customer_id)
     check = Checker()
     if name is not None:
-        customer.name = check.text(name, "name", "Name", max_length=200)
+        customer.name = check.text(name, "name", "Name", max_length=200, single_line=True)
         customer.name_key = customer.name.lower()
     if hub_access is not None and hub_access != customer.hub_access:
         customer.hub_access = hub_access
@@ -146,8 +146,8 @@ async def add_contact(
     policy.require_customer_editor(actor)
     customer = await get_customer(actor, customer_id)
     check = Checker()
-    first = check.text(first_name, "firstName", "First name", max_length=100)
-    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
+    last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
     address = check.email(email, required=False)
     check.raise_if_any()
     if customer.kind is CustomerKind.PERSON and await Contact.filter(customer_id=customer.id).exists():
@@ -191,9 +191,9 @@ async def update_contact(
     contact = await get_contact(actor, contact_id)
     check = Checker()
     if first_name is not None:
-        contact.first_name = check.text(first_name, "firstName", "First name", max_length=100)
+        contact.first_name = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
     if last_name is not None:
-        contact.last_name = check.text(last_name, "lastName", "Last name", max_length=100)
+        contact.last_name = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
     if email is not None:
         contact.email = check.email(email, required=False)
     if hub_access is not None:

@@ -23,7 +23,7 @@ from portico.hubs.services import hub_link
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
 from portico.settings import Settings
-from portico.validation import Checker
+from portico.validation import Checker, check_lookup_email
 
 
 async def redeem_hub_link(*, token: str, ip: str = "", user_agent: str = "") -> tuple[SignedIn, bool]:
@@ -50,7 +50,7 @@ async def set_contact_password(actor: Actor, *, password: str) -> None:
 
 async def hub_log_in(*, email: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
     """A returning contact. One email may be a contact at several customers: the password picks the one."""
-    address = (email or "").strip().lower()
+    address = check_lookup_email(email)
     attempt = await throttle.reserve("contact", address, ip)  # counted before any password is checked
     candidates = await Contact.filter(
         email=address, hub_access=True, customer__hub_access=True, password_hash__not_isnull=True
@@ -111,8 +111,8 @@ async def share_with_colleague(
     inviter = actor.require_contact()
     document = await visible_document(actor, document_id)
     check = Checker()
-    first = check.text(first_name, "firstName", "First name", max_length=100)
-    last = check.text(last_name, "lastName", "Last name", max_length=100)
+    first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
+    last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
     address = check.email(email)
     check.raise_if_any()
     customer = await Customer.get(id=inviter.customer_id)

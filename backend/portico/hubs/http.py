@@ -11,7 +11,6 @@ import re
 import unicodedata
 import uuid
 from collections.abc import AsyncIterator
-from urllib.parse import quote
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -24,6 +23,7 @@ from portico.activity import services as activity
 from portico.activity.models import ActivityKind
 from portico.actors import Actor, ActorKind, request_actor
 from portico.errors import DomainError
+from portico.hubs.disposition import content_disposition
 from portico.hubs.links import grant_actor, read_grant
 from portico.hubs.models import Document, Hub, Upload
 from portico.hubs.quota import storage_used_bytes
@@ -132,12 +132,6 @@ def _parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:
     return start, end
 
 
-def _disposition(name: str, attachment: bool) -> str:
-    kind = "attachment" if attachment else "inline"
-    ascii_name = name.encode("ascii", "ignore").decode().replace('"', "") or "file"
-    return f"{kind}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-
-
 async def download(request: Request) -> Response:
     services: Services = request.app.state.services
     grant = read_grant(services.settings.secret_key, request.path_params["token"])
@@ -168,7 +162,7 @@ async def download(request: Request) -> Response:
     wanted = _parse_range(request.headers.get("range"), size)
     headers = {
         "Accept-Ranges": "bytes",
-        "Content-Disposition": _disposition(name, grant.attachment),
+        "Content-Disposition": content_disposition(name, item.content_type, attachment=grant.attachment),
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",
         "Content-Security-Policy": "sandbox",

@@ -50,7 +50,8 @@ def sign_grant(secret: str, grant: FileGrant) -> str:
 def read_grant(secret: str, token: str, now: float | None = None) -> FileGrant | None:
     """The grant inside a valid, unexpired token; None for anything else."""
     body, _, signature = token.partition(".")
-    if not body or not signature or len(token) > 1000:
+    # Only ASCII can be ours (and compare_digest refuses to compare other strings: a TypeError, not "no").
+    if not body or not signature or len(token) > 1000 or not token.isascii():
         return None
     if not hmac.compare_digest(_sign(secret, body), signature):
         return None

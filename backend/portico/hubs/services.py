@@ -116,8 +116,8 @@ def _check_recipients_and_items(check: Checker, req: ShareRequest) -> None:
         check.add("TOO_MANY", f"At most {MAX_ITEMS} documents in one send.", "publicationIds")
     for i, r in enumerate(req.recipients):
         if r.contact_id is None:
-            check.text(r.first_name, f"recipients.{i}.firstName", "First name", max_length=100)
-            check.text(r.last_name, f"recipients.{i}.lastName", "Last name", max_length=100)
+            check.text(r.first_name, f"recipients.{i}.firstName", "First name", max_length=100, single_line=True)
+            check.text(r.last_name, f"recipients.{i}.lastName", "Last name", max_length=100, single_line=True)
             check.email(r.email, f"recipients.{i}.email")
 
 

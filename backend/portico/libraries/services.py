@@ -12,7 +12,7 @@ from portico.actors import Actor
 from portico.errors import DomainError, NotFound
 from portico.hubs.models import Upload
 from portico.libraries.models import Library, Publication
-from portico.validation import Checker, is_uuid
+from portico.validation import Checker, is_uuid, search_term
 
 MAX_TAGS = 20
 
@@ -20,7 +20,7 @@ MAX_TAGS = 20
 async def create_library(actor: Actor, *, name: str, description: str) -> Library:
     policy.require_library_editor(actor)
     check = Checker()
-    label = check.text(name, "name", "Name", max_length=200)
+    label = check.text(name, "name", "Name", max_length=200, single_line=True)
     about = check.text(description, "description", "Description", max_length=2000, required=False)
     check.raise_if_any()
     return await Library.create(organization_id=actor.organization_id, name=label, description=about)
@@ -33,7 +33,7 @@ async def add_publication(actor: Actor, *, library_id: int, upload_id: str, titl
     if library is None:
         raise NotFound("Library", "libraryId")
     check = Checker()
-    label = check.text(title, "title", "Title", max_length=300)
+    label = check.text(title, "title", "Title", max_length=300, single_line=True)
     clean_tags = sorted({t.strip().lower() for t in tags if t.strip()})
     if len(clean_tags) > MAX_TAGS or any(len(t) > 40 for t in clean_tags):
         check.add("INVALID_TAGS", f"At most {MAX_TAGS} tags of at most 40 characters.", "tags")
@@ -82,10 +82,12 @@ def search_publications(
     qs = policy.publications_visible_to(actor)
     if library_ids:
         qs = qs.filter(library_id__in=library_ids)
-    if search and search.strip():
-        qs = qs.filter(search_text__contains=search.strip().lower()[:100])
-    if tag and tag.strip():
-        if len(tag) > 40:
-            raise DomainError("INVALID_TAG", "Tags are at most 40 characters.", "tag")
-        qs = qs.filter(search_text__contains=f"#{tag.strip().lower()}")
+    term = search_term(search)
+    if term:
+        qs = qs.filter(search_text__contains=term)
+    if tag and len(tag.strip()) > 40:
+        raise DomainError("INVALID_TAG", "Tags are at most 40 characters.", "tag")
+    wanted_tag = search_term(tag, "tag")
+    if wanted_tag:
+        qs = qs.filter(search_text__contains=f"#{wanted_tag}")
     return qs
