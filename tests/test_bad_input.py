@@ -125,6 +125,14 @@ async def test_control_characters_in_a_publication_title_are_refused(world: Worl
     assert await Publication.all().count() == before
 
 
+async def test_control_characters_in_tags_are_refused(world: World) -> None:
+    admin = world.acme.admin.client
+    upload_id = await upload_ok(admin, b"%PDF-1.4\n%%EOF\n")
+    data = await admin(ADD_PUBLICATION, {"input": {"libraryId": world.library_id, "uploadId": upload_id,
+                                                   "title": "Fine", "tags": ["ok", "bad\x00tag"]}})
+    assert _codes(data["addPublication"]["errors"]) == {("INVALID_TAGS", "tags")}
+
+
 async def test_names_refuse_control_characters_and_multi_line_text_keeps_its_lines(world: World) -> None:
     admin = world.acme.admin.client
     library = await admin(CREATE_LIBRARY, {"input": {"name": "Sheets\r\n", "description": "Line one\nLine\ttwo"}})

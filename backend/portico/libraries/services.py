@@ -12,7 +12,7 @@ from portico.actors import Actor
 from portico.errors import DomainError, NotFound
 from portico.hubs.models import Upload
 from portico.libraries.models import Library, Publication
-from portico.validation import Checker, is_uuid, search_term
+from portico.validation import Checker, has_control_characters, is_uuid, search_term
 
 MAX_TAGS = 20
 
@@ -35,7 +35,7 @@ async def add_publication(actor: Actor, *, library_id: int, upload_id: str, titl
     check = Checker()
     label = check.text(title, "title", "Title", max_length=300, single_line=True)
     clean_tags = sorted({t.strip().lower() for t in tags if t.strip()})
-    if len(clean_tags) > MAX_TAGS or any(len(t) > 40 for t in clean_tags):
+    if len(clean_tags) > MAX_TAGS or any(len(t) > 40 or has_control_characters(t) for t in clean_tags):
         check.add("INVALID_TAGS", f"At most {MAX_TAGS} tags of at most 40 characters.", "tags")
     check.raise_if_any()
     async with in_transaction():
