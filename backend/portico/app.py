@@ -14,6 +14,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from tortoise import connections
 
+from portico.body_limit import BodyLimitMiddleware
 from portico.db import close_db, init_db
 from portico.graphql.view import PorticoGraphQL
 from portico.jobs import standard_jobs
@@ -118,6 +119,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         middleware=[
             Middleware(RequestIdMiddleware),
             Middleware(SecurityHeadersMiddleware, https=settings.secure_cookies),
+            Middleware(BodyLimitMiddleware, max_bytes=settings.graphql_max_body_bytes, paths=["/graphql"]),
             Middleware(CSRFMiddleware, public_origin=settings.public_origin),
         ],
     )

@@ -32,6 +32,7 @@ KNOWN_VARIABLES = (
     "SECRET_KEY",
     "PUBLIC_URL",
     "MAX_UPLOAD_BYTES",
+    "GRAPHQL_MAX_BODY_BYTES",
     "DEFAULT_STORAGE_QUOTA_BYTES",
     "RUN_JOBS_IN_PROCESS",
     "GRAPHQL_INTROSPECTION",
@@ -59,6 +60,7 @@ class Settings:
     secret_key: str = field(default="", repr=False)
     public_url: str = "http://127.0.0.1:8000"
     max_upload_bytes: int = 2 * 1024**3
+    graphql_max_body_bytes: int = 1024**2
     default_storage_quota_bytes: int = 5 * 1024**3
     run_jobs_in_process: bool = True
     graphql_introspection: bool = True
@@ -187,6 +189,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         secret_key=_secret_key(env, production, data_dir),
         public_url=public_url.rstrip("/"),
         max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 2 * 1024**3),
+        graphql_max_body_bytes=_int(env, "GRAPHQL_MAX_BODY_BYTES", 1024**2),
         default_storage_quota_bytes=_int(env, "DEFAULT_STORAGE_QUOTA_BYTES", 5 * 1024**3),
         run_jobs_in_process=_bool(env, "RUN_JOBS_IN_PROCESS", True),
         graphql_introspection=_bool(env, "GRAPHQL_INTROSPECTION", not production),
