@@ -3,6 +3,8 @@ streamed uploads with their limits, and signed downloads with Range support and 
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import time
 from collections.abc import AsyncIterator
@@ -110,6 +112,54 @@ async def test_upload_over_the_organization_quota_is_413_quota_exceeded(world: W
     assert response.status_code == 413 and response.json()["error"]["code"] == "QUOTA_EXCEEDED"
     # The other organization is not affected.
     assert (await upload(world.globex.member.client, _big(5000), "g.txt")).status_code == 201
+
+
+async def test_parallel_uploads_cannot_overfill_the_quota(
+    world: World, app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # given room for one more file, and four reps each uploading one that fits on its own
+    org = await Organization.get(name="Acme Sales")
+    org.storage_quota_bytes = await storage_used_bytes(org.id) + 8000
+    await org.save(update_fields=["storage_quota_bytes"])
+    before_keys, before_rows = await stored_keys(app), await Upload.all().count()
+    reps = [world.acme.admin.client, world.acme.manager.client, world.acme.member.client, world.acme.member2.client]
+    all_sent = asyncio.Barrier(len(reps))
+
+    async def body(data: bytes) -> AsyncIterator[bytes]:
+        async for chunk in _chunks(data, 1024):
+            yield chunk
+        await all_sent.wait()  # no upload is recorded before all have streamed past the early (snapshot) check
+
+    # Make the race as tight as it gets: once its row is written, each upload waits (up to a second) for the
+    # others. Without a lock the transactions then check side by side, each blind to the others' uncommitted rows;
+    # with the organization locked the others are refused before writing a row, and the first one's wait times out.
+    real_create, arrived, all_arrived = Upload.create, [], asyncio.Event()
+
+    async def create_together(**fields: Any) -> Upload:
+        row = await real_create(**fields)
+        arrived.append(row)
+        if len(arrived) == len(reps):
+            all_arrived.set()
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(1):
+                await all_arrived.wait()
+        return row
+
+    monkeypatch.setattr(Upload, "create", create_together)
+
+    # when they upload at the same moment
+    async with asyncio.timeout(60):
+        responses = await asyncio.gather(*(
+            rep.http.post("/uploads", params={"filename": f"{n}.txt"}, content=body(_big(6000)))
+            for n, rep in enumerate(reps)
+        ))
+
+    # then one is stored, the others refused and removed: the quota holds
+    assert sorted(r.status_code for r in responses) == [201, 413, 413, 413], [r.text for r in responses]
+    assert {r.json()["error"]["code"] for r in responses if r.status_code == 413} == {"QUOTA_EXCEEDED"}
+    assert await storage_used_bytes(org.id) <= org.storage_quota_bytes
+    assert await Upload.all().count() == before_rows + 1
+    assert len(await stored_keys(app)) == len(before_keys) + 1
 
 
 @pytest.mark.parametrize("content", [ELF, EXE], ids=["elf", "exe"])

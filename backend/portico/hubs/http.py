@@ -15,7 +15,6 @@ from collections.abc import AsyncIterator
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
-from tortoise.transactions import in_transaction
 
 from portico import policy
 from portico.accounts.models import Organization
@@ -26,10 +25,10 @@ from portico.errors import DomainError
 from portico.hubs.disposition import content_disposition
 from portico.hubs.links import grant_actor, read_grant
 from portico.hubs.models import Document, Hub, Upload
-from portico.hubs.quota import storage_used_bytes
+from portico.hubs.quota import admit, storage_used_bytes
 from portico.libraries.models import Publication
 from portico.services import Services
-from portico.storage.errors import InvalidRange, ObjectNotFound, UploadRefused
+from portico.storage.errors import InvalidRange, ObjectNotFound, QuotaExceeded, UploadRefused
 from portico.storage.ingest import DEFAULT_ALLOWED_TYPES, ingest
 
 MAX_FILENAME = 200
@@ -81,7 +80,7 @@ async def upload(request: Request) -> Response:
             status = 400
         return _error(status, refused.code, refused.message)
     try:
-        async with in_transaction():
+        async with admit(organization.id, blob.size):
             row = await Upload.create(
                 id=upload_id,
                 organization_id=organization.id,
@@ -92,12 +91,10 @@ async def upload(request: Request) -> Response:
                 size_bytes=blob.size,
                 sha256=blob.sha256,
             )
-            # Two uploads at once each saw the same remaining quota: check again now that this one counts.
-            if await storage_used_bytes(organization.id) > organization.storage_quota_bytes:
-                raise _OverQuota()
-    except _OverQuota:
+    except QuotaExceeded as refused:
+        # Another upload took the space while this one streamed (the check during streaming is a snapshot).
         await services.storage.delete(blob.key)
-        return _error(413, "QUOTA_EXCEEDED", "The organization's storage plan is full.")
+        return _error(413, refused.code, refused.message)
     except BaseException:
         await services.storage.delete(blob.key)  # never an object without its row
         raise
@@ -105,10 +102,6 @@ async def upload(request: Request) -> Response:
         {"uploadId": str(row.id), "name": row.name, "sizeBytes": row.size_bytes, "contentType": row.content_type},
         status_code=201,
     )
-
-
-class _OverQuota(Exception):
-    pass
 
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")

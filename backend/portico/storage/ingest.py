@@ -74,7 +74,7 @@ async def ingest(
     The type is detected from the first HEAD_BYTES bytes, which are held back until it is known to be allowed.
 
     `quota_remaining` is a snapshot: two concurrent uploads can each fit and together exceed it, so the caller
-    re-checks (or reserves) in the transaction that records the blob, and deletes the blob if that fails.
+    reserves it atomically when it records the blob (portico.hubs.quota.admit), and deletes the blob if that fails.
     """
     validate_key(key)
     meter = _Meter(max_bytes, quota_remaining)
