@@ -8,8 +8,20 @@ import getpass
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
-from portico.settings import ConfigError, load_settings
+from portico.settings import ConfigError, Settings, load_settings
+
+
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's proxy settings: X-Forwarded-For/-Proto are believed only from the proxies in FORWARDED_ALLOW_IPS.
+
+    uvicorn's own default trusts 127.0.0.1, so anything on the same host (another container's sidecar, a local
+    process) could pick the client address that sign-in throttling and session records use. None is trusted here
+    unless named."""
+    if not settings.forwarded_allow_ips:
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": list(settings.forwarded_allow_ips)}
 
 
 def _serve(args: argparse.Namespace) -> None:
@@ -23,9 +35,9 @@ def _serve(args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        proxy_headers=True,
         log_level=settings.log_level.lower(),
         ws="websockets-sansio",
+        **proxy_options(settings),
     )
 
 
@@ -90,10 +102,13 @@ async def _create_admin(args: argparse.Namespace) -> None:
 
 async def _seed_demo() -> None:
     from portico.db import close_db, init_db
-    from portico.demo import seed_demo
+    from portico.demo import DEMO_REFUSED, seed_demo
     from portico.services import Services
 
     settings = load_settings()
+    if settings.is_production:  # refused before touching anything (seed_demo checks again)
+        print(f"error: {DEMO_REFUSED}", file=sys.stderr)
+        raise SystemExit(2)
     services = Services.from_settings(settings)
     await init_db(settings)
     await services.storage.start()

@@ -6,6 +6,7 @@ and are Tortoise's own (`tortoise makemigrations` writes them, `portico migrate`
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,15 @@ MODEL_MODULES = [
 ]
 
 
-def tortoise_config(database_url: str) -> dict[str, Any]:
+def _create_sqlite_directory(database_url: str) -> None:
+    """SQLite needs the file's directory; created when connecting, never on import (no stray ./data)."""
     if database_url.startswith("sqlite://"):
         path = database_url.removeprefix("sqlite://")
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
     return {
         "connections": {"default": database_url},
         "apps": {
@@ -56,6 +61,7 @@ async def init_db_url(database_url: str) -> None:
     # Tortoise caches prepared INSERT text per connection name ("default"), whatever the dialect: a process
     # that switches database (the tests run SQLite then PostgreSQL) must forget it.
     EXECUTOR_CACHE.clear()
+    _create_sqlite_directory(database_url)
     await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
 
 
@@ -65,9 +71,11 @@ async def close_db() -> None:
 
 async def migrate(settings: Settings) -> None:
     """Apply every pending migration (SQLite or PostgreSQL)."""
+    _create_sqlite_directory(settings.database_url)
     await _migrate(config=tortoise_config(settings.database_url))
     await Tortoise.close_connections()
 
 
-# For the `tortoise` CLI (makemigrations): `tortoise -c portico.db.TORTOISE_ORM makemigrations`.
-TORTOISE_ORM = tortoise_config("sqlite://data/makemigrations.sqlite3")
+# For the `tortoise` CLI (makemigrations): `tortoise -c portico.db.TORTOISE_ORM makemigrations`. Its scratch
+# database lives in the temporary directory, which exists: importing this module creates nothing.
+TORTOISE_ORM = tortoise_config(f"sqlite://{Path(tempfile.gettempdir()) / 'portico-makemigrations.sqlite3'}")

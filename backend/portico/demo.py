@@ -72,7 +72,19 @@ def logins() -> list[str]:
     ]
 
 
+DEMO_REFUSED = (
+    "seed-demo refuses to run with PORTICO_ENV=production: the demo accounts' passwords are published. "
+    "Use `portico create-admin` to create the first administrator."
+)
+
+
+class DemoRefused(Exception):
+    """The demo's accounts have published passwords: never in production."""
+
+
 async def seed_demo(settings: Settings, storage: Storage) -> list[str]:
+    if settings.is_production:
+        raise DemoRefused(DEMO_REFUSED)
     if await Member.filter(email=ADMIN[0]).exists():
         return ["Demo data already present.", *logins()]
     admin_hash = await hash_password(ADMIN[1])

@@ -9,6 +9,7 @@ Bad configuration fails at start with a ConfigError naming the variable.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -37,6 +38,7 @@ KNOWN_VARIABLES = (
     "RUN_JOBS_IN_PROCESS",
     "GRAPHQL_INTROSPECTION",
     "LOG_LEVEL",
+    "FORWARDED_ALLOW_IPS",
 )
 
 
@@ -65,6 +67,7 @@ class Settings:
     run_jobs_in_process: bool = True
     graphql_introspection: bool = True
     log_level: str = "INFO"
+    forwarded_allow_ips: tuple[str, ...] = ()
 
     @property
     def is_production(self) -> bool:
@@ -127,6 +130,23 @@ def _url(env: Mapping[str, str], name: str, schemes: tuple[str, ...]) -> str | N
     if parsed.scheme not in schemes:
         raise ConfigError(f"{name} must start with one of {', '.join(s + '://' for s in schemes)}, got {raw!r}")
     return raw
+
+
+def _proxies(env: Mapping[str, str]) -> tuple[str, ...]:
+    """FORWARDED_ALLOW_IPS: comma-separated addresses or networks of trusted proxies, or * (any: only when nothing
+    else can reach the server). Empty: X-Forwarded-* headers are ignored."""
+    raw = env.get("FORWARDED_ALLOW_IPS") or ""
+    entries = tuple(item.strip() for item in raw.split(",") if item.strip())
+    for entry in entries:
+        if entry == "*":
+            continue
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"FORWARDED_ALLOW_IPS must list IP addresses or networks (like 10.0.0.0/8) or *, got {entry!r}"
+            ) from None
+    return entries
 
 
 def _secret_key(env: Mapping[str, str], production: bool, data_dir: Path) -> str:
@@ -194,4 +214,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         run_jobs_in_process=_bool(env, "RUN_JOBS_IN_PROCESS", True),
         graphql_introspection=_bool(env, "GRAPHQL_INTROSPECTION", not production),
         log_level=level,
+        forwarded_allow_ips=_proxies(env),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from typing import Any
 
 import strawberry
@@ -15,6 +17,8 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
+from strawberry.utils.logging import StrawberryLogger
 
 from graphql import GraphQLError
 from portico.errors import DomainError, NotAuthenticated
@@ -34,6 +38,9 @@ from portico.settings import Settings
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 3000
+# graphql-core ends messages about unknown fields, arguments, types and enum values with suggestions of real names.
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+log = logging.getLogger("portico.graphql")
 
 
 @strawberry.type
@@ -51,10 +58,7 @@ Subscription = merge_types("Subscription", (HubSubscriptions,))
 
 def _should_mask(error: GraphQLError) -> bool:
     """Hide internals in production, but keep the errors that are meant for the caller."""
-    original = error.original_error
-    if original is None:
-        return False  # syntax and validation errors describe the query, not the server
-    return not isinstance(original, (NotAuthenticated, DomainError))
+    return not is_expected(error)  # syntax and validation errors describe the query, not the server
 
 
 def _extensions(settings: Settings | None) -> list[Any]:
@@ -75,12 +79,54 @@ def _extensions(settings: Settings | None) -> list[Any]:
     return extensions
 
 
+def is_expected(error: GraphQLError) -> bool:
+    """Errors that describe the request, not the server: syntax and validation errors (graphql-core wraps its own
+    for variables that do not fit their type), unauthenticated, refused."""
+    return error.original_error is None or isinstance(
+        error.original_error, (GraphQLError, NotAuthenticated, DomainError)
+    )
+
+
+def _loggable(message: str) -> str:
+    """A variable's coercion error quotes the value sent (a password, say): the log keeps only which variable."""
+    return message.split(":", 1)[0] if message.startswith("Variable '$") else message
+
+
+def _code(error: GraphQLError) -> str:
+    original = error.original_error
+    if isinstance(original, DomainError):
+        return original.problems[0].code
+    return "UNAUTHENTICATED" if isinstance(original, NotAuthenticated) else "GRAPHQL_VALIDATION_FAILED"
+
+
+class PorticoSchema(strawberry.Schema):
+    """Logs expected errors at INFO without a traceback (they are the caller's, not ours: an ERROR there hides real
+    failures), unexpected ones at ERROR with it; in production, strips "Did you mean" suggestions, which would
+    otherwise spell out the schema to a client that is not allowed to introspect it."""
+
+    def __init__(self, *args: Any, hide_suggestions: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.hide_suggestions = hide_suggestions
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            if self.hide_suggestions:
+                # Runs before the errors are returned (and before MaskErrors), so the client never sees them.
+                error.message = _SUGGESTION.sub("", error.message)
+            if is_expected(error):
+                log.info("GraphQL error for the caller: %s", _loggable(error.message),
+                         extra={"code": _code(error), "path": error.path})
+            else:
+                StrawberryLogger.error(error, execution_context)
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with its extensions; `settings` None gives the exportable contract."""
-    return strawberry.Schema(
+    return PorticoSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         extensions=_extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),
+        hide_suggestions=settings is not None and settings.is_production,
     )
