@@ -8,7 +8,8 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
 - MEMBER: customers they are account manager of or have shared to; the documents of those hubs (or, with the
   organization setting OWN_SHARES, only of their own shares); events on the shares they sent, and hub openings
   of contacts who can see one of their shares in that hub (`hub_opening_audience`).
-- Contact: their own customer; shares addressed to them or to all contacts; their own events.
+- Contact: their own customer; shares addressed to them or to all contacts, and single documents a colleague
+  granted them; their own events.
 - API key: as the member it acts for, or org-wide read with ORG_READ (events also need ACTIVITY_READ).
 
 Per-folder permissions (a later issue) slot into `folders_visible_to` / `documents_visible_to`.
@@ -26,7 +27,7 @@ from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, ActorKind, Scope
 from portico.customers.models import Contact, Customer
 from portico.errors import NotAllowed
-from portico.hubs.models import Document, Folder, Hub, Share
+from portico.hubs.models import Document, DocumentGrant, Folder, Hub, Share
 from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
 
@@ -96,7 +97,8 @@ def members_visible_to(actor: Actor) -> QuerySet[Member]:
     if actor.is_staff:
         return org
     if actor.contact is not None:
-        return org.filter(id__in=Subquery(shares_visible_to(actor).values_list("sender_id", flat=True)))
+        senders = Subquery(shares_with_documents_visible_to(actor).values_list("sender_id", flat=True))
+        return org.filter(id__in=senders)
     return Member.filter(_NOTHING)
 
 
@@ -187,7 +189,22 @@ def documents_visible_to(actor: Actor) -> QuerySet[Document]:
     org = Document.filter(organization_id=actor.organization.id)
     if sees_whole_organization(actor):
         return org
-    return org.filter(share_id__in=Subquery(shares_visible_to(actor).values_list("id", flat=True)))
+    in_visible_shares = Q(share_id__in=Subquery(shares_visible_to(actor).values_list("id", flat=True)))
+    if actor.contact is not None:
+        # A colleague's grant gives one document, in the contact's own hub, while that hub is switched on.
+        granted = Subquery(DocumentGrant.filter(contact_id=actor.contact.id).values_list("document_id", flat=True))
+        hubs = Subquery(hubs_visible_to(actor).values_list("id", flat=True))
+        return org.filter(in_visible_shares | Q(id__in=granted, hub_id__in=hubs))
+    return org.filter(in_visible_shares)
+
+
+def shares_with_documents_visible_to(actor: Actor) -> QuerySet[Share]:
+    """Shares of which the actor sees at least one document: a contact's own shares, and for a colleague the shares
+    their granted documents came with (whose other documents, message and recipients they do not see)."""
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Share.filter(_NOTHING)
+    visible = Subquery(documents_visible_to(actor).values_list("share_id", flat=True))
+    return Share.filter(organization_id=actor.organization.id, id__in=visible)
 
 
 def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
@@ -219,14 +236,15 @@ def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
 
 
 async def hub_opening_audience(actor: Actor, hub: Hub) -> list[int]:
-    """The members told that this contact opened this hub: the sender of every share in it the contact can see.
+    """The members told that this contact opened this hub: the sender of every share in it that the contact can
+    see (a document of: a colleague's granted document counts).
 
     Opening the hub is not about one share, so it concerns every rep whose documents the contact now has in front
     of them, and nobody whose shares the contact cannot see.
     """
     if actor.contact is None:
         return []
-    senders = await shares_visible_to(actor).filter(hub_id=hub.id).values_list("sender_id", flat=True)
+    senders = await shares_with_documents_visible_to(actor).filter(hub_id=hub.id).values_list("sender_id", flat=True)
     return sorted({int(s) for s in senders})  # type: ignore[call-overload]
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from portico.activity.models import ActivityKind
-from portico.customers.models import Contact
 from tests.hubs.helpers import (
-    COLLEAGUE,
     CONTACT_PASSWORD,
     HUB_LOG_IN,
     MY_HUB,
@@ -19,7 +17,6 @@ from tests.hubs.helpers import (
     events,
     latest_link,
     my_documents,
-    outbox_for,
     person,
     pk,
     share,
@@ -148,64 +145,6 @@ async def test_print_is_recorded_for_the_share_sender(world: World, client_facto
     staff = await world.acme.member.client(PRINT, {"id": doc["id"]})
     assert staff["recordDocumentPrint"]["errors"][0]["code"] == "NOT_ALLOWED"
     assert len(await events(kind=ActivityKind.DOCUMENT_PRINTED)) == 1
-
-
-async def test_share_with_colleague(world: World, client_factory: Any) -> None:
-    shared = await share_to_contact(world, client_factory)
-    doc = shared.documents["Price list 2027"]
-    before = await Contact.filter(customer_id=pk(world.customer_x)).count()
-    result = await shared.contact(COLLEAGUE, {"input": {"documentId": doc["id"], "firstName": "Nina",
-                                                        "lastName": "Holm", "email": "Nina@Fjord.example"}})
-    payload = result["shareWithColleague"]
-    assert payload["errors"] == []
-    assert payload["contact"]["email"] == "nina@fjord.example"
-    assert payload["contact"]["hubAccess"] is True
-    assert payload["contact"]["customer"]["id"] == world.customer_x
-    assert await Contact.filter(customer_id=pk(world.customer_x)).count() == before + 1
-    colleague = await Contact.get(email="nina@fjord.example")
-    assert colleague.invited_by_id == pk(shared.contact_id)  # type: ignore[attr-defined]
-
-    [email] = await outbox_for("nina@fjord.example", kind="colleague_invitation")
-    assert "Mette Larsen" in email.text and "Price list 2027" in email.text
-    [event] = await events(kind=ActivityKind.SHARED_WITH_COLLEAGUE)
-    assert event.sender_id == pk(world.acme.member.member_id)  # the original share's sender sees it
-    assert event.share_id == pk(shared.share_id)
-    assert event.contact_id == pk(shared.contact_id)
-    assert event.detail == "nina@fjord.example"
-
-    # The colleague signs in from the link and sees the share (the whole share, as a recipient).
-    nina = client_factory()
-    signed = await sign_in_contact(nina, "nina@fjord.example", kind="colleague_invitation")
-    assert signed["needsPassword"] is True
-    assert set(await my_documents(nina)) == set(shared.documents)
-    # The share's recipients now include the colleague (A sees it).
-    recipients = await world.acme.member.client(
-        "query($id: ID!) { node(id: $id) { ... on Share { recipients { email } } } }", {"id": shared.share_id})
-    assert {r["email"] for r in recipients["node"]["recipients"]} == {"mette@fjord.example", "nina@fjord.example"}
-
-    # Bad input writes nothing.
-    bad = await shared.contact(COLLEAGUE, {"input": {"documentId": doc["id"], "firstName": "", "lastName": "X",
-                                                     "email": "not-an-email"}})
-    codes = {(e["code"], e["field"]) for e in bad["shareWithColleague"]["errors"]}
-    assert ("REQUIRED", "firstName") in codes and ("INVALID_EMAIL", "email") in codes
-    assert len(await events(kind=ActivityKind.SHARED_WITH_COLLEAGUE)) == 1
-    assert await Contact.filter(customer_id=pk(world.customer_x)).count() == before + 1
-
-
-async def test_share_with_colleague_of_an_invisible_document_is_not_found(world: World, client_factory: Any) -> None:
-    x = await share_to_contact(world, client_factory)
-    y = await share_to_contact(world, client_factory, customer_id=world.customer_y, email="sara@svea.example",
-                               first="Sara")
-    result = await x.contact(COLLEAGUE, {"input": {"documentId": y.documents["notes.txt"]["id"], "firstName": "N",
-                                                   "lastName": "H", "email": "n@fjord.example"}})
-    assert result["shareWithColleague"]["errors"][0]["code"] == "NOT_FOUND"
-    assert await Contact.filter(email="n@fjord.example").count() == 0
-    assert await outbox_for("n@fjord.example", kind="colleague_invitation") == []
-    # Staff cannot use it either.
-    staff = await world.acme.member.client(COLLEAGUE, {"input": {"documentId": x.documents["notes.txt"]["id"],
-                                                                 "firstName": "N", "lastName": "H",
-                                                                 "email": "n@fjord.example"}})
-    assert staff["shareWithColleague"]["errors"][0]["code"] == "NOT_ALLOWED"
 
 
 async def test_switching_hub_access_off_ends_the_contacts_access(world: World, client_factory: Any) -> None:

@@ -1,9 +1,8 @@
-"""The customer side: contacts sign in from the emailed link or with a password, open the hub, print, and
-share with a colleague (seed 000)."""
+"""The customer side: contacts sign in from the emailed link or with a password, open the hub and print
+(seed 000). Sharing with a colleague is in `colleagues.py`."""
 
 from __future__ import annotations
 
-from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from portico import policy
@@ -16,13 +15,9 @@ from portico.accounts.sessions import start_session
 from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
-from portico.customers.models import Contact, Customer
+from portico.customers.models import Contact
 from portico.errors import DomainError, NotFound
-from portico.hubs.models import Document, Hub, Share
-from portico.hubs.services import hub_link
-from portico.mail.outbox import enqueue_rendered
-from portico.mail.templates import render
-from portico.settings import Settings
+from portico.hubs.models import Document, Hub
 from portico.validation import Checker, check_lookup_email
 
 
@@ -71,12 +66,12 @@ async def my_hub(actor: Actor) -> Hub | None:
 
 
 async def open_hub(actor: Actor) -> ActivityEvent | None:
-    """Record HUB_OPENED: attributed to the newest share the contact can see, and told to the sender of every
-    share in the hub the contact can see (`policy.hub_opening_audience`)."""
+    """Record HUB_OPENED: attributed to the newest share the contact sees a document of, and told to the sender of
+    every such share in the hub (`policy.hub_opening_audience`)."""
     hub = await my_hub(actor)
     if hub is None:
         return None
-    latest = await policy.shares_visible_to(actor).filter(hub_id=hub.id).order_by("-id").first()
+    latest = await policy.shares_with_documents_visible_to(actor).filter(hub_id=hub.id).order_by("-id").first()
     audience = await policy.hub_opening_audience(actor, hub)
     async with in_transaction():
         return await activity.record(
@@ -99,61 +94,3 @@ async def record_print(actor: Actor, *, document_id: int) -> ActivityEvent:
     return await activity.record(
         actor, ActivityKind.DOCUMENT_PRINTED, customer_id=hub.customer_id, hub_id=hub.id, document=document
     )
-
-
-async def share_with_colleague(
-    actor: Actor, settings: Settings, *, document_id: int, first_name: str, last_name: str, email: str
-) -> tuple[Contact, ActivityEvent]:
-    """The colleague becomes a contact of the same company, gets the document's share, and an email.
-
-    The event is attributed to the original share, so its sender sees it in their feed.
-    """
-    inviter = actor.require_contact()
-    document = await visible_document(actor, document_id)
-    check = Checker()
-    first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
-    last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
-    address = check.email(email)
-    check.raise_if_any()
-    customer = await Customer.get(id=inviter.customer_id)
-    if customer.kind.value == "PERSON":
-        raise DomainError("PERSON_HAS_ONE_CONTACT", "A private person's hub cannot be shared with colleagues.", None)
-    share = await Share.get(id=document.share_id) if document.share_id else None
-    try:
-        async with in_transaction():
-            colleague = await Contact.filter(customer_id=customer.id, email=address).first()
-            if colleague is None:
-                colleague = await Contact.create(
-                    customer=customer,
-                    organization_id=customer.organization_id,
-                    first_name=first,
-                    last_name=last,
-                    email=address,
-                    hub_access=True,
-                    invited_by=inviter,
-                )
-            elif not colleague.hub_access:
-                raise DomainError("NO_HUB_ACCESS", "This colleague's hub access is switched off.", "email")
-            if share is not None:
-                await share.recipients.add(colleague)
-            event = await activity.record(
-                actor, ActivityKind.SHARED_WITH_COLLEAGUE, customer_id=customer.id, hub_id=document.hub_id,
-                document=document, share=share, detail=address or "",
-            )
-            link = await hub_link(settings, colleague)
-            rendered = render(
-                "colleague_invitation",
-                share.language if share else "en",
-                organization=(actor.organization.name if actor.organization else ""),
-                sharer_name=inviter.full_name,
-                first_name=colleague.first_name,
-                document_name=document.name,
-                link=link,
-            )
-            assert address is not None
-            await enqueue_rendered(
-                rendered, to=address, kind="colleague_invitation", organization_id=customer.organization_id
-            )
-    except IntegrityError:
-        raise DomainError("EMAIL_TAKEN", "This colleague is already a contact.", "email") from None
-    return colleague, event

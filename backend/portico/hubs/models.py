@@ -174,3 +174,37 @@ class InvitationTemplate(Model):
     class Meta:
         table = "invitation_template"
         unique_together = (("organization", "language"),)
+
+
+class DocumentGrant(Model):
+    """One document given to one contact by a colleague ("share with a colleague", seed 000).
+
+    The colleague sees that document and nothing else of its share (not its other documents, message or
+    recipients); `policy.documents_visible_to` reads these rows.
+    """
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="document_grants", on_delete=fields.CASCADE
+    )
+    document: fields.ForeignKeyRelation[Document] = fields.ForeignKeyField(
+        "models.Document", related_name="grants", on_delete=fields.CASCADE
+    )
+    contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="document_grants", on_delete=fields.CASCADE
+    )
+    granted_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="granted_documents", null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    organization_id: int
+    document_id: int
+    contact_id: int
+    granted_by_id: int | None
+
+    class Meta:
+        table = "document_grant"
+        # Led by contact: "the documents granted to this contact" is the query policy asks.
+        unique_together = (("contact", "document"),)
+

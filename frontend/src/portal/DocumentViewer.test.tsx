@@ -98,6 +98,8 @@ describe('DocumentViewer', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Share' }));
     const dialog = () => within(screen.getByRole('dialog', { name: 'Share with a colleague' }));
+    // The promise matches what the colleague gets: this one document.
+    expect(dialog().getByText(/only to this document/)).toBeInTheDocument();
     await user.type(screen.getByLabelText('First name'), 'Sam');
     await user.type(screen.getByLabelText('Last name'), 'C');
     await user.type(screen.getByLabelText('Email'), 'sam@');
@@ -107,7 +109,7 @@ describe('DocumentViewer', () => {
     await user.clear(screen.getByLabelText('Email'));
     await user.type(screen.getByLabelText('Email'), 'sam@acme.example');
     await user.click(dialog().getByRole('button', { name: 'Share' }));
-    expect(await screen.findByText(/We emailed sam@acme.example/)).toBeInTheDocument();
+    expect(await screen.findByText(/We emailed sam@acme.example/)).toHaveTextContent('only this one');
     expect(m.callsOf('ShareWithColleague')[1]!.variables).toEqual({ input: { documentId: 'D1', firstName: 'Sam', lastName: 'C', email: 'sam@acme.example' } });
   });
 });

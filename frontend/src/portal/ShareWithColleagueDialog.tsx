@@ -26,10 +26,10 @@ export function ShareWithColleagueDialog({ documentId, documentName, onClose }: 
       footer={done ? <button type="button" className="btn btn-primary" onClick={onClose}>Done</button> : <><button type="button" className="btn" onClick={onClose}>Cancel</button><button type="submit" form="share-colleague" className="btn btn-primary" disabled={st.fetching}>{st.fetching ? 'Sharing…' : 'Share'}</button></>}
     >
       {done ? (
-        <div className="alert alert-success" role="status">We emailed {done} a link to “{documentName}”.</div>
+        <div className="alert alert-success" role="status">We emailed {done} a personal link to “{documentName}”. They can open this document, and only this one.</div>
       ) : (
         <form id="share-colleague" className="stack" onSubmit={submit} noValidate>
-          <p className="muted">Your colleague gets their own access to “{documentName}”.</p>
+          <p className="muted">Your colleague gets their own access to “{documentName}”, and only to this document: not to the other documents in your hub. We email them a personal link.</p>
           <FormErrors messages={errs.general} />
           <div className="form-grid">
             <InputField label="First name" required value={form.firstName} onChange={(e) => setForm({ ...form, firstName: e.target.value })} error={errs.byField.firstName} />

@@ -14,7 +14,7 @@ from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import HubType, InvitationTemplateType, LibraryType, PublicationType, ShareType
 from portico.graphql.relay import decode_id, encode_id
 from portico.graphql.viewer import Viewer, become, client
-from portico.hubs import access, services
+from portico.hubs import access, colleagues, services
 from portico.hubs.models import Hub
 from portico.hubs.templates import save_template
 from portico.libraries import services as libraries
@@ -207,7 +207,7 @@ class HubMutations:
     @strawberry.mutation(description="A contact shares a document with a colleague, who becomes a contact too.")
     async def share_with_colleague(self, info: Info, input: ShareWithColleagueInput) -> ContactPayload:
         async def work() -> dict[str, object]:
-            contact, event = await access.share_with_colleague(
+            contact, event = await colleagues.share_with_colleague(
                 info.context.actor.require_signed_in(),
                 info.context.settings,
                 document_id=decode_id(input.document_id, "Document", "documentId"),
