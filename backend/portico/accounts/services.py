@@ -128,7 +128,9 @@ async def request_password_reset(settings: Settings, *, email: str) -> None:
             link=f"{settings.public_url}/reset-password?token={token}",
             valid_minutes=int(PASSWORD_RESET_LIFETIME.total_seconds() // 60),
         )
-        await enqueue_rendered(rendered, to=member.email, kind="password_reset", organization_id=member.organization_id)
+        await enqueue_rendered(
+            rendered, to=member.email, kind="password_reset", organization_id=member.organization_id, secrets=[token]
+        )
 
 
 async def reset_password(*, token: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
@@ -183,7 +185,9 @@ async def invite_member(
             is_account_manager=is_account_manager,
             link=f"{settings.public_url}/accept-invitation?token={token}",
         )
-        await enqueue_rendered(rendered, to=address, kind="member_invitation", organization_id=org.id)
+        await enqueue_rendered(
+            rendered, to=address, kind="member_invitation", organization_id=org.id, secrets=[token]
+        )
     return invitation
 
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from portico.accounts.onetime import token_in
 from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
@@ -98,6 +99,7 @@ async def _email(
     actor: Actor, settings: Settings, inviter: Contact, colleague: Contact, document: Document, share: Share | None
 ) -> None:
     assert colleague.email is not None
+    link = await hub_link(settings, colleague)
     rendered = render(
         "colleague_invitation",
         share.language if share else "en",
@@ -105,8 +107,9 @@ async def _email(
         sharer_name=inviter.full_name,
         first_name=colleague.first_name,
         document_name=document.name,
-        link=await hub_link(settings, colleague),
+        link=link,
     )
     await enqueue_rendered(
-        rendered, to=colleague.email, kind="colleague_invitation", organization_id=colleague.organization_id
+        rendered, to=colleague.email, kind="colleague_invitation", organization_id=colleague.organization_id,
+        secrets=[token_in(link)],
     )

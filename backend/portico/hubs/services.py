@@ -274,6 +274,7 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
             )
             assert contact.email is not None
             await enqueue_rendered(
-                rendered, to=contact.email, kind="hub_share", organization_id=organization.id, reply_to=sender.email
+                rendered, to=contact.email, kind="hub_share", organization_id=organization.id, reply_to=sender.email,
+                secrets=[onetime.token_in(link)],
             )
     return share

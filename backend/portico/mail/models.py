@@ -28,6 +28,9 @@ class OutboxEmail(Model):
     html = fields.TextField()
     text = fields.TextField()
     kind = fields.CharField(max_length=40)
+    # One-time tokens in the body (reset, invitation, hub links): cut out of the stored copy once the email is
+    # delivered (or, in the embedded default, first shown in the dev mailbox), then emptied. See outbox.redact.
+    secrets: fields.JSONField[list[str]] = fields.JSONField(default=list, db_default=[])
     status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.QUEUED)
     attempts = fields.IntField(default=0)
     next_attempt_at = fields.DatetimeField(null=True)

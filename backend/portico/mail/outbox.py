@@ -3,6 +3,9 @@
 Every email is a QUEUED row first. Callers enqueue inside the transaction of the change that causes the email
 (pass its connection), so the email exists if and only if the change committed. Delivery happens later:
 `portico.mail.sender.deliver_due` in the worker, or nothing at all in the embedded default (dev mailbox).
+
+One-time tokens are not kept readable: an email carrying one names it in `secrets`, and `redact` cuts it out of the
+stored copy once the email is delivered (or, in the embedded default, once the dev mailbox has shown it).
 """
 
 from __future__ import annotations
@@ -29,9 +32,12 @@ async def enqueue(
     cc: Sequence[str] = (),
     bcc: Sequence[str] = (),
     reply_to: str | None = None,
+    secrets: Sequence[str] = (),
     connection: BaseDBAsyncClient | None = None,
 ) -> OutboxEmail:
     """Write one QUEUED email; `connection` is the caller's transaction (tortoise `using_db`).
+
+    `secrets` are the one-time tokens the email carries (see `redact`); every email with a token must pass it.
 
     Addresses are checked (ValueError on a malformed one) and de-duplicated: nobody gets the same email twice
     because they are both in To and in CC. `kind` names the email ("hub_share", ...) for the dev mailbox and logs.
@@ -50,6 +56,7 @@ async def enqueue(
         html=html,
         text=text,
         kind=kind,
+        secrets=_secrets(secrets, subject, html, text),
         status=OutboxStatus.QUEUED,
     )
 
@@ -63,6 +70,7 @@ async def enqueue_rendered(
     cc: Sequence[str] = (),
     bcc: Sequence[str] = (),
     reply_to: str | None = None,
+    secrets: Sequence[str] = (),
     connection: BaseDBAsyncClient | None = None,
 ) -> OutboxEmail:
     """`enqueue` for the result of `portico.mail.templates.render`."""
@@ -76,8 +84,28 @@ async def enqueue_rendered(
         cc=cc,
         bcc=bcc,
         reply_to=reply_to,
+        secrets=secrets,
         connection=connection,
     )
+
+
+REDACTED = "redacted"
+
+
+def redacted(email: OutboxEmail) -> dict[str, str]:
+    """Subject, HTML and text of `email` with its secrets replaced by REDACTED (the link no longer signs in)."""
+    parts = {"subject": email.subject, "html": email.html, "text": email.text}
+    # Longest first, so a secret that contains another is replaced whole.
+    for secret in sorted(email.secrets or [], key=len, reverse=True):
+        parts = {name: value.replace(secret, REDACTED) for name, value in parts.items()}
+    return parts
+
+
+async def redact(email: OutboxEmail) -> None:
+    """Cut the email's one-time tokens out of its stored copy, and forget them (call once it will never be sent
+    again). `email` itself, in memory, keeps them: the caller may still be showing it."""
+    if email.secrets:
+        await OutboxEmail.filter(id=email.id).update(**redacted(email), secrets=[])
 
 
 def _address(raw: str) -> str:
@@ -104,6 +132,16 @@ def _unique(addresses: Iterable[str], *, exclude: set[str]) -> list[str]:
             seen.add(address.lower())
             result.append(address)
     return result
+
+
+def _secrets(secrets: Sequence[str], *parts: str) -> list[str]:
+    """The secrets as stored: non-empty, each once. A secret the email does not contain is a caller's bug (the token
+    would stay readable under another spelling), so it fails loudly here rather than leak quietly later."""
+    unique = list(dict.fromkeys(s for s in secrets if s))
+    for secret in unique:
+        if not any(secret in part for part in parts):
+            raise ValueError("a secret passed to enqueue does not occur in the email")
+    return unique
 
 
 def _subject(subject: str) -> str:

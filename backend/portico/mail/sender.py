@@ -25,6 +25,7 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from portico.mail.models import OutboxEmail, OutboxStatus
+from portico.mail.outbox import redacted
 
 logger = logging.getLogger("portico.mail")
 
@@ -246,17 +247,26 @@ async def _organization_names(rows: Sequence[OutboxEmail]) -> dict[int | None, s
 
 async def _record_sent(row: OutboxEmail, now: datetime, refused: dict[str, str]) -> None:
     note = "; ".join(f"refused {address}: {reply}" for address, reply in refused.items())
+    # Delivered: the stored copy no longer needs its one-time tokens (the recipient has them), so they go.
     await OutboxEmail.filter(id=row.id).update(
-        status=OutboxStatus.SENT, sent_at=now, next_attempt_at=None, last_error=note[:2000]
+        status=OutboxStatus.SENT, sent_at=now, next_attempt_at=None, last_error=note[:2000], **_without_secrets(row)
     )
 
 
 async def _record_failure(row: OutboxEmail, error: str, now: datetime, *, permanent: bool) -> None:
     if permanent or row.attempts >= MAX_ATTEMPTS:
-        status, next_attempt_at = OutboxStatus.FAILED, None
+        # Never sent again: its tokens would only wait in the database for someone to read them.
+        status, next_attempt_at, secrets = OutboxStatus.FAILED, None, _without_secrets(row)
     else:
-        status, next_attempt_at = OutboxStatus.QUEUED, now + backoff(row.attempts)
-    await OutboxEmail.filter(id=row.id).update(status=status, next_attempt_at=next_attempt_at, last_error=error[:2000])
+        status, next_attempt_at, secrets = OutboxStatus.QUEUED, now + backoff(row.attempts), {}
+    await OutboxEmail.filter(id=row.id).update(
+        status=status, next_attempt_at=next_attempt_at, last_error=error[:2000], **secrets
+    )
+
+
+def _without_secrets(row: OutboxEmail) -> dict[str, object]:
+    """The columns that redact `row`'s one-time tokens (nothing when it carries none)."""
+    return {**redacted(row), "secrets": []} if row.secrets else {}
 
 
 def _recipients(row: OutboxEmail) -> list[str]:
