@@ -22,12 +22,12 @@ from typing import Any
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 
-from portico.accounts.models import ApiKey, Invitation, Member, MemberDocumentVisibility, Role
+from portico.accounts.models import ApiKey, Invitation, Member, MemberDocumentVisibility, Organization, Role
 from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, ActorKind, Scope
 from portico.customers.models import Contact, Customer
 from portico.errors import NotAllowed
-from portico.hubs.models import Document, DocumentGrant, Folder, Hub, Share
+from portico.hubs.models import Document, DocumentGrant, Folder, Hub, InvitationTemplate, Share
 from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
 
@@ -61,6 +61,13 @@ def _member_customer_ids(member: Member) -> Subquery:
 
 
 # --- querysets ------------------------------------------------------------------------------------------------
+
+
+def organizations_visible_to(actor: Actor) -> QuerySet[Organization]:
+    """Whoever is signed in sees their own organization (a contact sees whose hub it is); nobody sees another."""
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return Organization.filter(_NOTHING)
+    return Organization.filter(id=actor.organization.id)
 
 
 def customers_visible_to(actor: Actor) -> QuerySet[Customer]:
@@ -113,6 +120,13 @@ def invitations_visible_to(actor: Actor) -> QuerySet[Invitation]:
     if actor.member is not None and actor.kind is ActorKind.MEMBER and actor.member.role is Role.ADMIN:
         return Invitation.filter(organization_id=actor.member.organization_id)
     return Invitation.filter(_NOTHING)
+
+
+def invitation_templates_visible_to(actor: Actor) -> QuerySet[InvitationTemplate]:
+    """The organization's saved invitation emails: its staff, who pick one when sharing (only ADMINs change them)."""
+    if actor.is_staff and actor.organization is not None:
+        return InvitationTemplate.filter(organization_id=actor.organization.id)
+    return InvitationTemplate.filter(_NOTHING)
 
 
 def can_read_dev_mailbox(actor: Actor) -> bool:

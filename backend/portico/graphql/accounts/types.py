@@ -147,5 +147,17 @@ async def _api_key_node(actor: Actor, pk: int) -> ApiKeyType | None:
     return ApiKeyType.from_model(k) if k else None
 
 
+async def _organization_node(actor: Actor, pk: int) -> OrganizationType | None:
+    org = await policy.organizations_visible_to(actor).filter(id=pk).first()
+    return OrganizationType.from_model(org) if org else None
+
+
+async def _invitation_node(actor: Actor, pk: int) -> InvitationType | None:
+    invitation = await policy.invitations_visible_to(actor).filter(id=pk).first()
+    return InvitationType.from_model(invitation) if invitation else None
+
+
+register_node("Organization", _organization_node)
 register_node("Member", _member_node)
+register_node("Invitation", _invitation_node)
 register_node("ApiKey", _api_key_node)

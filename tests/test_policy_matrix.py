@@ -1,0 +1,184 @@
+"""Who sees what, as a matrix (issue 7, point 11): every `Node` type of the schema x every kind of caller.
+
+The types come from the exported schema itself, so the day a type starts implementing `Node` this test fails until
+EXPECTED says who may see it and `build_world` creates one. Each cell is one `node(id)` lookup through GraphQL:
+allowed answers the object, denied answers null, exactly like an id that does not exist. Runs on SQLite and
+PostgreSQL (the `app` fixture).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graphql import GraphQLObjectType
+from portico.actors import Scope
+from portico.graphql.schema import build_schema
+from portico.mail.models import OutboxEmail
+from tests.conftest import GraphQLClient, Org
+from tests.graphql.helpers import create_api_key, gid, key_client, pk_of
+from tests.hubs.helpers import (
+    ACTIVITY,
+    COLLEAGUE,
+    PRINT,
+    add_publication,
+    create_customer,
+    create_library,
+    person,
+    share,
+    sign_in_contact,
+)
+
+NODE = "query($id: ID!) { node(id: $id) { __typename id } }"
+INVITE = """mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id }
+  errors { code } } }"""
+SAVE_TEMPLATE = """mutation($input: SaveInvitationTemplateInput!) { saveInvitationTemplate(input: $input) {
+  invitationTemplate { id } errors { code } } }"""
+
+# The callers. All of them but the last two belong to Acme, whose objects are looked up.
+ACTORS = (
+    "admin",  # ADMIN member
+    "manager",  # MANAGER member
+    "member",  # MEMBER rep: account manager of customer X, sent the share to X
+    "member_other",  # MEMBER rep of the same organization with no customer and no share
+    "contact",  # contact of customer X, the share's recipient
+    "colleague",  # contact of customer X to whom `contact` gave the shared document ("share with a colleague")
+    "contact_other",  # contact of customer Y (same organization), with a share of their own
+    "reader_key",  # API key with ORG_READ, acting as nobody
+    "member_key",  # API key acting as `member`, with every scope a member's key can hold
+    "other_admin",  # ADMIN of another organization
+    "other_key",  # ORG_READ key of another organization
+)
+STAFF = {"admin", "manager", "member", "member_other", "reader_key", "member_key"}
+CUSTOMER_X = {"admin", "manager", "member", "contact", "reader_key", "member_key"}
+
+# Node type -> who may look the one object of that type up. Everyone else gets null.
+EXPECTED: dict[str, set[str]] = {
+    "Organization": STAFF | {"contact", "colleague", "contact_other"},
+    "Member": STAFF | {"contact", "colleague"},  # the rep who shared: a contact sees who sent their documents
+    "ApiKey": {"admin"},  # administrators signed in, never a key
+    "Invitation": {"admin"},
+    "InvitationTemplate": STAFF,  # a saved one; staff pick it when sharing
+    # Dev mailbox emails carry one-time links: they are read through `devMailbox` only (which knows production
+    # turns it off), never through `node`.
+    "OutboxEmail": set(),
+    "Library": STAFF,
+    "Publication": STAFF,
+    "Customer": CUSTOMER_X | {"colleague"},
+    "Contact": CUSTOMER_X,  # a contact sees themself, not their co-contacts
+    "Hub": CUSTOMER_X | {"colleague"},
+    "Folder": CUSTOMER_X | {"colleague"},
+    "Document": CUSTOMER_X | {"colleague"},  # the colleague's one granted document...
+    "Share": CUSTOMER_X,  # ...but not the share it came with
+    # the contact's print of the shared document: its sender sees it, an org reader key needs ACTIVITY_READ
+    "ActivityEvent": CUSTOMER_X - {"reader_key"},
+}
+
+
+def node_types() -> list[str]:
+    """Every object type of the exported schema that implements Node."""
+    schema = build_schema()._schema
+    return sorted(
+        t.name for t in schema.type_map.values()
+        if isinstance(t, GraphQLObjectType) and any(i.name == "Node" for i in t.interfaces)
+    )
+
+
+@dataclass
+class World:
+    objects: dict[str, str]  # node type -> global id of one Acme object of that type
+    actors: dict[str, GraphQLClient]
+
+
+async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQLClient]) -> World:
+    """One object of every Node type in Acme, through the public API, and a signed-in client for every caller."""
+    admin = acme.admin.client
+    library = await create_library(admin)
+    publication = await add_publication(admin, library, "Price list 2027")
+    customer_x = await create_customer(admin, "Fjord Logistics", [acme.member.member_id])
+    customer_y = await create_customer(admin, "Svea Bygg")
+    sent = await share(acme.member.client, customer_x, [person("Mette", "Larsen", "mette@fjord.example")],
+                       [publication])
+    await share(acme.manager.client, customer_y, [person("Sven", "Berg", "sven@svea.example")], [publication])
+    contact, contact_other = make_client(), make_client()
+    await sign_in_contact(contact, "mette@fjord.example")
+    await sign_in_contact(contact_other, "sven@svea.example")
+    document = sent["share"]["documents"][0]["id"]
+    assert (await contact(PRINT, {"id": document}))["recordDocumentPrint"]["errors"] == []
+    given = await contact(COLLEAGUE, {"input": {"documentId": document, "firstName": "Nina", "lastName": "Holm",
+                                                "email": "nina@fjord.example"}})
+    assert given["shareWithColleague"]["errors"] == []
+    colleague = make_client()
+    await sign_in_contact(colleague, "nina@fjord.example", kind="colleague_invitation")
+    events = (await acme.member.client(ACTIVITY, {"first": 50}))["activity"]["edges"]
+    printed = next(e["node"]["id"] for e in events if e["node"]["kind"] == "DOCUMENT_PRINTED")
+    invited = await admin(INVITE, {"input": {"email": "newbie@acme.example", "role": "MEMBER"}})
+    assert invited["inviteMember"]["errors"] == []
+    template = await admin(SAVE_TEMPLATE, {"input": {"language": "de", "subject": "Dokumente", "body": "Hallo"}})
+    assert template["saveInvitationTemplate"]["errors"] == []
+    outbox = await OutboxEmail.filter(organization_id=pk_of(acme.organization_id)).order_by("-id").first()
+    assert outbox is not None
+    _, reader_secret = await create_api_key(admin, [Scope.ORG_READ.value])
+    member_key, member_secret = await create_api_key(
+        admin, [s.value for s in Scope if s is not Scope.ORG_READ], acts_as=acme.member.member_id
+    )
+    _, other_secret = await create_api_key(globex.admin.client, [Scope.ORG_READ.value])
+    objects = {
+        "Organization": acme.organization_id,
+        "Member": acme.member.member_id,
+        "ApiKey": member_key,
+        "Invitation": invited["inviteMember"]["invitation"]["id"],
+        "InvitationTemplate": template["saveInvitationTemplate"]["invitationTemplate"]["id"],
+        "OutboxEmail": gid("OutboxEmail", outbox.id),
+        "Library": library,
+        "Publication": publication,
+        "Customer": customer_x,
+        "Contact": sent["share"]["recipients"][0]["id"],
+        "Hub": sent["hub"]["id"],
+        "Folder": sent["hub"]["folders"][0]["id"],
+        "Document": document,
+        "Share": sent["share"]["id"],
+        "ActivityEvent": printed,
+    }
+    actors = {
+        "admin": admin,
+        "manager": acme.manager.client,
+        "member": acme.member.client,
+        "member_other": acme.member2.client,
+        "contact": contact,
+        "colleague": colleague,
+        "contact_other": contact_other,
+        "reader_key": key_client(make_client, reader_secret),
+        "member_key": key_client(make_client, member_secret),
+        "other_admin": globex.admin.client,
+        "other_key": key_client(make_client, other_secret),
+    }
+    return World(objects, actors)
+
+
+def test_every_node_type_of_the_schema_has_expectations() -> None:
+    types = node_types()
+    assert "Document" in types and "Customer" in types  # the introspection found the Node types
+    missing = sorted(set(types) - set(EXPECTED))
+    assert not missing, f"new Node types: say who may see them in EXPECTED (and create one in build_world): {missing}"
+    assert not set(EXPECTED) - set(types), "EXPECTED names types that no longer implement Node"
+    assert all(allowed <= set(ACTORS) for allowed in EXPECTED.values())
+
+
+async def test_node_lookup_matrix(two_orgs: tuple[Org, Org], client_factory: Callable[..., GraphQLClient]) -> None:
+    world = await build_world(*two_orgs, client_factory)
+    types = node_types()
+    assert sorted(world.objects) == types, "build_world must create one object of every Node type"
+
+    wrong = []
+    for type_name in types:
+        global_id = world.objects[type_name]
+        for actor in ACTORS:
+            found = (await world.actors[actor](NODE, {"id": global_id}))["node"]
+            if found is not None:
+                assert found == {"__typename": type_name, "id": global_id}
+            allowed = actor in EXPECTED[type_name]
+            if (found is not None) != allowed:
+                wrong.append(f"{type_name} / {actor}: expected {'allowed' if allowed else 'denied'}")
+
+    assert not wrong, "policy differs from the matrix:\n" + "\n".join(wrong)
