@@ -284,6 +284,11 @@ def require_admin(actor: Actor) -> Member:
     return member
 
 
+def require_template_editor(actor: Actor) -> Member:
+    """Invitation templates, their specification and their preview: administrators (they write them)."""
+    return require_admin(actor)
+
+
 def require_library_editor(actor: Actor) -> Member:
     """Libraries are curated by ADMIN and MANAGER members; every member shares from them."""
     member = actor.require_member()

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { launch, newActor, snap, makePdf } from './support/browser.mjs';
+import { fillGermanFixedTexts } from './support/templates.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 let backend, browser, admin;
@@ -142,7 +143,12 @@ test('customers, contacts, account managers and admin screens', async (t) => {
     await page.getByRole('button', { name: 'Add language' }).click();
     await page.getByLabel('Language code').fill('de');
     await page.getByLabel('Subject').fill('Ihre Dokumente');
-    await page.getByLabel('Body').fill('Hallo, hier sind Ihre Dokumente.');
+    await page.getByLabel('Body').fill('Hallo, hier sind Ihre Dokumente. Gruss, {sender}');
+    // An unknown placeholder is named inline as you type, before anything is saved.
+    await page.locator('.field-error', { hasText: '{sender} is not a placeholder' }).waitFor();
+    await page.getByLabel('Body').fill('Hallo, hier sind Ihre Dokumente. Gruss, {sender_name}');
+    await page.getByText(/needs every fixed text|Missing:/).first().waitFor();
+    await fillGermanFixedTexts(page);
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByText(/Template for Deutsch \(de\) saved/).waitFor();
 

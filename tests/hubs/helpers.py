@@ -52,6 +52,23 @@ UPDATE_ORG = """mutation($input: UpdateOrganizationInput!) { updateOrganization(
 
 CONTACT_PASSWORD = "contact password 123"
 
+SAVE_TEMPLATE = """mutation($input: SaveInvitationTemplateInput!) { saveInvitationTemplate(input: $input) {
+  invitationTemplate { id language subject body builtIn missingFixedTexts fixedTexts { key text } }
+  errors { code field message } } }"""
+# Every fixed text of the invitation email, in German: an admin-defined language must provide them all.
+GERMAN_FIXED_TEXTS = [{"key": k, "text": v} for k, v in {
+    "greeting": "Guten Tag {first_name},",
+    "greeting_anonymous": "Guten Tag,",
+    "preheader": "{sender_name} hat Ihnen Dokumente freigegeben ({count}).",
+    "message_from": "Nachricht von {sender_name}",
+    "documents_heading": "Für Sie freigegebene Dokumente: {count}",
+    "button": "Ihren Kundenbereich öffnen",
+    "button_fallback": "Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:",
+    "questions": "Fragen? Schreiben Sie an {sender_name}:",
+    "footer_reason": "Sie erhalten diese E-Mail, weil {sender_name} von {organization} Dokumente freigegeben hat.",
+    "sent_by": "Gesendet von {organization} mit Portico",
+}.items()]
+
 
 async def upload(client: GraphQLClient, data: bytes, filename: str = "file.pdf", **headers: str) -> Any:
     """POST /uploads; returns the httpx response."""

@@ -8,6 +8,7 @@ import pytest
 
 from portico.hubs import services as hub_services
 from tests.hubs.helpers import (
+    GERMAN_FIXED_TEXTS,
     PREVIEW,
     SHARE,
     World,
@@ -181,7 +182,7 @@ async def test_preview_uses_an_admin_template_for_a_custom_language(world: World
         """mutation($input: SaveInvitationTemplateInput!) { saveInvitationTemplate(input: $input) {
         invitationTemplate { language } errors { code field } } }""",
         {"input": {"language": "de", "subject": "Ihre Dokumente von {organization}",
-                   "body": "Hallo {first_name}, hier sind Ihre Dokumente."}},
+                   "body": "Hallo {first_name}, hier sind Ihre Dokumente.", "fixedTexts": GERMAN_FIXED_TEXTS}},
     )
     assert saved["saveInvitationTemplate"]["errors"] == []
     a = world.acme.member.client

@@ -31,6 +31,7 @@ from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.subscriptions import HubSubscriptions
+from portico.graphql.hubs.templates import TemplateMutations, TemplateQueries
 from portico.graphql.mail.queries import MailQueries
 from portico.graphql.node import Node, resolve_node
 from portico.settings import Settings
@@ -51,8 +52,8 @@ class NodeQueries:
         return await resolve_node(actor, str(id))
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries))
-Mutation = merge_types("Mutation", (AccountMutations, CustomerMutations, HubMutations))
+Query = merge_types("Query", (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries))
+Mutation = merge_types("Mutation", (AccountMutations, CustomerMutations, HubMutations, TemplateMutations))
 Subscription = merge_types("Subscription", (HubSubscriptions,))
 
 

@@ -167,6 +167,9 @@ class InvitationTemplate(Model):
     language = fields.CharField(max_length=8)
     subject = fields.CharField(max_length=300)
     body = fields.TextField()
+    # The email's fixed texts by `portico.mail.placeholders.FixedText.key`: every one for an admin-defined
+    # language, only the changed ones for a built-in language.
+    fixed_texts: fields.JSONField[dict[str, str]] = fields.JSONField(default=dict)
     updated_at = fields.DatetimeField(auto_now=True)
 
     organization_id: int

@@ -16,11 +16,11 @@ from portico.actors import Actor
 from portico.customers.models import Contact, Customer
 from portico.errors import DomainError, NotFound
 from portico.hubs.models import Document, Folder, Hub, Share, Upload
-from portico.hubs.templates import template_for
+from portico.hubs.templates import InvitationText, render_invitation, require_complete, template_for
 from portico.libraries.models import Publication
 from portico.libraries.services import claim_upload
 from portico.mail.outbox import enqueue_rendered
-from portico.mail.templates import RenderedEmail, render
+from portico.mail.templates import RenderedEmail
 from portico.settings import Settings
 from portico.validation import Checker, is_uuid
 
@@ -121,26 +121,20 @@ def _check_recipients_and_items(check: Checker, req: ShareRequest) -> None:
             check.email(r.email, f"recipients.{i}.email")
 
 
-async def _email_for(
-    settings: Settings, organization: Organization, sender: Member, language: str, message: str,
-    first_name: str, document_names: list[str], link: str,
-) -> RenderedEmail:
-    template = await template_for(organization.id, language, organization.name)
+async def _template(organization: Organization, language: str) -> InvitationText:
+    template = await template_for(organization.id, language)
     if template is None:
         raise DomainError("UNKNOWN_LANGUAGE", f"There is no invitation template for {language!r}.", "language")
-    subject, body = template
-    return render(
-        "hub_share",
-        language,
-        organization=organization.name,
-        sender_name=sender.full_name,
-        sender_email=sender.email,
-        first_name=first_name,
-        template_subject=subject,
-        template_body=body,
-        message=message,
-        documents=document_names,
-        link=link,
+    return template
+
+
+def _email_for(
+    organization: Organization, template: InvitationText, sender: Member, message: str, first_name: str,
+    document_names: list[str], link: str,
+) -> RenderedEmail:
+    return render_invitation(
+        organization, template, sender_name=sender.full_name, sender_email=sender.email, first_name=first_name,
+        message=message, documents=document_names, link=link,
     )
 
 
@@ -158,9 +152,9 @@ async def preview_share(actor: Actor, settings: Settings, req: ShareRequest) -> 
     upload_ids = [u for u in req.upload_ids if is_uuid(u)]
     uploads = Upload.filter(id__in=upload_ids, organization_id=actor.organization_id)
     names += [str(n) for n in await uploads.values_list("name", flat=True)]
-    return await _email_for(
-        settings, actor.organization, sender, language, message, first_name, names,
-        f"{settings.public_url}/hub/welcome?token=…",
+    template = await _template(actor.organization, language)
+    return _email_for(
+        actor.organization, template, sender, message, first_name, names, f"{settings.public_url}/hub/welcome?token=…"
     )
 
 
@@ -226,8 +220,8 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
     organization = actor.organization
     assert organization is not None
     customer, language, message, publications = await _check_request(actor, req)
-    if await template_for(organization.id, language, organization.name) is None:
-        raise DomainError("UNKNOWN_LANGUAGE", f"There is no invitation template for {language!r}.", "language")
+    template = await _template(organization, language)
+    require_complete(template)  # refused before anything is written, not halfway through
     _refuse_if_switched_off(customer)
     async with in_transaction():
         # Nested transactions are savepoints: a concurrent first share's IntegrityError stays contained.
@@ -269,9 +263,7 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
         names = [d.name for d in documents]
         for contact in recipients:
             link = await hub_link(settings, contact)
-            rendered = await _email_for(
-                settings, organization, sender, language, message, contact.first_name, names, link
-            )
+            rendered = _email_for(organization, template, sender, message, contact.first_name, names, link)
             assert contact.email is not None
             await enqueue_rendered(
                 rendered, to=contact.email, kind="hub_share", organization_id=organization.id, reply_to=sender.email,

@@ -18,11 +18,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from portico.mail import placeholders
+from portico.mail.placeholders import FixedText
+
 SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "da", "sv")
 DEFAULT_LANGUAGE = "en"
 
 # The placeholders an admin may use in an invitation template (subject and body).
-INVITATION_PLACEHOLDERS: tuple[str, ...] = ("organization", "sender_name", "first_name")
+INVITATION_PLACEHOLDERS: tuple[str, ...] = placeholders.PLACEHOLDER_NAMES
 
 _TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -49,7 +52,7 @@ _EMAILS: dict[str, _Spec] = {
     "password_reset": _Spec(frozenset({"link", "valid_minutes"}), {"organization": "", "first_name": ""}),
     "hub_share": _Spec(
         frozenset({"organization", "sender_name", "sender_email", "documents", "link"}),
-        {"first_name": "", "template_subject": "", "template_body": "", "message": ""},
+        {"first_name": "", "template_subject": "", "template_body": "", "message": "", "fixed_texts": None},
     ),
     "contact_welcome": _Spec(frozenset({"organization", "link"}), {"first_name": "", "email": ""}),
     "colleague_invitation": _Spec(
@@ -78,8 +81,23 @@ def default_invitation_template(language: str) -> tuple[str, str]:
     return strings["default_subject"], strings["default_body"]
 
 
+def built_in_fixed_texts(language: str) -> dict[str, str]:
+    """The fixed texts of the invitation email in a built-in language, as an admin would write them
+    (a text with a plural takes its general form, with {count})."""
+    strings = catalog(normalize_language(language))
+    texts = {}
+    for spec in placeholders.FIXED_TEXTS:
+        entry = _lookup(strings, spec.catalog_key)
+        texts[spec.key] = str(entry["other"] if isinstance(entry, dict) else entry)
+    return texts
+
+
 def render(name: str, language: str, **context: Any) -> RenderedEmail:
     """Render one system email; an unknown language falls back to English.
+
+    The invitation (`hub_share`) also takes `fixed_texts`, the admin's fixed texts by `placeholders.FixedText.key`:
+    they replace the built-in ones of en/da/sv, and for an admin-defined language they are the only texts used
+    (a missing one raises KeyError rather than falling back to English: callers check completeness first).
 
     Raises KeyError for an unknown email and TypeError for missing or unexpected context keys, so that a
     caller's typo fails in its tests rather than in a customer's inbox.
@@ -95,9 +113,12 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
     if not link.startswith(("https://", "http://")):
         raise ValueError(f"{name}: link must be an http(s) URL, got {link!r}")
 
-    language = normalize_language(language)
     values: dict[str, Any] = {**spec.optional, **context}
-    t = _Translator(language, values)
+    fixed_texts: Mapping[str, str] | None = values.pop("fixed_texts", None)
+    own = (language or "").strip().lower()
+    custom = fixed_texts is not None and own not in SUPPORTED_LANGUAGES and re.fullmatch(r"[a-z]{2}", own) is not None
+    language = own if custom else normalize_language(language)
+    t = _Translator(language, values, overrides=fixed_texts, fallback=not custom)
     values["greeting"] = t("layout.greeting") if values["first_name"] else t("layout.greeting_anonymous")
     if name == "member_invitation":
         values["role_label"] = t(f"roles.{str(values['role']).lower()}")
@@ -112,22 +133,20 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
 def _prepare_hub_share(values: dict[str, Any], language: str) -> str:
     """Fill the admin's template (or the default) and return the subject."""
     default_subject, default_body = default_invitation_template(language)
-    placeholders = {key: str(values[key]) for key in INVITATION_PLACEHOLDERS}
-    values["template_body"] = fill_placeholders(values["template_body"] or default_body, placeholders)
+    known = {key: str(values[key]) for key in INVITATION_PLACEHOLDERS}
+    values["template_body"] = fill_placeholders(values["template_body"] or default_body, known)
     values["documents"] = [str(document) for document in values["documents"]]
-    return fill_placeholders(values["template_subject"] or default_subject, placeholders)
-
-
-_PLACEHOLDER = re.compile(r"\{(" + "|".join(INVITATION_PLACEHOLDERS) + r")\}")
+    return fill_placeholders(values["template_subject"] or default_subject, known)
 
 
 def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
     """Replace {organization}, {sender_name}, {first_name} in admin-written text.
 
     Deliberately not str.format: admin text is untrusted, and format() would evaluate `{x.__class__}`-style
-    fields and fail on stray braces. Unknown braces are left as written.
+    fields and fail on stray braces. Unknown braces are left as written (templates saved before placeholders
+    were checked may hold some).
     """
-    return _PLACEHOLDER.sub(lambda match: values.get(match.group(1), match.group(0)), text)
+    return placeholders.fill(text, {k: v for k, v in values.items() if k in INVITATION_PLACEHOLDERS})
 
 
 def paragraphs(text: str) -> list[list[str]]:
@@ -137,15 +156,31 @@ def paragraphs(text: str) -> list[list[str]]:
     return [[line.rstrip() for line in block.strip("\n").split("\n")] for block in blocks if block.strip()]
 
 
-class _Translator:
-    """`t(key, count=None, **values)` in templates: the string for this language, filled from the context."""
+_FIXED_BY_CATALOG_KEY: dict[str, FixedText] = {f.catalog_key: f for f in placeholders.FIXED_TEXTS}
 
-    def __init__(self, language: str, context: Mapping[str, Any]) -> None:
-        self._strings = catalog(language)
-        self._fallback = catalog(DEFAULT_LANGUAGE)
+
+class _Translator:
+    """`t(key, count=None, **values)` in templates: the string for this language, filled from the context.
+
+    `overrides` are an admin's fixed texts (by FixedText.key); without `fallback` nothing else is used, so an
+    admin-defined language never shows a built-in (English) string.
+    """
+
+    def __init__(
+        self, language: str, context: Mapping[str, Any], *, overrides: Mapping[str, str] | None = None,
+        fallback: bool = True,
+    ) -> None:
+        self._strings = catalog(language) if fallback else {}
+        self._fallback = catalog(DEFAULT_LANGUAGE) if fallback else {}
+        self._overrides = {k: v for k, v in (overrides or {}).items() if v.strip()}
         self._context = context
 
     def __call__(self, key: str, count: int | None = None, **values: Any) -> str:
+        spec = _FIXED_BY_CATALOG_KEY.get(key)
+        if spec is not None and spec.key in self._overrides:
+            # Admin text: only its own placeholders are filled, never through str.format.
+            known = {**self._context, "count": count, **values}
+            return placeholders.fill(self._overrides[spec.key], {n: known[n] for n in spec.placeholders})
         entry = _lookup(self._strings, key)
         if entry is None:
             entry = _lookup(self._fallback, key)

@@ -38,14 +38,28 @@ export const DeactivateMemberMutation = graphql(`
 
 export const TemplatesQuery = graphql(`
   query InvitationTemplates {
-    invitationTemplates { id language subject body }
+    invitationTemplates { id language subject body builtIn missingFixedTexts fixedTexts { key text } }
+    invitationTemplateSpec {
+      placeholders { name token description }
+      fixedTexts { key label description placeholders }
+      builtInLanguages
+    }
+  }
+`);
+
+export const PreviewTemplateQuery = graphql(`
+  query PreviewInvitationTemplate($input: InvitationTemplateDraftInput!) {
+    previewInvitationTemplate(input: $input) {
+      email { subject html }
+      errors { code field message }
+    }
   }
 `);
 
 export const SaveTemplateMutation = graphql(`
   mutation SaveInvitationTemplate($input: SaveInvitationTemplateInput!) {
     saveInvitationTemplate(input: $input) {
-      invitationTemplate { id language subject body }
+      invitationTemplate { id language subject body builtIn missingFixedTexts fixedTexts { key text } }
       errors { code field message }
     }
   }

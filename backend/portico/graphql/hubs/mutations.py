@@ -1,4 +1,4 @@
-"""Mutations of the hubs domain: templates, libraries, the share flow, and the customer side of the hub."""
+"""Mutations of the hubs domain: libraries, the share flow, and the customer side of the hub."""
 
 from __future__ import annotations
 
@@ -11,26 +11,12 @@ from portico.graphql.customers.mutations import ContactPayload
 from portico.graphql.customers.types import ContactType
 from portico.graphql.errors import UserError, mutate
 from portico.graphql.hubs.inputs import ShareInput, share_request
-from portico.graphql.hubs.types import HubType, InvitationTemplateType, LibraryType, PublicationType, ShareType
-from portico.graphql.relay import decode_id, encode_id
+from portico.graphql.hubs.types import HubType, LibraryType, PublicationType, ShareType
+from portico.graphql.relay import decode_id
 from portico.graphql.viewer import Viewer, become, client
 from portico.hubs import access, colleagues, services
 from portico.hubs.models import Hub
-from portico.hubs.templates import save_template
 from portico.libraries import services as libraries
-
-
-@strawberry.input
-class SaveInvitationTemplateInput:
-    language: str
-    subject: str
-    body: str
-
-
-@strawberry.type
-class InvitationTemplatePayload:
-    invitation_template: InvitationTemplateType | None = None
-    errors: list[UserError]
 
 
 @strawberry.input
@@ -104,24 +90,6 @@ class ShareWithColleagueInput:
 
 @strawberry.type
 class HubMutations:
-    @strawberry.mutation(description="Create or replace the organization's invitation email for a language.")
-    async def save_invitation_template(
-        self, info: Info, input: SaveInvitationTemplateInput
-    ) -> InvitationTemplatePayload:
-        async def work() -> dict[str, object]:
-            view = await save_template(
-                info.context.actor.require_signed_in(), language=input.language, subject=input.subject,
-                body=input.body,
-            )
-            return {
-                "invitation_template": InvitationTemplateType(
-                    id=encode_id("InvitationTemplate", view.pk), language=view.language, subject=view.subject,
-                    body=view.body,
-                )
-            }
-
-        return await mutate(InvitationTemplatePayload, work)
-
     @strawberry.mutation
     async def create_library(self, info: Info, input: CreateLibraryInput) -> LibraryPayload:
         async def work() -> dict[str, object]:

@@ -13,14 +13,12 @@ from portico.graphql.hubs.types import (
     ActivityEventType,
     EmailPreview,
     HubType,
-    InvitationTemplateType,
     LibraryType,
     PublicationConnection,
     PublicationType,
 )
-from portico.graphql.relay import decode_id, decode_ids, edges, encode_id, keyset_page
+from portico.graphql.relay import decode_id, decode_ids, edges, keyset_page
 from portico.hubs import access, services
-from portico.hubs.templates import organization_templates
 from portico.libraries.services import search_publications
 
 
@@ -48,16 +46,6 @@ class HubQueries:
         return PublicationConnection(
             edges=edges(pairs, PublicationType.from_model), page_info=page, total_count=await qs.count()
         )
-
-    @strawberry.field(description="The organization's invitation email per language (built-in defaults included).")
-    async def invitation_templates(self, info: Info) -> list[InvitationTemplateType]:
-        views = await organization_templates(info.context.actor.require_signed_in())
-        return [
-            InvitationTemplateType(
-                id=encode_id("InvitationTemplate", v.pk), language=v.language, subject=v.subject, body=v.body
-            )
-            for v in views
-        ]
 
     @strawberry.field
     async def hub(self, info: Info, id: strawberry.ID) -> HubType | None:

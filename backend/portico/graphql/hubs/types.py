@@ -330,18 +330,6 @@ class EmailPreview:
     text: str
 
 
-@strawberry.type(name="InvitationTemplate")
-class InvitationTemplateType(Node):
-    language: str
-    subject: str
-    body: str
-
-    @classmethod
-    def from_model(cls, t: models.InvitationTemplate) -> InvitationTemplateType:
-        """A saved template (the built-in defaults have no row, and no id `node` can look up)."""
-        return cls(id=encode_id("InvitationTemplate", t.id), language=t.language, subject=t.subject, body=t.body)
-
-
 async def hub_of_customer(info: Info, customer_id: int) -> HubType | None:
     hub = await hl.hub_by_customer_id(info.context.loaders).load(customer_id)
     return HubType.from_model(hub) if hub else None
@@ -362,4 +350,3 @@ _node("Folder", policy.folders_visible_to, FolderType.from_model)
 _node("Document", policy.documents_visible_to, DocumentType.from_model)
 _node("Share", policy.shares_visible_to, ShareType.from_model)
 _node("ActivityEvent", policy.events_visible_to, ActivityEventType.from_model)
-_node("InvitationTemplate", policy.invitation_templates_visible_to, InvitationTemplateType.from_model)
