@@ -7,6 +7,7 @@ with Range support, and each view or download by a contact is recorded as activi
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 import uuid
@@ -28,14 +29,21 @@ from portico.hubs.models import Document, Hub, Upload
 from portico.hubs.quota import admit, storage_used_bytes
 from portico.libraries.models import Publication
 from portico.services import Services
-from portico.storage.errors import InvalidRange, ObjectNotFound, QuotaExceeded, UploadRefused
+from portico.storage.errors import InvalidRange, ObjectNotFound, QuotaExceeded, StorageUnavailable, UploadRefused
 from portico.storage.ingest import DEFAULT_ALLOWED_TYPES, ingest
 
 MAX_FILENAME = 200
+log = logging.getLogger(__name__)
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status, headers=headers)
+
+
+def _storage_unavailable(down: StorageUnavailable, message: str) -> JSONResponse:
+    """503 with Retry-After: the file store is down or failing, which the client can do nothing about but wait."""
+    log.warning("file storage unavailable", extra={"error": str(down)})
+    return _error(503, "STORAGE_UNAVAILABLE", message, {"Retry-After": str(down.retry_after_seconds)})
 
 
 def display_name(raw: str | None) -> str:
@@ -74,6 +82,11 @@ async def upload(request: Request) -> Response:
     except ClientDisconnect:
         # The browser cancelled (the user pressed Cancel): ingest already removed what was written.
         return Response(status_code=499)
+    except StorageUnavailable as down:
+        # put_stream removed what it wrote (aborted the multipart upload) before raising.
+        return _storage_unavailable(
+            down, "File storage cannot be reached right now, so the file was not saved. Try again in a minute."
+        )
     except UploadRefused as refused:
         status = 413 if refused.code in ("UPLOAD_TOO_LARGE", "QUOTA_EXCEEDED") else 415
         if refused.code == "EMPTY_UPLOAD":
@@ -152,6 +165,8 @@ async def download(request: Request) -> Response:
         size = await services.storage.size(item.storage_key)
     except ObjectNotFound:
         return _error(404, "NOT_FOUND", "The file is missing from storage.")
+    except StorageUnavailable as down:
+        return _storage_unavailable(down, "File storage cannot be reached right now. Try again in a minute.")
     wanted = _parse_range(request.headers.get("range"), size)
     headers = {
         "Accept-Ranges": "bytes",

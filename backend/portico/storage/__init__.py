@@ -18,6 +18,7 @@ from .errors import (
     QuotaExceeded,
     RefusedType,
     StorageError,
+    StorageUnavailable,
     UploadRefused,
     UploadTooLarge,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "S3Storage",
     "Storage",
     "StorageError",
+    "StorageUnavailable",
     "StoredBlob",
     "UploadRefused",
     "UploadTooLarge",

@@ -24,6 +24,16 @@ class ObjectNotFound(StorageError):
         self.key = key
 
 
+class StorageUnavailable(StorageError):
+    """The backend cannot be reached or failed on its side (S3 down or erroring, the disk full): try again later.
+
+    Raised by put_stream only after it removed what it had written (aborting a multipart upload), so nothing is kept.
+    HTTP routes answer it with 503 and Retry-After.
+    """
+
+    retry_after_seconds = 30
+
+
 class InvalidRange(StorageError):
     """The requested byte range is outside the object (HTTP 416)."""
 

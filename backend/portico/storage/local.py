@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
+import re
+import socket
 import stat
 import tempfile
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from .base import READ_CHUNK, Storage, validate_key, validate_range
-from .errors import InvalidRange, ObjectNotFound
+from .errors import InvalidRange, ObjectNotFound, StorageUnavailable
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Temp files live beside their target (same filesystem, so the final rename is atomic) and start with "." so no
-# valid key can name one (validate_key refuses segments starting with ".").
+# valid key can name one (validate_key refuses segments starting with "."). Their names say which process writes
+# them, `.upload-<pid>@<host>-<random>`, so a process starting on this host removes those of processes that died
+# (kill -9 mid-upload) at once, while leaving alone those of live processes (other workers) and of other hosts
+# sharing the directory; the daily sweep_incomplete is the backstop for those.
 _TMP_PREFIX = ".upload-"
+_HOST = re.sub(r"[^A-Za-z0-9.\-]", "_", socket.gethostname())[:64] or "host"
+_TMP_NAME = re.compile(r"^\.upload-(\d+)@(.+)-[^-]+$")
 # Incoming chunks are small (often 8-64 KiB); batching them into ~1 MiB writes keeps thread hops few.
 _WRITE_BATCH = 1024 * 1024
 
@@ -34,6 +45,16 @@ class LocalStorage(Storage):
 
     async def start(self) -> None:
         await asyncio.to_thread(self.root.mkdir, parents=True, exist_ok=True)
+        removed = await asyncio.to_thread(_sweep_dead_writers, self.root)
+        if removed:
+            log.info("removed temp files of uploads interrupted by a crash", extra={"count": removed})
+
+    async def _disk(self, func: Callable[..., T], *args: object) -> T:
+        """Run blocking file I/O in a thread; the disk failing (full, read-only, I/O error) is StorageUnavailable."""
+        try:
+            return await asyncio.to_thread(func, *args)
+        except OSError as exc:
+            raise StorageUnavailable(f"the file store under {self.root} failed: {exc}") from exc
 
     def _path(self, key: str) -> Path:
         return self.root / validate_key(key)
@@ -41,8 +62,9 @@ class LocalStorage(Storage):
     async def put_stream(self, key: str, chunks: AsyncIterator[bytes], *, content_type: str) -> None:
         # content_type is not kept: the database row is the source of truth for it, as it is for the filename.
         path = self._path(key)
-        await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
-        fd, tmp_name = await asyncio.to_thread(tempfile.mkstemp, dir=path.parent, prefix=_TMP_PREFIX)
+        await self._disk(lambda: path.parent.mkdir(parents=True, exist_ok=True))
+        prefix = f"{_TMP_PREFIX}{os.getpid()}@{_HOST}-"
+        fd, tmp_name = await self._disk(lambda: tempfile.mkstemp(dir=path.parent, prefix=prefix))
         # A buffered file object, not the raw fd: if we are cancelled while a write runs in its thread, close() below
         # waits for the file's lock instead of racing a write onto a closed (possibly reused) descriptor.
         file = os.fdopen(fd, "wb")
@@ -51,11 +73,11 @@ class LocalStorage(Storage):
             async for chunk in chunks:
                 batch += chunk
                 if len(batch) >= _WRITE_BATCH:
-                    await asyncio.to_thread(file.write, batch)
+                    await self._disk(file.write, batch)
                     batch = bytearray()
             if batch:
-                await asyncio.to_thread(file.write, batch)
-            await asyncio.to_thread(_commit, file, Path(tmp_name), path)
+                await self._disk(file.write, batch)
+            await self._disk(_commit, file, Path(tmp_name), path)
         except BaseException:
             # Synchronous on purpose: a second cancellation cannot interrupt it, so no temp file is left behind.
             file.close()
@@ -120,6 +142,32 @@ def _commit(file: BinaryIO, tmp: Path, path: Path) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
+
+
+def _writer_is_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True  # ours (or, rarely, of a dead process with our pid: then the daily sweep takes it)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, run by another user
+    return True
+
+
+def _sweep_dead_writers(root: Path) -> int:
+    """Remove temp files whose writer, a process on this host, no longer runs."""
+    removed = 0
+    for dirpath, _dirnames, filenames in os.walk(root):
+        for name in filenames:
+            match = _TMP_NAME.match(name)
+            if match is None or match.group(2) != _HOST or _writer_is_alive(int(match.group(1))):
+                continue
+            with contextlib.suppress(FileNotFoundError):
+                Path(dirpath, name).unlink()
+                removed += 1
+    return removed
 
 
 def _sweep_temp_files(root: Path, cutoff: float) -> int:

@@ -11,10 +11,10 @@ from typing import Any
 
 import aioboto3  # type: ignore[import-untyped]
 from botocore.config import Config  # type: ignore[import-untyped]
-from botocore.exceptions import ClientError  # type: ignore[import-untyped]
+from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 
 from .base import READ_CHUNK, Storage, validate_key, validate_range
-from .errors import InvalidRange, ObjectNotFound
+from .errors import InvalidRange, ObjectNotFound, StorageUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +22,10 @@ logger = logging.getLogger(__name__)
 PART_SIZE = 8 * 1024 * 1024
 # Each streaming download holds a pooled connection for its whole duration; botocore's default of 10 is too few.
 _MAX_CONNECTIONS = 64
+# An unreachable store should fail an upload in seconds (and be reported as such), not after botocore's 60 s.
+_CONNECT_TIMEOUT = 5
+# Error codes that mean "the store is in trouble", as opposed to "this request is wrong".
+_OUTAGE_CODES = {"InternalError", "ServiceUnavailable", "SlowDown", "RequestTimeout", "RequestTimeTooSkewed"}
 
 
 class S3Storage(Storage):
@@ -64,6 +68,7 @@ class S3Storage(Storage):
             response_checksum_validation="when_required",
             max_pool_connections=_MAX_CONNECTIONS,
             retries={"max_attempts": 3, "mode": "standard"},
+            connect_timeout=_CONNECT_TIMEOUT,
         )
         session = aioboto3.Session()
         stack = AsyncExitStack()
@@ -134,11 +139,13 @@ class S3Storage(Storage):
             await client.complete_multipart_upload(
                 Bucket=self.bucket, Key=key, UploadId=upload_id, MultipartUpload={"Parts": parts}
             )
-        except BaseException:
+        except BaseException as exc:
             if upload_id is not None:
                 # Shielded so a second cancellation cannot leave the parts billed forever (sweep_incomplete is
                 # the backstop if even this fails).
                 await asyncio.shield(self._abort(key, upload_id))
+            if _is_outage(exc):  # errors of the source (the client went away, a limit) pass through as they are
+                raise StorageUnavailable(f"S3 failed while storing {key!r}: {exc}") from exc
             raise
 
     async def _upload_part(self, key: str, upload_id: str, parts: list[dict[str, Any]], body: bytes) -> None:
@@ -169,6 +176,10 @@ class S3Storage(Storage):
                 raise ObjectNotFound(key) from None
             if code in ("InvalidRange", "416"):
                 raise InvalidRange(f"range {kwargs['Range']} is outside object {key!r}") from None
+            _raise_if_outage(exc, key)
+            raise
+        except BotoCoreError as exc:
+            _raise_if_outage(exc, key)
             raise
         body = response["Body"]
         try:
@@ -195,13 +206,21 @@ class S3Storage(Storage):
         except ClientError as exc:
             if _error_code(exc) in ("404", "NoSuchKey", "NotFound"):
                 raise ObjectNotFound(key) from None
+            _raise_if_outage(exc, key)
+            raise
+        except BotoCoreError as exc:
+            _raise_if_outage(exc, key)
             raise
         return response
 
     async def delete(self, key: str) -> None:
         validate_key(key)
         # S3 answers 204 for a missing key, so deleting twice is not an error.
-        await self.client.delete_object(Bucket=self.bucket, Key=key)
+        try:
+            await self.client.delete_object(Bucket=self.bucket, Key=key)
+        except (BotoCoreError, ClientError) as exc:
+            _raise_if_outage(exc, key)
+            raise
 
     async def sweep_incomplete(self, older_than: timedelta) -> int:
         cutoff = datetime.now(UTC) - older_than
@@ -217,3 +236,18 @@ class S3Storage(Storage):
 
 def _error_code(exc: ClientError) -> str:
     return str(exc.response.get("Error", {}).get("Code", ""))
+
+
+def _is_outage(exc: BaseException) -> bool:
+    """The store could not be reached (connection refused, timeouts: BotoCoreError) or failed on its side (5xx)."""
+    if isinstance(exc, BotoCoreError):
+        return True
+    if isinstance(exc, ClientError):
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        return int(status) >= 500 or _error_code(exc) in _OUTAGE_CODES
+    return False
+
+
+def _raise_if_outage(exc: BaseException, key: str) -> None:
+    if _is_outage(exc):
+        raise StorageUnavailable(f"S3 is unavailable (object {key!r}): {exc}") from exc
