@@ -8,7 +8,8 @@ Reconnects. redis-py's PubSub does not reliably resubscribe after its connection
 does reconnect quietly nobody learns that messages were lost. So the pub/sub client runs with retries off and this
 module owns the loop: on any connection error it drops the PubSub, waits with exponential backoff (capped, with
 jitter, reset once a connection has stayed up), opens a new one and SUBSCRIBEs every channel that still has local
-subscribers. Each drop is logged as a warning and each reconnect as info. A connection that goes silent (half-open
+subscribers. The backoff is capped at 2 s, so a feed resumes within a few seconds of Redis coming back, however
+long it was gone. Each drop is logged as a warning and each reconnect as info. A connection that goes silent (half-open
 TCP) is caught by our own PINGs.
 
 Lost events: the choice. Redis pub/sub is at-most-once: what is published while the connection is down is gone.
@@ -56,7 +57,7 @@ class RedisBroker(Broker):
         url: str,
         *,
         backoff_base: float = 0.1,
-        backoff_cap: float = 10.0,
+        backoff_cap: float = 2.0,
         ping_interval: float = 10.0,
         subscribe_timeout: float = 5.0,
     ) -> None:

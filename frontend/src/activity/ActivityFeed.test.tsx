@@ -31,6 +31,9 @@ function setup(props: Parameters<typeof ActivityFeed>[0] = {}) {
 }
 
 const items = () => screen.getAllByTestId('activity-item');
+/** One message of the `activity` subscription carrying an event. */
+const live = (event: ReturnType<typeof ev>) => ({ activity: { __typename: 'ActivityFeedMessage', resync: false, event } });
+const resync = { activity: { __typename: 'ActivityFeedMessage', resync: true, event: null } };
 
 describe('ActivityFeed', () => {
   it('shows the initial events from the activity query, newest first', async () => {
@@ -48,14 +51,14 @@ describe('ActivityFeed', () => {
     expect(m.callsOf('OnActivity')[0]!.variables).toEqual({ customerId: 'C1', hubId: null });
     const queriesBefore = m.callsOf('Activity').length;
 
-    act(() => m.push('OnActivity', { activity: ev('E3', 'DOCUMENT_PRINTED', 0) }));
+    act(() => m.push('OnActivity', live(ev('E3', 'DOCUMENT_PRINTED', 0))));
     await waitFor(() => expect(items()).toHaveLength(3));
     expect(within(items()[0]!).getByText('Jane Doe printed Price list.pdf')).toBeInTheDocument();
     expect(items()[0]).toHaveClass('fresh');
 
-    act(() => m.push('OnActivity', { activity: ev('E4', 'DOCUMENT_DOWNLOADED', 0) }));
-    act(() => m.push('OnActivity', { activity: ev('E4', 'DOCUMENT_DOWNLOADED', 0) })); // delivered twice
-    act(() => m.push('OnActivity', { activity: ev('E2', 'DOCUMENT_VIEWED', 5) })); // already listed
+    act(() => m.push('OnActivity', live(ev('E4', 'DOCUMENT_DOWNLOADED', 0))));
+    act(() => m.push('OnActivity', live(ev('E4', 'DOCUMENT_DOWNLOADED', 0)))); // delivered twice
+    act(() => m.push('OnActivity', live(ev('E2', 'DOCUMENT_VIEWED', 5)))); // already listed
     await waitFor(() => expect(items()).toHaveLength(4));
     expect(screen.getAllByText('Jane Doe downloaded Price list.pdf')).toHaveLength(1);
     expect(m.callsOf('Activity').length).toBe(queriesBefore);
@@ -63,11 +66,35 @@ describe('ActivityFeed', () => {
     expect(screen.queryByRole('link', { name: 'Acme Corp' })).not.toBeInTheDocument();
   });
 
+  it('refetches the list when the server says events may have been missed', async () => {
+    let served = 0;
+    const m = createMockClient({
+      Activity: () => {
+        served += 1;
+        const edges = [{ node: ev('E2', 'DOCUMENT_VIEWED', 5) }];
+        // after the outage the server also has the event the live feed never delivered
+        if (served > 1) edges.unshift({ node: ev('E7', 'DOCUMENT_DOWNLOADED', 1) });
+        return { data: { activity: { edges, pageInfo: { hasNextPage: false, endCursor: null } } } };
+      },
+    });
+    const resyncs: number[] = [];
+    render(<Wrapper client={m.client}><ActivityFeed onResync={() => resyncs.push(1)} /></Wrapper>);
+    await screen.findByText('Jane Doe viewed Price list.pdf');
+    const queriesBefore = m.callsOf('Activity').length;
+
+    act(() => m.push('OnActivity', resync));
+
+    expect(await screen.findByText('Jane Doe downloaded Price list.pdf')).toBeInTheDocument();
+    expect(m.callsOf('Activity').length).toBe(queriesBefore + 1);
+    expect(resyncs).toHaveLength(1);
+    expect(items()).toHaveLength(2);
+  });
+
   it('shows an empty state before anything happened', async () => {
     const m = createMockClient({ Activity: () => ({ data: { activity: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } }) });
     render(<Wrapper client={m.client}><ActivityFeed hubId="H1" /></Wrapper>);
     expect(await screen.findByText('No activity yet')).toBeInTheDocument();
-    act(() => m.push('OnActivity', { activity: ev('E9', 'HUB_OPENED', 0, { document: null, actorName: 'Bob Buyer' }) }));
+    act(() => m.push('OnActivity', live(ev('E9', 'HUB_OPENED', 0, { document: null, actorName: 'Bob Buyer' }))));
     expect(await screen.findByText('Bob Buyer opened the hub')).toBeInTheDocument();
   });
 

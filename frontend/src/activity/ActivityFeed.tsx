@@ -32,24 +32,44 @@ interface Props {
   first?: number;
   /** Called for each event that arrives live (e.g. to refresh counts shown beside the feed). */
   onEvent?: (e: ActivityEventFieldsFragment) => void;
+  /** Called when the server says events may have been missed (the list is refetched; refresh counts too). */
+  onResync?: () => void;
+}
+
+/** What the subscription accumulated: live events, newest first, and how many resync messages came. */
+interface Live {
+  events: ActivityEventFieldsFragment[];
+  resyncs: number;
 }
 
 /**
  * Live activity: the initial page comes from the `activity` query, new events arrive over the
- * `activity` subscription and are prepended without a reload. Deduplicated by id.
+ * `activity` subscription and are prepended without a reload. Deduplicated by id. A `resync` message
+ * (the server's live connection was interrupted, events may be missing) refetches the list.
  */
-export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent }: Props) {
+export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent, onResync }: Props) {
   const variables = useMemo(() => ({ customerId: customerId ?? null, hubId: hubId ?? null }), [customerId, hubId]);
   const [initial, refetch] = useQuery({ query: ActivityQuery, variables: { ...variables, first }, requestPolicy: 'network-only' });
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
-  const [live] = useSubscription({ query: ActivitySubscription, variables }, (prev: ActivityEventFieldsFragment[] = [], data) =>
-    data?.activity ? [data.activity, ...prev] : prev,
-  );
-  const latest = live.data?.[0];
+  const onResyncRef = useRef(onResync);
+  onResyncRef.current = onResync;
+  const [live] = useSubscription({ query: ActivitySubscription, variables }, (prev: Live = { events: [], resyncs: 0 }, data): Live => {
+    const message = data?.activity;
+    if (!message) return prev;
+    if (message.resync) return { ...prev, resyncs: prev.resyncs + 1 };
+    return message.event ? { ...prev, events: [message.event, ...prev.events] } : prev;
+  });
+  const latest = live.data?.events[0];
   useEffect(() => {
     if (latest) onEventRef.current?.(latest);
   }, [latest]);
+  const resyncs = live.data?.resyncs ?? 0;
+  useEffect(() => {
+    if (resyncs === 0) return;
+    refetch({ requestPolicy: 'network-only' });
+    onResyncRef.current?.();
+  }, [resyncs, refetch]);
   const seen = useRef<Set<string> | null>(null);
   const [, tick] = useState(0);
   useEffect(() => {
@@ -59,7 +79,7 @@ export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent }
 
   const events = useMemo(() => {
     const byId = new Map<string, ActivityEventFieldsFragment>();
-    for (const e of live.data ?? []) if (!byId.has(e.id)) byId.set(e.id, e);
+    for (const e of live.data?.events ?? []) if (!byId.has(e.id)) byId.set(e.id, e);
     for (const edge of initial.data?.activity.edges ?? []) if (!byId.has(edge.node.id)) byId.set(edge.node.id, edge.node);
     return [...byId.values()].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
   }, [live.data, initial.data]);

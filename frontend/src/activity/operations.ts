@@ -21,6 +21,6 @@ export const ActivityQuery = graphql(`
 
 export const ActivitySubscription = graphql(`
   subscription OnActivity($customerId: ID, $hubId: ID) {
-    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }
+    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }
   }
 `);

@@ -82,7 +82,7 @@ export function CustomerPage() {
           </section>
           <section className="card" aria-labelledby="activity-h">
             <div className="card-header"><h2 id="activity-h">Activity</h2></div>
-            <ActivityFeed customerId={c.id} compact onEvent={refreshSoon} />
+            <ActivityFeed customerId={c.id} compact onEvent={refreshSoon} onResync={refreshSoon} />
           </section>
         </div>
         <div className="stack">

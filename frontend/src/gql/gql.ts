@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n": typeof types.ActivityEventFieldsFragmentDoc,
     "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ActivityDocument,
-    "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n": typeof types.OnActivityDocument,
+    "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }\n  }\n": typeof types.OnActivityDocument,
     "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n": typeof types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation { id email role isAccountManager expiresAt acceptedAt }\n      errors { code field message }\n    }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      member { id role isAccountManager }\n      errors { code field message }\n    }\n  }\n": typeof types.ChangeMemberRoleDocument,
@@ -69,7 +69,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n": types.ActivityEventFieldsFragmentDoc,
     "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ActivityDocument,
-    "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n": types.OnActivityDocument,
+    "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }\n  }\n": types.OnActivityDocument,
     "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n": types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      invitation { id email role isAccountManager expiresAt acceptedAt }\n      errors { code field message }\n    }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      member { id role isAccountManager }\n      errors { code field message }\n    }\n  }\n": types.ChangeMemberRoleDocument,
@@ -145,7 +145,7 @@ export function graphql(source: "\n  query Activity($first: Int, $customerId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n"): (typeof documents)["\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { ...ActivityEventFields }\n  }\n"];
+export function graphql(source: "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }\n  }\n"): (typeof documents)["\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -76,7 +76,7 @@ export function HubPage() {
           </section>
           <section className="card" aria-labelledby="hub-activity">
             <div className="card-header"><h2 id="hub-activity">Live activity</h2></div>
-            <ActivityFeed hubId={hub.id} compact onEvent={refreshSoon} />
+            <ActivityFeed hubId={hub.id} compact onEvent={refreshSoon} onResync={refreshSoon} />
           </section>
         </div>
       </div>

@@ -108,7 +108,8 @@ async def test_subscription_filter_by_customer(world: World, app: Any, client_fa
     y = await share_to_contact(world, client_factory, customer_id=world.customer_y, email="sara@svea.example",
                                first="Sara")
     acme = await _org_pk("Acme Sales")
-    query = f'subscription {{ activity(customerId: "{world.customer_y}") {{ id kind document {{ id }} }} }}'
+    query = (f'subscription {{ activity(customerId: "{world.customer_y}") '
+             "{ resync event { id kind document { id } } } }")
     async with serve_in_process(app) as url, \
             Subscriber.open(url, cookie=cookie_header(world.acme.admin.client), query=query) as only_y:
         await _wait_for_subscribers(app, acme, 1)

@@ -21,8 +21,8 @@ from websockets.exceptions import ConnectionClosed
 from tests.conftest import free_port
 
 ORIGIN = "http://testserver"
-ACTIVITY_SUBSCRIPTION = """subscription { activity { id kind actorName document { id name } share { id }
-  customer { id } } }"""
+ACTIVITY_SUBSCRIPTION = """subscription { activity { resync event { id kind actorName document { id name }
+  share { id } customer { id } } } }"""
 
 
 def origin_of(url: str) -> str:
@@ -66,11 +66,19 @@ class Subscriber:
                 continue
             return message
 
-    async def next_event(self, timeout: float = 10) -> dict[str, Any]:
+    async def next_feed_message(self, timeout: float = 10) -> dict[str, Any]:
+        """The next ActivityFeedMessage: {"resync": bool, "event": {...} | None}."""
         message = await self._next_message(self.ws, timeout)
         assert message["type"] == "next", message
         assert not message["payload"].get("errors"), message
-        event: dict[str, Any] = message["payload"]["data"]["activity"]
+        feed: dict[str, Any] = message["payload"]["data"]["activity"]
+        return feed
+
+    async def next_event(self, timeout: float = 10) -> dict[str, Any]:
+        """The next event (a resync here fails the test: use next_feed_message where one may come)."""
+        feed = await self.next_feed_message(timeout)
+        assert feed["resync"] is False and feed["event"] is not None, feed
+        event: dict[str, Any] = feed["event"]
         return event
 
     async def event_for(self, document_id: str, kind: str, timeout: float = 10) -> dict[str, Any]:

@@ -1,4 +1,5 @@
-"""The live activity feed: every event the subscriber could query, as it is committed."""
+"""The live activity feed: every event the subscriber could query, as it is committed, and a resync message when
+some may have been missed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,21 @@ from portico.graphql.context import Info
 from portico.graphql.hubs.types import ActivityEventType
 from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id
-from portico.realtime import is_resync
+from portico.realtime import SubscriberTooSlow, is_resync
+
+
+@strawberry.type(description="One message of the live activity feed: an event, or a request to refetch.")
+class ActivityFeedMessage:
+    resync: bool = strawberry.field(
+        description=(
+            "True when events may have been missed (the live connection between servers was interrupted, or this "
+            "feed fell behind): refetch the `activity` list. `event` is null then."
+        )
+    )
+    event: ActivityEventType | None = strawberry.field(description="The event, when `resync` is false.")
+
+
+RESYNC = ActivityFeedMessage(resync=True, event=None)
 
 
 @strawberry.type
@@ -21,26 +36,39 @@ class HubSubscriptions:
     @strawberry.subscription(description="Live activity the caller may see; optionally one customer or hub.")
     async def activity(
         self, info: Info, customer_id: strawberry.ID | None = None, hub_id: strawberry.ID | None = None
-    ) -> AsyncGenerator[ActivityEventType, None]:
+    ) -> AsyncGenerator[ActivityFeedMessage, None]:
         actor = info.context.actor.require_signed_in()
         customer = decode_id(customer_id, "Customer", "customerId") if customer_id else None
         hub = decode_id(hub_id, "Hub", "hubId") if hub_id else None
         broker = info.context.services.broker
-        async with broker.subscribe(activity_channel(actor.organization_id)) as messages:
-            async for message in messages:
-                if is_resync(message):
-                    continue  # at-most-once delivery: clients refetch the list after a reconnect
-                if customer is not None and message.get("customer_id") != customer:
-                    continue
-                if hub is not None and message.get("hub_id") != hub:
-                    continue
-                # Visibility is decided again for every event, on fresh data (roles, shares and access change).
-                current = await refresh_actor(actor)
-                if current is None:
-                    return  # deactivated, revoked or cut off: the subscription ends
-                event = await policy.events_visible_to(current).filter(id=message.get("event_id")).first()
-                if event is None:
-                    continue
-                info.context.actor = current
-                info.context.loaders = Loaders(current)
-                yield ActivityEventType.from_model(event)
+        fell_behind = False
+        while True:
+            try:
+                async with broker.subscribe(activity_channel(actor.organization_id)) as messages:
+                    if fell_behind:
+                        yield RESYNC  # subscribed again: a refetch now misses nothing
+                    async for message in messages:
+                        if is_resync(message):
+                            # Pub/sub is at-most-once: what was published during a broker outage is gone.
+                            if await refresh_actor(actor) is None:
+                                return
+                            yield RESYNC
+                            continue
+                        if customer is not None and message.get("customer_id") != customer:
+                            continue
+                        if hub is not None and message.get("hub_id") != hub:
+                            continue
+                        # Visibility is decided again for every event, on fresh data (roles, shares and access
+                        # change).
+                        current = await refresh_actor(actor)
+                        if current is None:
+                            return  # deactivated, revoked or cut off: the subscription ends
+                        event = await policy.events_visible_to(current).filter(id=message.get("event_id")).first()
+                        if event is None:
+                            continue
+                        info.context.actor = current
+                        info.context.loaders = Loaders(current)
+                        yield ActivityFeedMessage(resync=False, event=ActivityEventType.from_model(event))
+                return  # the broker closed (the server is stopping)
+            except SubscriberTooSlow:
+                fell_behind = True  # this feed's queue overflowed and was dropped: subscribe again, then resync
