@@ -44,6 +44,12 @@ def sees_whole_organization(actor: Actor) -> bool:
     return actor.kind is ActorKind.API_KEY and Scope.ORG_READ in actor.scopes
 
 
+def sees_vendor_internals(actor: Actor) -> bool:
+    """Storage quota and usage, member roles, standard messages and organization settings: the vendor's staff (members
+    and their API keys) see them; customer contacts get null."""
+    return actor.is_staff and actor.organization is not None
+
+
 def _member_customer_filter(member: Member, prefix: str = "") -> Q:
     """Customers a MEMBER is account manager of, or has shared to."""
     managed: dict[str, Any] = {f"{prefix}account_managers__id": member.id}

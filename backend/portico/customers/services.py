@@ -31,10 +31,10 @@ def search_customers(
     qs = policy.customers_visible_to(actor)
     term = search_term(search)
     if term:
+        # Only the contacts the caller may see: a contact searching must not learn co-contacts' addresses by
+        # probing which strings still match their own customer.
         matching = Subquery(
-            Contact.filter(organization_id=actor.organization_id, email__icontains=term).values_list(
-                "customer_id", flat=True
-            )
+            policy.contacts_visible_to(actor).filter(email__icontains=term).values_list("customer_id", flat=True)
         )
         qs = qs.filter(Q(name_key__contains=term) | Q(id__in=matching))
     if kind is not None:

@@ -62,13 +62,13 @@ export function MembersPage() {
                         <td className="primary"><strong>{m.fullName}</strong>{!m.isActive && <> <span className="badge">Deactivated</span></>}<div className="muted small">{m.email}</div></td>
                         <td data-label="Role">
                           <label className="visually-hidden" htmlFor={`role-${m.id}`}>Role of {m.fullName}</label>
-                          <select id={`role-${m.id}`} className="select" value={m.role} disabled={self || !m.isActive} onChange={(e) => act(changeRole({ input: { memberId: m.id, role: e.target.value as Role } }), 'changeMemberRole')}>
+                          <select id={`role-${m.id}`} className="select" value={m.role ?? ''} disabled={self || !m.isActive || !m.role} onChange={(e) => act(changeRole({ input: { memberId: m.id, role: e.target.value as Role } }), 'changeMemberRole')}>
                             {ROLES.map((r) => <option key={r} value={r}>{roleLabel(r)}</option>)}
                           </select>
                         </td>
                         <td data-label="Account manager">
                           <label className="check">
-                            <input type="checkbox" checked={m.isAccountManager} disabled={!m.isActive} onChange={(e) => act(changeRole({ input: { memberId: m.id, role: m.role, isAccountManager: e.target.checked } }), 'changeMemberRole')} />
+                            <input type="checkbox" checked={!!m.isAccountManager} disabled={!m.isActive || !m.role} onChange={(e) => m.role && act(changeRole({ input: { memberId: m.id, role: m.role, isAccountManager: e.target.checked } }), 'changeMemberRole')} />
                             <span className="visually-hidden">{m.fullName} is account manager</span>
                             <span aria-hidden="true">{m.isAccountManager ? 'Yes' : 'No'}</span>
                           </label>

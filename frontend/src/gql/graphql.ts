@@ -241,7 +241,7 @@ export type OnActivitySubscription = { activity: { resync: boolean, event: { id:
 export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MembersQuery = { members: { edges: Array<{ node: { id: string, email: string, firstName: string, lastName: string, fullName: string, role: Role, isAccountManager: boolean, isActive: boolean, createdAt: string } }> }, invitations: Array<{ id: string, email: string, role: Role, isAccountManager: boolean, expiresAt: string, acceptedAt: string | null }> };
+export type MembersQuery = { members: { edges: Array<{ node: { id: string, email: string, firstName: string, lastName: string, fullName: string, role: Role | null, isAccountManager: boolean | null, isActive: boolean, createdAt: string } }> }, invitations: Array<{ id: string, email: string, role: Role, isAccountManager: boolean, expiresAt: string, acceptedAt: string | null }> };
 
 export type InviteMemberMutationVariables = Exact<{
   input: InviteMemberInput;
@@ -255,7 +255,7 @@ export type ChangeMemberRoleMutationVariables = Exact<{
 }>;
 
 
-export type ChangeMemberRoleMutation = { changeMemberRole: { member: { id: string, role: Role, isAccountManager: boolean } | null, errors: Array<{ code: string, field: string | null, message: string }> } };
+export type ChangeMemberRoleMutation = { changeMemberRole: { member: { id: string, role: Role | null, isAccountManager: boolean | null } | null, errors: Array<{ code: string, field: string | null, message: string }> } };
 
 export type DeactivateMemberMutationVariables = Exact<{
   input: DeactivateMemberInput;
@@ -312,7 +312,7 @@ export type DevMailboxQuery = { devMailbox: Array<{ id: string, to: string, subj
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { kind: ViewerKind, member: { id: string, email: string, firstName: string, lastName: string, fullName: string, role: Role, isAccountManager: boolean, isActive: boolean, language: string, standardMessage: string } | null, contact: { id: string, firstName: string, lastName: string, fullName: string, email: string | null, hasPassword: boolean, customer: { id: string, name: string } } | null, organization: { id: string, name: string, languages: Array<string> } } | null };
+export type MeQuery = { me: { kind: ViewerKind, member: { id: string, email: string, firstName: string, lastName: string, fullName: string, role: Role | null, isAccountManager: boolean | null, isActive: boolean, language: string, standardMessage: string | null } | null, contact: { id: string, firstName: string, lastName: string, fullName: string, email: string | null, hasPassword: boolean, customer: { id: string, name: string } } | null, organization: { id: string, name: string, languages: Array<string> } } | null };
 
 export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -380,7 +380,7 @@ export type CustomerQuery = { customer: { id: string, name: string, kind: Custom
 export type AssignableMembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AssignableMembersQuery = { members: { edges: Array<{ node: { id: string, fullName: string, email: string, isAccountManager: boolean, isActive: boolean, role: Role } }> } };
+export type AssignableMembersQuery = { members: { edges: Array<{ node: { id: string, fullName: string, email: string, isAccountManager: boolean | null, isActive: boolean, role: Role | null } }> } };
 
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
@@ -514,19 +514,19 @@ export type ShareWithColleagueMutation = { shareWithColleague: { contact: { id: 
 export type SettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SettingsQuery = { me: { member: { id: string, firstName: string, lastName: string, email: string, language: string, standardMessage: string, role: Role, isAccountManager: boolean } | null } | null, organization: { id: string, name: string, languages: Array<string> } };
+export type SettingsQuery = { me: { member: { id: string, firstName: string, lastName: string, email: string, language: string, standardMessage: string | null, role: Role | null, isAccountManager: boolean | null } | null } | null, organization: { id: string, name: string, languages: Array<string> } };
 
 export type UpdateMySettingsMutationVariables = Exact<{
   input: UpdateMySettingsInput;
 }>;
 
 
-export type UpdateMySettingsMutation = { updateMySettings: { member: { id: string, firstName: string, lastName: string, fullName: string, language: string, standardMessage: string } | null, errors: Array<{ code: string, field: string | null, message: string }> } };
+export type UpdateMySettingsMutation = { updateMySettings: { member: { id: string, firstName: string, lastName: string, fullName: string, language: string, standardMessage: string | null } | null, errors: Array<{ code: string, field: string | null, message: string }> } };
 
 export type SendDialogDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SendDialogDataQuery = { me: { member: { id: string, language: string, standardMessage: string } | null } | null, organization: { id: string, languages: Array<string> }, invitationTemplates: Array<{ id: string, language: string, subject: string }> };
+export type SendDialogDataQuery = { me: { member: { id: string, language: string, standardMessage: string | null } | null } | null, organization: { id: string, languages: Array<string> }, invitationTemplates: Array<{ id: string, language: string, subject: string }> };
 
 export type CustomerPickerQueryVariables = Exact<{
   search?: string | null | undefined;

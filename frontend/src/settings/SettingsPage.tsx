@@ -18,7 +18,7 @@ export function SettingsPage() {
   const m = res.data?.me?.member;
 
   useEffect(() => {
-    if (m && !form) setForm({ firstName: m.firstName, lastName: m.lastName, language: m.language, standardMessage: m.standardMessage });
+    if (m && !form) setForm({ firstName: m.firstName, lastName: m.lastName, language: m.language, standardMessage: m.standardMessage ?? '' });
   }, [m, form]);
 
   if (res.error && !res.data) return <ErrorState message={describeError(res.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -37,7 +37,7 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="My settings" description={`${m!.email} · ${m!.role.toLowerCase()}${m!.isAccountManager ? ' · account manager' : ''}`} />
+      <PageHeader title="My settings" description={`${m!.email} · ${(m!.role ?? '').toLowerCase()}${m!.isAccountManager ? ' · account manager' : ''}`} />
       <form className="card" onSubmit={submit} noValidate style={{ maxWidth: 720 }}>
         <div className="card-body stack">
           <FormErrors messages={errs.general} />

@@ -18,30 +18,40 @@ MemberDocumentVisibility = strawberry.enum(models.MemberDocumentVisibility, name
 ApiKeyScope = strawberry.enum(Scope, name="ApiKeyScope")
 
 
+_INTERNAL = "Staff only: null for customer contacts (a vendor internal)."
+
+
+def _internal(info: Info) -> bool:
+    """Whether the caller may see this vendor internal (`policy.sees_vendor_internals`)."""
+    return policy.sees_vendor_internals(info.context.actor)
+
+
 @strawberry.type(name="Organization")
 class OrganizationType(Node):
     name: str
-    timezone: str
-    storage_quota_bytes: float
-    member_document_visibility: MemberDocumentVisibility  # type: ignore[valid-type]
     model: strawberry.Private[models.Organization]
 
     @classmethod
     def from_model(cls, org: models.Organization) -> OrganizationType:
-        return cls(
-            id=encode_id("Organization", org.id),
-            name=org.name,
-            timezone=org.timezone,
-            storage_quota_bytes=float(org.storage_quota_bytes),
-            member_document_visibility=org.member_document_visibility,
-            model=org,
-        )
+        return cls(id=encode_id("Organization", org.id), name=org.name, model=org)
 
-    @strawberry.field
-    async def storage_used_bytes(self, info: Info) -> float:
+    @strawberry.field(description=f"The organization's time zone (an IANA name). {_INTERNAL}")
+    def timezone(self, info: Info) -> str | None:
+        return self.model.timezone if _internal(info) else None
+
+    @strawberry.field(description=f"The storage plan, in bytes. {_INTERNAL}")
+    def storage_quota_bytes(self, info: Info) -> float | None:
+        return float(self.model.storage_quota_bytes) if _internal(info) else None
+
+    @strawberry.field(description=f"What a MEMBER sees of the hubs they may open. {_INTERNAL}")
+    def member_document_visibility(self, info: Info) -> MemberDocumentVisibility | None:  # type: ignore[valid-type]
+        return self.model.member_document_visibility if _internal(info) else None
+
+    @strawberry.field(description=f"Bytes stored (documents and publications). {_INTERNAL}")
+    async def storage_used_bytes(self, info: Info) -> float | None:
         from portico.hubs.quota import storage_used_bytes
 
-        return float(await storage_used_bytes(self.model.id))
+        return float(await storage_used_bytes(self.model.id)) if _internal(info) else None
 
     @strawberry.field(description="Languages that have an invitation template (the share dialog offers these).")
     async def languages(self, info: Info) -> list[str]:
@@ -56,12 +66,10 @@ class MemberType(Node):
     first_name: str
     last_name: str
     full_name: str
-    role: Role  # type: ignore[valid-type]
-    is_account_manager: bool
     is_active: bool
     language: str
-    standard_message: str
     created_at: datetime
+    model: strawberry.Private[models.Member]
 
     @classmethod
     def from_model(cls, m: models.Member) -> MemberType:
@@ -71,13 +79,23 @@ class MemberType(Node):
             first_name=m.first_name,
             last_name=m.last_name,
             full_name=m.full_name,
-            role=m.role,
-            is_account_manager=m.is_account_manager,
             is_active=m.is_active,
             language=m.language,
-            standard_message=m.standard_message,
             created_at=m.created_at,
+            model=m,
         )
+
+    @strawberry.field(description=f"ADMIN, MANAGER or MEMBER. {_INTERNAL}")
+    def role(self, info: Info) -> Role | None:  # type: ignore[valid-type]
+        return self.model.role if _internal(info) else None
+
+    @strawberry.field(description=f"Whether customers can be assigned to this member. {_INTERNAL}")
+    def is_account_manager(self, info: Info) -> bool | None:
+        return self.model.is_account_manager if _internal(info) else None
+
+    @strawberry.field(description=f"The member's default share message. {_INTERNAL}")
+    def standard_message(self, info: Info) -> str | None:
+        return self.model.standard_message if _internal(info) else None
 
 
 @strawberry.type
