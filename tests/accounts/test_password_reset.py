@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import httpx
+from starlette.applications import Starlette
+
 from portico.accounts.models import OneTimeToken
+from portico.accounts.throttle import RESETS_PER_ACCOUNT, RESETS_PER_ADDRESS
 from portico.accounts.tokens import token_hash
 from portico.mail.models import OutboxEmail
 from tests.accounts.conftest import Solo
-from tests.conftest import PASSWORD, GraphQLClient
+from tests.conftest import PASSWORD, TEST_ORIGIN, Clock, GraphQLClient
 from tests.graphql.helpers import LOG_IN, ME, link_token
 
 REQUEST_RESET = """mutation($email: String!) { requestPasswordReset(input: {email: $email}) {
@@ -101,3 +105,59 @@ async def test_expired_or_unknown_reset_token_is_invalid(solo: Solo,
     assert (await solo.client(ME))["me"] is not None  # nothing happened to the account
     old = await client_factory()(LOG_IN, {"input": {"email": solo.email, "password": PASSWORD}})
     assert old["logIn"]["errors"] == []
+
+
+# --- throttling (issue 7, point 10) ---------------------------------------------------------------------------
+
+
+def _from_address(app: Starlette, ip: str) -> GraphQLClient:
+    """A browser at another client address (the app sees the ASGI client's host)."""
+    client = GraphQLClient(app)
+    client.http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app, client=(ip, 40000)),
+                                    base_url=TEST_ORIGIN, headers={"origin": TEST_ORIGIN})
+    return client
+
+
+async def test_reset_emails_are_limited_per_account_whatever_the_address(
+    solo: Solo, app: Starlette, clock: Clock
+) -> None:
+    # given four requests for one account, each from another address
+    browsers = [_from_address(app, f"10.0.0.{i}") for i in range(1, 6)]
+
+    # when
+    answers = [await b(REQUEST_RESET, {"email": solo.email}) for b in browsers[:4]]
+
+    # then all answer the same, but only three emails went out
+    assert all(a["requestPasswordReset"] == {"ok": True, "errors": []} for a in answers)
+    assert await OutboxEmail.filter(kind="password_reset").count() == RESETS_PER_ACCOUNT == 3
+
+    # and after an hour without one the account may ask again
+    clock.advance(hours=1, seconds=1)
+    assert (await browsers[4](REQUEST_RESET, {"email": solo.email}))["requestPasswordReset"]["ok"]
+    assert await OutboxEmail.filter(kind="password_reset").count() == 4
+    for b in browsers:
+        await b.close()
+
+
+async def test_reset_requests_are_limited_per_client_address(solo: Solo, app: Starlette, clock: Clock) -> None:
+    # given one address asking for many accounts (existing or not: it is counted the same)
+    prober = _from_address(app, "10.9.9.9")
+    for i in range(RESETS_PER_ADDRESS):
+        data = await prober(REQUEST_RESET, {"email": f"someone{i}@solo.example"})
+        assert data["requestPasswordReset"]["errors"] == []
+
+    # when it asks once more, even for an existing account
+    data = await prober(REQUEST_RESET, {"email": solo.email})
+
+    # then it is refused, and no email goes out
+    assert [e["code"] for e in data["requestPasswordReset"]["errors"]] == ["TOO_MANY_ATTEMPTS"]
+    assert await OutboxEmail.filter(kind="password_reset").count() == 0
+    # another address is not affected
+    other = _from_address(app, "10.8.8.8")
+    assert (await other(REQUEST_RESET, {"email": solo.email}))["requestPasswordReset"]["errors"] == []
+    assert await OutboxEmail.filter(kind="password_reset").count() == 1
+    # and the address may ask again an hour later
+    clock.advance(hours=1, seconds=1)
+    assert (await prober(REQUEST_RESET, {"email": solo.email}))["requestPasswordReset"]["errors"] == []
+    await prober.close()
+    await other.close()

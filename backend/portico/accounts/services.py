@@ -108,10 +108,15 @@ async def log_out(actor: Actor) -> None:
         await end_session(actor.session_token)
 
 
-async def request_password_reset(settings: Settings, *, email: str) -> None:
-    """Email a one-time link if the account exists; answer the same either way (no account discovery)."""
+async def request_password_reset(settings: Settings, *, email: str, ip: str = "") -> None:
+    """Email a one-time link if the account exists; answer the same either way (no account discovery).
+
+    Throttled per client address (TOO_MANY_ATTEMPTS) and per account (quietly: no more emails for a while).
+    """
     address = check_lookup_email(email)
-    member = await Member.filter(email=address, is_active=True).first() if address else None
+    if not address or not await throttle.allow_reset_request("member", address, ip):
+        return
+    member = await Member.filter(email=address, is_active=True).first()
     if member is None:
         return
     async with in_transaction():

@@ -95,6 +95,43 @@ async def clear_account(kind: str, email: str) -> None:
     await ThrottleBucket.filter(key=account_key(kind, email)).delete()
 
 
+# --- password-reset requests ---------------------------------------------------------------------------------
+# Each request makes us email an address someone typed: limited per account (no mail-bombing a colleague) and per
+# client address (no mail-bombing everyone). `failures` counts requests here; a key is forgotten after RESET_WINDOW
+# without a request that was let through.
+
+RESETS_PER_ACCOUNT = 3
+RESETS_PER_ADDRESS = 20
+RESET_WINDOW = timedelta(hours=1)
+
+
+async def allow_reset_request(kind: str, email: str, ip: str) -> bool:
+    """Count one reset request. Raises TOO_MANY_ATTEMPTS when the client address is over its limit (nothing counted);
+    returns False when the account is: the caller answers as always, and sends nothing (so the answer reveals
+    nothing about the account, and its owner still has the links already sent)."""
+    account, address = f"{kind}:reset-account:{email.strip().lower()}", f"{kind}:reset-address:{ip}"
+    moment = now()
+    async with in_transaction():
+        await ThrottleBucket.bulk_create([ThrottleBucket(key=k) for k in sorted((account, address))],
+                                         ignore_conflicts=True)
+        buckets = {b.key: b for b in await ThrottleBucket.filter(key__in=[account, address]).order_by("key")
+                   .select_for_update()}
+        for bucket in buckets.values():
+            if bucket.last_attempt_at is None or moment - bucket.last_attempt_at >= RESET_WINDOW:
+                bucket.failures = 0
+        at_address = buckets[address]
+        if at_address.failures >= RESETS_PER_ADDRESS:
+            assert at_address.last_attempt_at is not None
+            wait = int((at_address.last_attempt_at + RESET_WINDOW - moment).total_seconds()) + 1
+            raise DomainError("TOO_MANY_ATTEMPTS", f"Too many reset requests. Try again in {wait} seconds.", None)
+        allowed = buckets[account].failures < RESETS_PER_ACCOUNT
+        for bucket in (at_address, buckets[account]) if allowed else (at_address,):
+            bucket.failures += 1
+            bucket.last_attempt_at = moment
+            await bucket.save(update_fields=["failures", "last_attempt_at", "updated_at"])
+    return allowed
+
+
 def _seconds_locked(bucket: ThrottleBucket, moment: datetime) -> int:
     if bucket.locked_until and bucket.locked_until > moment:
         return int((bucket.locked_until - moment).total_seconds()) + 1

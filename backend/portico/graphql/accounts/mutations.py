@@ -182,10 +182,14 @@ class AccountMutations:
         sign_out(info.context)
         return OkPayload(ok=True, errors=[])
 
-    @strawberry.mutation(description="Email a one-time reset link. Answers the same whether the account exists or not.")
+    @strawberry.mutation(
+        description="Email a one-time reset link. Answers the same whether the account exists or not. At most 3 "
+        "emails an hour per account (more requests answer ok and send nothing); 20 requests an hour per client "
+        "address (then TOO_MANY_ATTEMPTS)."
+    )
     async def request_password_reset(self, info: Info, input: RequestPasswordResetInput) -> OkPayload:
         async def work() -> dict[str, object]:
-            await services.request_password_reset(info.context.settings, email=input.email)
+            await services.request_password_reset(info.context.settings, email=input.email, ip=info.context.actor.ip)
             return {"ok": True}
 
         return await mutate(OkPayload, work)
