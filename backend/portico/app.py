@@ -101,6 +101,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
             await services.close()
             await close_db()
 
+    from portico.branding.http import branding_routes
     from portico.hubs.http import download_route, upload_route
 
     routes: list[Route | Mount | WebSocketRoute] = [
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         WebSocketRoute("/graphql", graphql),
         upload_route(),
         download_route(),
+        *branding_routes(),
         *_spa_routes(frontend_dist or FRONTEND_DIST),
     ]
     app = Starlette(

@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "portico.libraries.models",
     "portico.hubs.models",
     "portico.activity.models",
+    "portico.branding.models",
 ]
 
 

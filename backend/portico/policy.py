@@ -25,6 +25,7 @@ from tortoise.queryset import QuerySet
 from portico.accounts.models import ApiKey, Invitation, Member, MemberDocumentVisibility, Organization, Role
 from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, ActorKind, Scope
+from portico.branding.models import OrganizationLogo
 from portico.customers.models import Contact, Customer
 from portico.errors import NotAllowed
 from portico.hubs.models import Document, DocumentGrant, Folder, Hub, InvitationTemplate, Share
@@ -154,6 +155,14 @@ def outbox_visible_to(actor: Actor) -> QuerySet[OutboxEmail]:
     if can_read_dev_mailbox(actor) and actor.organization is not None:
         return OutboxEmail.filter(organization_id=actor.organization.id)
     return OutboxEmail.filter(_NOTHING)
+
+
+def logos_visible_to(actor: Actor) -> QuerySet[OrganizationLogo]:
+    """The organization's logo: its members and API keys, and the contacts of its customers (their hub shows it,
+    and a contact actor exists only while their hub access is on). Never another organization."""
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+        return OrganizationLogo.filter(_NOTHING)
+    return OrganizationLogo.filter(organization_id=actor.organization.id)
 
 
 def libraries_visible_to(actor: Actor) -> QuerySet[Library]:
@@ -292,6 +301,11 @@ def require_admin(actor: Actor) -> Member:
 
 def require_template_editor(actor: Actor) -> Member:
     """Invitation templates, their specification and their preview: administrators (they write them)."""
+    return require_admin(actor)
+
+
+def require_branding_editor(actor: Actor) -> Member:
+    """The organization's logo: administrators."""
     return require_admin(actor)
 
 

@@ -1,18 +1,22 @@
 // End-to-end: an admin writes an invitation template for a language without built-in texts (German): the
 // editor names an unknown placeholder inline, asks for every fixed text, and previews the email beside the form;
-// an email sent in German is German from greeting to footer.
+// an email sent in German is German from greeting to footer. Then the admin uploads the organization's logo, and
+// a contact who got a Danish share finds a Danish hub headed by the logo, with the rep's message beside the share.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { launch, newActor, snap } from './support/browser.mjs';
+import { makePng } from './support/images.mjs';
 import { fillGermanFixedTexts } from './support/templates.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CONTACT = { firstName: 'Greta', lastName: 'Vogel', email: `greta.${RUN}@kunde.example` };
+const DANISH = { firstName: 'Mette', lastName: 'Lund', email: `mette.${RUN}@kunde.example` };
+const MESSAGE = `Hej Mette, her er prislisten, vi talte om. (${RUN})`;
 
-let backend, browser, admin;
-const actors = () => [admin].filter(Boolean);
+let backend, browser, admin, contact;
+const actors = () => [admin, contact].filter(Boolean);
 
 async function gql(page, query, variables = {}) {
   return page.evaluate(async ({ query, variables }) => {
@@ -31,7 +35,7 @@ after(async () => {
   await backend?.stop();
 });
 
-test('invitation templates: placeholders, fixed texts, live preview, a whole email in one language', async (t) => {
+test('invitation templates and branding: placeholders, fixed texts, live preview, one language per email and hub', async (t) => {
   const step = stepper(t, { actors, backend: () => backend });
   const { page } = admin;
 
@@ -98,7 +102,58 @@ test('invitation templates: placeholders, fixed texts, live preview, a whole ema
     }
   });
 
-  await step('no console errors', async () => {
-    assert.deepEqual(actors().flatMap((a) => a.problems), []);
+  await step('the admin uploads the logo; an SVG is refused with a clear message', async () => {
+    await page.getByRole('link', { name: 'Branding' }).click();
+    await page.getByRole('heading', { name: 'Branding' }).waitFor();
+    const input = page.getByTestId('logo-input');
+    await input.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+    await page.getByRole('alert').filter({ hasText: 'A logo must be a PNG, JPEG, WebP or GIF image.' }).waitFor();
+    await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: makePng() });
+    await page.getByText(/Logo uploaded/).waitFor();
+    const logo = page.getByTestId('branding-logo');
+    await logo.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="branding-logo"]')?.naturalWidth === 160);
+    await snap(page, 'admin-branding');
+  });
+
+  await step('a Danish share: the contact signs in to a Danish hub with the logo and the message beside the share', async () => {
+    const found = await gql(page, '{ customers(first: 1) { edges { node { id } } } publications(first: 2) { edges { node { id } } } }');
+    const sent = await gql(page, `mutation($input: ShareInput!) { shareDocuments(input: $input) { share { id } errors { code message } } }`, {
+      input: {
+        customerId: found.data.customers.edges[0].node.id, recipients: [DANISH], language: 'da', message: MESSAGE,
+        publicationIds: found.data.publications.edges.map((e) => e.node.id), uploadIds: [],
+      },
+    });
+    assert.deepEqual(sent.data.shareDocuments.errors, []);
+    const box = await gql(page, '{ devMailbox(first: 20) { to html text } }');
+    const mail = box.data.devMailbox.find((m) => m.to === DANISH.email);
+    const link = mail.text.match(/https?:\/\/[^\s]+\/hub\/welcome\?token=[^\s]+/);
+    assert.ok(link, `no hub link in:\n${mail.text}`);
+    contact = await newActor(browser, backend.baseUrl, 'contact');
+    const hub = contact.page;
+    await hub.goto(link[0].replace(/^https?:\/\/[^/]+/, backend.baseUrl));
+    await hub.getByLabel('Password').fill('mette-hub-password-1');
+    await hub.getByRole('button', { name: /Set password/ }).click();
+    await hub.waitForURL(/\/hub$/);
+    await hub.getByRole('heading', { name: 'Hej Mette' }).waitFor();
+    const brand = hub.getByTestId('hub-brand');
+    await brand.getByRole('img', { name: 'Northwind Supplies logo' }).waitFor();
+    await hub.waitForFunction(() => document.querySelector('[data-testid="hub-brand"] img')?.naturalWidth === 160);
+    const message = hub.getByTestId('share-message');
+    await message.filter({ hasText: MESSAGE }).waitFor();
+    assert.match(await message.textContent(), /Besked fra Alex Admin/);
+    assert.equal(await hub.getByTestId('hub-document').count(), 2);
+    assert.equal(await hub.getByRole('button', { name: 'Log ud' }).count(), 1);
+    assert.equal(await hub.evaluate(() => document.documentElement.lang), 'da');
+    await snap(hub, 'hub-branded-message');
+    // The logo is the organization's: a stranger gets nothing from its URL.
+    const src = await brand.getByRole('img').getAttribute('src');
+    const stranger = await fetch(`${backend.baseUrl}${src}`);
+    assert.equal(stranger.status, 404);
+  });
+
+  await step('no console errors (but the refused SVG upload, on purpose)', async () => {
+    const refused = /status of 415 .*\/branding\/logo/;
+    assert.deepEqual(actors().flatMap((a) => a.problems).filter((p) => !refused.test(p)), []);
   });
 });

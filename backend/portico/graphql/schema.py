@@ -24,6 +24,8 @@ from graphql import GraphQLError
 from portico.errors import DomainError, NotAuthenticated
 from portico.graphql.accounts.mutations import AccountMutations
 from portico.graphql.accounts.queries import AccountQueries
+from portico.graphql.branding.mutations import BrandingMutations
+from portico.graphql.branding.queries import BrandingQueries
 from portico.graphql.context import Info
 from portico.graphql.customers.mutations import CustomerMutations
 from portico.graphql.customers.queries import CustomerQueries
@@ -52,8 +54,13 @@ class NodeQueries:
         return await resolve_node(actor, str(id))
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries))
-Mutation = merge_types("Mutation", (AccountMutations, CustomerMutations, HubMutations, TemplateMutations))
+Query = merge_types(
+    "Query",
+    (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries),
+)
+Mutation = merge_types(
+    "Mutation", (AccountMutations, CustomerMutations, HubMutations, TemplateMutations, BrandingMutations)
+)
 Subscription = merge_types("Subscription", (HubSubscriptions,))
 
 

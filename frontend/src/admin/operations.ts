@@ -96,3 +96,18 @@ export const DevMailboxQuery = graphql(`
     devMailbox(first: $first) { id to subject html text status createdAt }
   }
 `);
+
+export const BrandingQuery = graphql(`
+  query Branding {
+    branding { name logoUrl }
+  }
+`);
+
+export const RemoveLogoMutation = graphql(`
+  mutation RemoveOrganizationLogo {
+    removeOrganizationLogo {
+      branding { name logoUrl }
+      errors { code field message }
+    }
+  }
+`);

@@ -5,7 +5,7 @@ import { useSession } from './session';
 import { DevMailboxAvailableQuery, LogOutMutation } from './operations';
 import { useSelection } from '../libraries/selection';
 import { Loading } from '../ui/components';
-import { IconActivity, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield } from '../ui/icons';
+import { IconActivity, IconBuilding, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield } from '../ui/icons';
 import { initials } from '../lib/format';
 
 /** Staff chrome: sidebar (drawer on phones), guarded to signed-in members. */
@@ -58,6 +58,7 @@ export function StaffLayout() {
             <div className="nav-section">Admin</div>
             {link('/admin/members', 'Members', IconShield)}
             {link('/admin/templates', 'Invitation templates', IconTemplate)}
+            {link('/admin/branding', 'Branding', IconBuilding)}
             {link('/admin/api-keys', 'API keys', IconKey)}
           </>
         )}

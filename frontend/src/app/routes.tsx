@@ -13,6 +13,7 @@ import { ActivityPage } from '../activity/ActivityPage';
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const MembersPage = lazy(() => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })));
 const TemplatesPage = lazy(() => import('../admin/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const BrandingPage = lazy(() => import('../admin/BrandingPage').then((m) => ({ default: m.BrandingPage })));
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const MailboxPage = lazy(() => import('../admin/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 import { PortalLayout } from '../portal/PortalLayout';
@@ -77,6 +78,7 @@ export function buildRoutes(): RouteObject[] {
         { path: '/settings', element: page(<SettingsPage />) },
         { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },
         { path: '/admin/templates', element: page(<AdminOnly><TemplatesPage /></AdminOnly>) },
+        { path: '/admin/branding', element: page(<AdminOnly><BrandingPage /></AdminOnly>) },
         { path: '/admin/api-keys', element: page(<AdminOnly><ApiKeysPage /></AdminOnly>) },
         { path: '/dev/mailbox', element: page(<MailboxPage />) },
       ],

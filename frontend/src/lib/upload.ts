@@ -21,9 +21,17 @@ export interface UploadHandle {
  * because it reports upload progress and can be aborted.
  */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): UploadHandle {
+  return postFile<UploadResult>(`/uploads?filename=${encodeURIComponent(file.name)}`, file, onProgress, (b) => !!b.uploadId);
+}
+
+/**
+ * POSTs a file as the raw body to `url`; resolves with the JSON answer when `accepted(body)`, rejects with an
+ * UploadError carrying the server's `{ error: { code, message } }` otherwise.
+ */
+export function postFile<T>(url: string, file: File, onProgress: (fraction: number) => void, accepted: (body: Record<string, unknown>) => boolean): { promise: Promise<T>; abort: () => void } {
   const xhr = new XMLHttpRequest();
-  const promise = new Promise<UploadResult>((resolve, reject) => {
-    xhr.open('POST', `/uploads?filename=${encodeURIComponent(file.name)}`);
+  const promise = new Promise<T>((resolve, reject) => {
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('X-Requested-With', 'portico');
@@ -33,10 +41,10 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     xhr.onload = () => {
       let body: unknown = null;
       try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
-      const b = body as { uploadId?: string; error?: { code: string; message: string } } | null;
-      if (xhr.status >= 200 && xhr.status < 300 && b?.uploadId) {
+      const b = body as ({ error?: { code: string; message: string } } & Record<string, unknown>) | null;
+      if (xhr.status >= 200 && xhr.status < 300 && b && accepted(b)) {
         onProgress(1);
-        resolve(b as UploadResult);
+        resolve(b as T);
       } else if (b?.error) reject(new UploadError(b.error.code, b.error.message));
       else reject(new UploadError('HTTP_' + xhr.status, `Upload failed (${xhr.status || 'network error'}).`));
     };

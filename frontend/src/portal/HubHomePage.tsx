@@ -2,17 +2,24 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { MyHubQuery, OpenHubMutation } from './operations';
+import { useHubChrome } from './hubChrome';
 import { Empty, ErrorState, FileIcon, Loading } from '../ui/components';
 import { IconFolder } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatBytes, formatDate } from '../lib/format';
 import { useSession } from '../app/session';
 import { useTitle } from '../lib/useTitle';
+import type { MyHubQuery as MyHubData } from '../gql/graphql';
 
-/** The contact's hub: folders by date and sender. Records one HUB_OPENED per visit. */
+type Folder = NonNullable<MyHubData['myHub']>['folders'][number];
+type Doc = Folder['documents'][number];
+
+/** The contact's hub: folders by date and sender, each share with the rep's message beside its documents.
+ *  Records one HUB_OPENED per visit. */
 export function HubHomePage() {
   const { viewer } = useSession();
-  useTitle(viewer ? `${viewer.organization.name} hub` : 'Your hub');
+  const { strings: t, organizationName } = useHubChrome();
+  useTitle(organizationName || viewer?.organization.name || 'Your hub');
   const [res, refetch] = useQuery({ query: MyHubQuery });
   const [, openHub] = useMutation(OpenHubMutation);
   const opened = useRef(false);
@@ -26,36 +33,61 @@ export function HubHomePage() {
   return (
     <>
       <div className="portal-hero">
-        <h1>Hello {viewer?.contact?.firstName}</h1>
-        <p>Documents {viewer?.organization.name} shared with {viewer?.contact?.customer.name}. Open one to view, download, print or share it.</p>
+        <h1>{t.hello(viewer?.contact?.firstName ?? '')}</h1>
+        <p>{t.intro(organizationName || viewer?.organization.name || '', viewer?.contact?.customer.name ?? '')}</p>
       </div>
       {res.error && !res.data ? (
         <ErrorState message={describeError(res.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !res.data ? (
-        <Loading label="Loading your documents…" />
+        <Loading label={t.loading} />
       ) : !hub || hub.folders.length === 0 ? (
-        <div className="card"><Empty title="Nothing here yet" icon={<IconFolder />}>When documents are shared with you they appear here.</Empty></div>
+        <div className="card"><Empty title={t.emptyTitle} icon={<IconFolder />}>{t.emptyBody}</Empty></div>
       ) : (
-        hub.folders.map((f) => (
-          <section key={f.id} className="folder" aria-label={`${f.date ? formatDate(f.date) : f.name}${f.sender ? `, from ${f.sender.fullName}` : ''}`}>
-            <div className="folder-header">
-              <IconFolder />
-              <strong>{f.date ? formatDate(f.date) : f.name}</strong>
-              {f.sender && <span className="muted">from {f.sender.fullName}</span>}
-            </div>
-            {f.documents.map((d) => (
-              <Link key={d.id} className="doc-row" to={`/hub/documents/${encodeURIComponent(d.id)}`} data-testid="hub-document">
-                <FileIcon contentType={d.contentType} name={d.name} />
-                <div className="grow">
-                  <div className="name">{d.name}</div>
-                  <div className="muted small">{formatBytes(d.sizeBytes)}</div>
-                </div>
-                <span className="btn btn-sm" aria-hidden="true">Open</span>
-              </Link>
-            ))}
-          </section>
-        ))
+        hub.folders.map((f) => <FolderSection key={f.id} folder={f} />)
       )}
     </>
+  );
+}
+
+function FolderSection({ folder: f }: { folder: Folder }) {
+  const { strings: t } = useHubChrome();
+  const day = f.date ? formatDate(f.date, t.locale) : f.name;
+  const byId = new Map(f.documents.map((d) => [d.id, d]));
+  const inShares = new Set(f.shares.flatMap((s) => s.documents.map((d) => d.id)));
+  const loose = f.documents.filter((d) => !inShares.has(d.id));
+  return (
+    <section className="folder" aria-label={`${day}${f.sender ? `, ${t.from(f.sender.fullName)}` : ''}`}>
+      <div className="folder-header">
+        <IconFolder />
+        <strong>{day}</strong>
+        {f.sender && <span className="muted">{t.from(f.sender.fullName)}</span>}
+      </div>
+      {f.shares.map((s) => (
+        <div key={s.id} data-testid="hub-share">
+          {s.message.trim() && (
+            <figure className="share-message" data-testid="share-message">
+              <figcaption className="label">{t.messageFrom(s.sender?.fullName ?? '')}</figcaption>
+              <p>{s.message.trim()}</p>
+            </figure>
+          )}
+          {s.documents.map((d) => byId.get(d.id)).filter((d): d is Doc => !!d).map((d) => <DocumentRow key={d.id} doc={d} />)}
+        </div>
+      ))}
+      {loose.map((d) => <DocumentRow key={d.id} doc={d} />)}
+    </section>
+  );
+}
+
+function DocumentRow({ doc: d }: { doc: Doc }) {
+  const { strings: t } = useHubChrome();
+  return (
+    <Link className="doc-row" to={`/hub/documents/${encodeURIComponent(d.id)}`} data-testid="hub-document">
+      <FileIcon contentType={d.contentType} name={d.name} />
+      <div className="grow">
+        <div className="name">{d.name}</div>
+        <div className="muted small">{formatBytes(d.sizeBytes)}</div>
+      </div>
+      <span className="btn btn-sm" aria-hidden="true">{t.open}</span>
+    </Link>
   );
 }

@@ -28,6 +28,12 @@ export const OpenHubMutation = graphql(`
   }
 `);
 
+export const HubChromeQuery = graphql(`
+  query HubChrome {
+    myHub { id language branding { name logoUrl } }
+  }
+`);
+
 export const MyHubQuery = graphql(`
   query MyHub {
     myHub {
@@ -37,6 +43,7 @@ export const MyHubQuery = graphql(`
         id name date
         sender { id fullName email }
         documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }
+        shares { id message createdAt sender { id fullName } documents { id } }
       }
     }
   }

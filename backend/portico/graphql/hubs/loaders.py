@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from strawberry.dataloader import DataLoader
-from tortoise.functions import Count
+from tortoise.functions import Count, Max
 
 from portico import policy
 from portico.activity import insights
@@ -84,6 +84,32 @@ def documents_by_share_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
         return [(d.share_id, d) for d in rows if d.share_id is not None]
 
     return _grouped(loaders, "documents_by_share_id", fetch)
+
+
+def shares_by_folder_id(loaders: Loaders) -> DataLoader[int, list[Share]]:
+    async def fetch(ids: list[int]) -> list[tuple[int, Share]]:
+        rows = await policy.shares_visible_to(loaders.actor).filter(folder_id__in=ids).order_by("-id")
+        return [(s.folder_id, s) for s in rows]
+
+    return _grouped(loaders, "shares_by_folder_id", fetch)
+
+
+def language_by_hub_id(loaders: Loaders) -> DataLoader[int, str | None]:
+    """The language of the newest share in each hub that the caller may see (None: no share visible)."""
+
+    async def load(keys: list[int]) -> list[str | None]:
+        newest = await (
+            policy.shares_visible_to(loaders.actor)
+            .filter(hub_id__in=set(keys))
+            .annotate(newest=Max("id"))
+            .group_by("hub_id")
+            .values("newest")
+        )
+        rows = await Share.filter(id__in=[int(r["newest"]) for r in newest]).values_list("hub_id", "language")
+        languages = {int(hub): str(language) for hub, language in rows}
+        return [languages.get(k) for k in keys]
+
+    return loaders.get("language_by_hub_id", lambda: DataLoader(load))  # type: ignore[arg-type]
 
 
 def recipients_by_share_id(loaders: Loaders) -> DataLoader[int, list[Contact]]:

@@ -11,6 +11,7 @@ from portico.activity import insights
 from portico.activity import models as activity_models
 from portico.actors import Actor
 from portico.graphql.accounts.types import MemberType
+from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
 from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerType
 from portico.graphql.hubs import loaders as hl
@@ -19,6 +20,7 @@ from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs import models
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
+from portico.mail.templates import DEFAULT_LANGUAGE
 
 ActivityKind = strawberry.enum(activity_models.ActivityKind, name="ActivityKind")
 
@@ -208,6 +210,12 @@ class FolderType(Node):
         rows = await hl.documents_by_folder_id(info.context.loaders).load(self.model.id)
         return await documents_with_insights(info, rows)
 
+    @strawberry.field(description="The shares in this folder the caller may see, newest first (each with the "
+                      "rep's message and its documents).")
+    async def shares(self, info: Info) -> list[ShareType]:
+        rows = await hl.shares_by_folder_id(info.context.loaders).load(self.model.id)
+        return [ShareType.from_model(s) for s in rows]
+
 
 @strawberry.type(name="Share")
 class ShareType(Node):
@@ -273,6 +281,17 @@ class HubType(Node):
     @strawberry.field
     async def insights(self, info: Info) -> Insights:
         return await insights_of(info, "hub", self.model.id)
+
+    @strawberry.field(description="The organization that runs the hub, as the hub shows it: name and logo.")
+    async def branding(self, info: Info) -> OrganizationBranding:
+        branding = await branding_by_organization_id(info.context.loaders).load(self.model.organization_id)
+        assert branding is not None
+        return branding
+
+    @strawberry.field(description="The language the hub speaks to the caller: that of the newest share they may "
+                      "see in it (the organization's invitation language), 'en' when there is none.")
+    async def language(self, info: Info) -> str:
+        return await hl.language_by_hub_id(info.context.loaders).load(self.model.id) or DEFAULT_LANGUAGE
 
 
 @strawberry.type(name="ActivityEvent")

@@ -1,0 +1,73 @@
+import { describe, it, expect } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { ApiProvider } from '../app/session';
+import type { ApiClient } from '../lib/client';
+import { PortalLayout } from './PortalLayout';
+import { HubHomePage } from './HubHomePage';
+import { createMockClient } from '../test/mockClient';
+
+const me = {
+  kind: 'CONTACT', member: null,
+  contact: { id: 'K1', firstName: 'Mette', lastName: 'Larsen', fullName: 'Mette Larsen', email: 'mette@fjord.example', hasPassword: true, customer: { id: 'C1', name: 'Fjord Logistics' } },
+  organization: { id: 'O1', name: 'Acme Sales', languages: ['en', 'da'] },
+};
+const doc = (id: string, name: string) => ({ id, name, contentType: 'application/pdf', sizeBytes: 1000, createdAt: '2027-03-01T10:00:00Z', viewUrl: '/files/v', downloadUrl: '/files/d' });
+const hub = {
+  id: 'H1', customer: { id: 'C1', name: 'Fjord Logistics' },
+  folders: [{
+    id: 'F1', name: '2027-03-01 · Rita Rep', date: '2027-03-01', sender: { id: 'M1', fullName: 'Rita Rep', email: 'rita@acme.example' },
+    documents: [doc('D1', 'Price list 2027'), doc('D2', 'Installation guide')],
+    shares: [
+      { id: 'S2', message: '', createdAt: '2027-03-01T11:00:00Z', sender: { id: 'M1', fullName: 'Rita Rep' }, documents: [{ id: 'D2' }] },
+      { id: 'S1', message: 'The prices we talked about.', createdAt: '2027-03-01T10:00:00Z', sender: { id: 'M1', fullName: 'Rita Rep' }, documents: [{ id: 'D1' }] },
+    ],
+  }],
+};
+
+function setup(language: string, logoUrl: string | null) {
+  const mock = createMockClient({
+    Me: () => ({ data: { me } }),
+    HubChrome: () => ({ data: { myHub: { id: 'H1', language, branding: { name: 'Acme Sales', logoUrl } } } }),
+    MyHub: () => ({ data: { myHub: hub } }),
+    OpenHub: () => ({ data: { openHub: { ok: true, errors: [] } } }),
+  });
+  const api = { client: mock.client, ws: null, dispose: () => {} } as unknown as ApiClient;
+  render(
+    <ApiProvider factory={() => api}>
+      <MemoryRouter initialEntries={['/hub']}>
+        <Routes>
+          <Route path="/hub" element={<PortalLayout />}><Route index element={<HubHomePage />} /></Route>
+        </Routes>
+      </MemoryRouter>
+    </ApiProvider>,
+  );
+  return mock;
+}
+
+describe('HubHomePage', () => {
+  it('shows the rep message beside the share it came with, and the organization logo', async () => {
+    setup('en', '/branding/logos/abc');
+    const [withMessage, without] = await screen.findAllByTestId('hub-share').then((s) => [s[1]!, s[0]!]);
+    expect(within(withMessage).getByTestId('share-message')).toHaveTextContent('Message from Rita Rep');
+    expect(within(withMessage).getByTestId('share-message')).toHaveTextContent('The prices we talked about.');
+    expect(within(withMessage).getByText('Price list 2027')).toBeInTheDocument();
+    expect(within(without).queryByTestId('share-message')).toBeNull();
+    expect(within(without).getByText('Installation guide')).toBeInTheDocument();
+    const brand = screen.getByTestId('hub-brand');
+    // The header's branding arrives with its own query, maybe after the documents.
+    expect(await within(brand).findByRole('img', { name: 'Acme Sales logo' })).toHaveAttribute('src', '/branding/logos/abc');
+    expect(brand).toHaveTextContent('Acme Sales');
+  });
+
+  it('speaks the language of the share', async () => {
+    setup('da', null);
+    await screen.findByRole('heading', { name: 'Hej Mette' });
+    expect(screen.getByText(/Dokumenter, som Acme Sales har delt med Fjord Logistics/)).toBeInTheDocument();
+    expect(await screen.findByText('Besked fra Rita Rep')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Log ud' })).toBeInTheDocument();
+    expect(screen.getAllByText('Åbn')).toHaveLength(2);
+    expect(document.documentElement.lang).toBe('da');
+    expect(within(screen.getByTestId('hub-brand')).queryByRole('img')).toBeNull(); // no logo: the initial
+  });
+});
