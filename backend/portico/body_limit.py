@@ -4,16 +4,23 @@ Strawberry reads a POST body completely before parsing it, so without a limit on
 300 MB and more of memory (seen: 890 MB RSS). The limit is checked twice: a declared Content-Length over it is
 refused before a byte is read, and the bytes are counted as they arrive (chunked bodies declare no length), so at
 most one chunk over the limit is ever held. Uploads (`POST /uploads`) stream to storage and have their own limit.
+
+A client that goes away while sending its body (a browser cancelling a query as the user types) is logged at INFO:
+Starlette's ClientDisconnect otherwise reaches the server as an "Exception in ASGI application" with a traceback.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Collection, MutableMapping
 from typing import Any
 
 from starlette.datastructures import Headers
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = logging.getLogger(__name__)
 
 
 class _BodyTooLarge(Exception):
@@ -68,3 +75,7 @@ class BodyLimitMiddleware:
             if started:  # cannot happen for an app that reads the body first; never answer twice
                 raise
             await too_large_response(self.max_bytes)(scope, receive, send)
+        except ClientDisconnect:
+            if started:
+                raise
+            log.info("the client went away while sending its request", extra={"path": scope["path"]})

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { readdirSync, rmSync, existsSync } from 'node:fs';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { launch, newActor, snap, makePdf, screenshotsDir } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, makePdf, printRequests, screenshotsDir } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CUSTOMER = `Contoso Trading ${RUN}`;
@@ -46,7 +46,7 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
+  await closeBrowser(browser);
   await backend?.stop();
 });
 
@@ -107,7 +107,9 @@ test('share from libraries to a new contact, live activity for the sender only',
     const msg = dialog.getByLabel('Personal message');
     await msg.fill(`Hello Erin, here are the sheets we discussed. (${RUN})`);
     await dialog.getByTestId('file-input').setInputFiles({ name: UPLOAD_NAME, mimeType: 'application/pdf', buffer: makePdf(`Site survey ${RUN}`) });
-    await dialog.getByText('From your device').waitFor();
+    // The listed upload ("From your device · 592 B"), not the empty list's "choose from your device" button, which
+    // may still be there for a moment (a strict-mode violation on a busy machine).
+    await dialog.getByText(/^From your device ·/).waitFor();
     // Preview shows the exact email, including the message just typed.
     await dialog.getByTestId('preview-subject').waitFor();
     const frame = page.frameLocator('iframe[title="Email preview"]');
@@ -177,6 +179,9 @@ test('share from libraries to a new contact, live activity for the sender only',
     const { page } = contact;
     await page.getByRole('button', { name: 'Print' }).click();
     await anna.page.getByTestId('activity-item').filter({ hasText: `printed ${UPLOAD_NAME}` }).first().waitFor();
+    // The hidden frame asked the browser to print the document (recorded: a real print() crashes headless Chromium).
+    await page.waitForFunction(() => (window.__printRequests ?? []).length > 0);
+    assert.deepEqual((await printRequests(page)).map((u) => u.split(':')[0]), ['blob']);
     // The per-document counts beside the feed follow the live events too.
     const row = anna.page.getByTestId('staff-document').filter({ hasText: UPLOAD_NAME });
     await row.locator('[title="Prints"]').filter({ hasText: /^\s*1$/ }).waitFor();

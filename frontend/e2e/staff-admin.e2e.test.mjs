@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { launch, newActor, snap, makePdf } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, makePdf } from './support/browser.mjs';
 import { fillGermanFixedTexts } from './support/templates.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -15,7 +15,7 @@ before(async () => {
   admin = await newActor(browser, backend.baseUrl, 'admin');
 });
 after(async () => {
-  await browser?.close().catch(() => {});
+  await closeBrowser(browser);
   await backend?.stop();
 });
 

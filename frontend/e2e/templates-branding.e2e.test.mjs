@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { launch, newActor, snap } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
 import { makePng } from './support/images.mjs';
 import { fillGermanFixedTexts } from './support/templates.mjs';
 
@@ -31,7 +31,7 @@ before(async () => {
   admin = await newActor(browser, backend.baseUrl, 'admin');
 });
 after(async () => {
-  await browser?.close().catch(() => {});
+  await closeBrowser(browser);
   await backend?.stop();
 });
 
@@ -61,6 +61,12 @@ test('invitation templates and branding: placeholders, fixed texts, live preview
     await page.getByText(/Missing: Greeting/).waitFor();
     await page.getByLabel('Body').fill('Hallo,\n\n');
     await page.getByRole('button', { name: 'Insert {sender_name}' }).click();
+    // The editor gives the focus back to the body, caret after the token, on the next frame: type only then (on a
+    // busy machine the first keystroke went to the button and was lost).
+    await page.waitForFunction(() => {
+      const el = document.activeElement;
+      return el instanceof HTMLTextAreaElement && el.value.endsWith('{sender_name}') && el.selectionStart === el.value.length;
+    });
     await page.keyboard.type(' hat Ihnen Unterlagen bereitgestellt.');
     assert.equal(await page.getByLabel('Body').inputValue(), 'Hallo,\n\n{sender_name} hat Ihnen Unterlagen bereitgestellt.');
   });

@@ -4,6 +4,7 @@ read whole (a 300 MB anonymous body once took the server to 890 MB RSS; figures 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -81,6 +82,34 @@ async def test_uploads_are_not_held_to_the_graphql_limit(client_factory: Callabl
     # POST /uploads streams to storage under MAX_UPLOAD_BYTES: an anonymous one is refused for who, not for size
     response = await client_factory().http.post("/uploads", content=b"x" * (LIMIT * 2))
     assert response.status_code == 401
+
+
+async def test_a_client_that_goes_away_mid_body_is_not_a_server_error(
+    app: object, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Browsers cancel queries (typing in a search box): that is logged at INFO, not raised as an ASGI exception."""
+    messages = [{"type": "http.request", "body": b'{"query": "{ me', "more_body": True}, {"type": "http.disconnect"}]
+    sent: list[dict[str, object]] = []
+
+    async def receive() -> dict[str, object]:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict[str, object]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/graphql", "raw_path": b"/graphql", "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"testserver"), (b"content-type", b"application/json")],
+             "client": ("127.0.0.1", 5000), "server": ("testserver", 80)}
+    caplog.set_level(logging.INFO)
+
+    # when
+    await app(scope, receive, send)  # type: ignore[operator]
+
+    # then: nothing raised, nothing answered (nobody is listening), one INFO line
+    assert sent == []
+    assert [r.levelno for r in caplog.records if r.name == "portico.body_limit"] == [logging.INFO]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def test_the_setting_defaults_to_one_mebibyte_and_must_be_positive(tmp_path: object) -> None:

@@ -7,7 +7,63 @@ export const screenshotsDir = join(repoRoot, 'screenshots');
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 375, height: 812 };
 
+// Why the three measures below (the CI flake "Frame has been detached", an unhandled rejection after a spec ended):
+// headless Chromium's renderer crashes when print() is called on a PDF in a frame (the hub's Print button does
+// exactly that, in a hidden iframe), and tearing the browser down with that crashed page and its contexts still
+// open let Playwright reject promises nobody awaited. So: (1) every context records print() instead of running it,
+// (2) teardown closes every context before the browser, (3) errors that Playwright raises for closed or crashed
+// targets once teardown has begun are reported as notes, not as a failed run; anything else still fails it.
+let tearingDown = false;
+const TEARDOWN_NOISE = /Target page, context or browser has been closed|Target closed|Frame has been detached|Target crashed|Browser has been closed|browser has disconnected/i;
+
+function isTeardownNoise(reason) {
+  return tearingDown && TEARDOWN_NOISE.test(String(reason?.message ?? reason));
+}
+
+/** Routes the test runner's handlers for stray rejections through a filter for teardown noise (installed once). */
+function tolerateTeardownNoise() {
+  if (process.__porticoTeardownFilter) return;
+  process.__porticoTeardownFilter = true;
+  for (const event of ['unhandledRejection', 'uncaughtException']) {
+    const runners = process.listeners(event);
+    process.removeAllListeners(event);
+    process.on(event, (reason, ...rest) => {
+      if (isTeardownNoise(reason)) {
+        console.log(`note: ignored after teardown began: ${String(reason?.message ?? reason).split('\n')[0]}`);
+        return;
+      }
+      if (runners.length === 0) throw reason;
+      for (const listener of runners) listener.call(process, reason, ...rest);
+    });
+  }
+}
+
+/** Stands in for window.print in every frame of a context: records the request on the top page. */
+function recordPrints() {
+  window.print = () => {
+    try {
+      (window.top.__printRequests ??= []).push(location.href);
+    } catch {
+      /* a cross-origin frame: nothing to record on */
+    }
+  };
+}
+
+/** The print() calls a page made (recorded by recordPrints, never run). */
+export async function printRequests(page) {
+  return page.evaluate(() => window.__printRequests ?? []);
+}
+
+/** Closes every context, then the browser (the order that lets Playwright finish what is pending). */
+export async function closeBrowser(browser) {
+  tearingDown = true;
+  if (!browser) return;
+  for (const context of browser.contexts()) await context.close().catch(() => {});
+  await browser.close().catch(() => {});
+}
+
 export async function launch() {
+  tolerateTeardownNoise();
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
@@ -18,8 +74,10 @@ export async function launch() {
 /** A browser context for one person, collecting console errors and page errors. */
 export async function newActor(browser, baseUrl, name) {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: DESKTOP, acceptDownloads: true });
+  await context.addInitScript(recordPrints);
   const page = await context.newPage();
   const problems = [];
+  page.on('crash', () => problems.push(`[${name}] the page crashed`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`[${name}] console.error: ${m.text()} (${m.location().url ?? ''})`); });
   page.on('pageerror', (e) => problems.push(`[${name}] page error: ${e.message}`));
   page.setDefaultTimeout(15_000);
