@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { ActivityFeed, describeEvent } from './ActivityFeed';
 import { createMockClient, Wrapper } from '../test/mockClient';
+import { LIVE_RECONNECTED_EVENT } from '../lib/client';
 
 const now = new Date();
 const ago = (min: number) => new Date(now.getTime() - min * 60_000).toISOString();
@@ -88,6 +89,14 @@ describe('ActivityFeed', () => {
     expect(m.callsOf('Activity').length).toBe(queriesBefore + 1);
     expect(resyncs).toHaveLength(1);
     expect(items()).toHaveLength(2);
+  });
+
+  it('refetches the list when the websocket came back after a drop', async () => {
+    const m = setup();
+    await screen.findByText('Jane Doe viewed Price list.pdf');
+    const queriesBefore = m.callsOf('Activity').length;
+    act(() => { window.dispatchEvent(new Event(LIVE_RECONNECTED_EVENT)); });
+    await waitFor(() => expect(m.callsOf('Activity').length).toBe(queriesBefore + 1));
   });
 
   it('shows an empty state before anything happened', async () => {

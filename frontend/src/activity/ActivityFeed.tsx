@@ -4,6 +4,7 @@ import { useQuery, useSubscription } from 'urql';
 import { ActivityQuery, ActivitySubscription } from './operations';
 import { Empty, ErrorState, Loading } from '../ui/components';
 import { IconActivity, IconDoor, IconDownload, IconEye, IconPrinter, IconShare } from '../ui/icons';
+import { LIVE_RECONNECTED_EVENT } from '../lib/client';
 import { describeError } from '../lib/errors';
 import { formatDateTime, timeAgo } from '../lib/format';
 import type { ActivityEventFieldsFragment, ActivityKind } from '../gql/graphql';
@@ -45,7 +46,8 @@ interface Live {
 /**
  * Live activity: the initial page comes from the `activity` query, new events arrive over the
  * `activity` subscription and are prepended without a reload. Deduplicated by id. A `resync` message
- * (the server's live connection was interrupted, events may be missing) refetches the list.
+ * (the server's live connection was interrupted, events may be missing) refetches the list, and so does the
+ * websocket coming back after a drop.
  */
 export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent, onResync }: Props) {
   const variables = useMemo(() => ({ customerId: customerId ?? null, hubId: hubId ?? null }), [customerId, hubId]);
@@ -70,6 +72,15 @@ export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent, 
     refetch({ requestPolicy: 'network-only' });
     onResyncRef.current?.();
   }, [resyncs, refetch]);
+  // The websocket itself dropped and came back (a server restart): events of the gap were never sent either.
+  useEffect(() => {
+    const resync = () => {
+      refetch({ requestPolicy: 'network-only' });
+      onResyncRef.current?.();
+    };
+    window.addEventListener(LIVE_RECONNECTED_EVENT, resync);
+    return () => window.removeEventListener(LIVE_RECONNECTED_EVENT, resync);
+  }, [refetch]);
   const seen = useRef<Set<string> | null>(null);
   const [, tick] = useState(0);
   useEffect(() => {

@@ -8,6 +8,8 @@ export function wsUrl(loc: Location = window.location): string {
 }
 
 export const SESSION_CHECK_EVENT = 'portico:session-check';
+/** Dispatched on window when the websocket came back after a drop: live feeds missed what happened meanwhile. */
+export const LIVE_RECONNECTED_EVENT = 'portico:live-reconnected';
 
 export interface ApiClient {
   client: Client;
@@ -27,6 +29,11 @@ export function createApiClient(): ApiClient {
     shouldRetry: () => true,
     retryWait: async (retries) => {
       await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** retries, 15000)));
+    },
+    on: {
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) window.dispatchEvent(new Event(LIVE_RECONNECTED_EVENT));
+      },
     },
   });
   const client = new Client({
