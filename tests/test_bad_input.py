@@ -3,6 +3,7 @@ validation error (or a plain 404 for a link), never "Unexpected error" or a 500,
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from typing import Any
 
@@ -53,6 +54,30 @@ async def test_a_file_link_with_non_ascii_characters_is_404(world: World) -> Non
         assert response.status_code == 404, (token, response.status_code, response.text)
         assert response.json()["error"]["code"] == "NOT_FOUND"
     assert (await admin.http.get(good)).status_code == 200  # the real link still works
+
+
+# --- global ids -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", ["Customer:99999999999999999999999", "Customer:2147483648", "Customer:-1",
+                                 "Customer:0", "Customer: 1", "ActivityEvent:9223372036854775808"])
+async def test_a_made_up_global_id_is_not_found(world: World, raw: str) -> None:
+    admin = world.acme.admin.client
+    made_up = base64.b64encode(raw.encode()).decode()
+    # when
+    node = await admin.raw("query($id: ID!) { node(id: $id) { id } }", {"id": made_up})
+    hub = await admin.raw("query($id: ID!) { hub(id: $id) { id } }", {"id": made_up})
+    # then: nothing, as for any id the caller may not see, never a database error
+    assert node == {"data": {"node": None}}, node
+    assert "errors" not in hub or all(e.get("extensions", {}).get("code") == "NOT_FOUND" for e in hub["errors"]), hub
+
+
+async def test_the_largest_ids_are_still_ids(world: World) -> None:
+    admin = world.acme.admin.client
+    for raw in ("Customer:2147483647", "ActivityEvent:9223372036854775807"):
+        made_up = base64.b64encode(raw.encode()).decode()
+        assert await admin.raw("query($id: ID!) { node(id: $id) { id } }", {"id": made_up}) == {
+            "data": {"node": None}}
 
 
 # --- sign-in lookups by email ------------------------------------------------------------------------------------

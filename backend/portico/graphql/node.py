@@ -6,9 +6,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import strawberry
-from strawberry import relay
 
 from portico.actors import Actor
+from portico.graphql.relay import pk_from_global_id
 
 
 @strawberry.interface
@@ -25,10 +25,9 @@ def register_node(type_name: str, resolve: Callable[[Actor, int], Awaitable[Any]
 
 
 async def resolve_node(actor: Actor, global_id: str) -> Any:
-    try:
-        type_name, raw = relay.from_base64(global_id)
-        pk = int(raw)
-    except (ValueError, TypeError):
+    decoded = pk_from_global_id(global_id)
+    if decoded is None:
         return None
+    type_name, pk = decoded
     resolver = _RESOLVERS.get(type_name)
     return await resolver(actor, pk) if resolver else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -28,16 +29,32 @@ def encode_id(type_name: str, pk: int | str) -> strawberry.ID:
     return strawberry.ID(relay.to_base64(type_name, pk))
 
 
+# Primary keys are PostgreSQL `integer` (int4), except these types' `bigint`. A larger number in an id the client
+# made up would reach the database as an out-of-range parameter ("Unexpected error"), so it is not found instead.
+_BIGINT_PK_TYPES = frozenset({"ActivityEvent"})
+_PK = re.compile(r"[1-9][0-9]{0,18}")
+
+
+def pk_from_global_id(value: object) -> tuple[str, int] | None:
+    """(type name, primary key) of a global id, or None for anything no row can have."""
+    try:
+        type_name, raw = relay.from_base64(str(value))
+    except (ValueError, TypeError):
+        return None
+    if not _PK.fullmatch(raw):
+        return None
+    pk = int(raw)
+    if pk > (2**63 - 1 if type_name in _BIGINT_PK_TYPES else 2**31 - 1):
+        return None
+    return type_name, pk
+
+
 def decode_id(value: str | None, type_name: str, field: str, what: str | None = None) -> int:
     """The primary key inside a global id of `type_name`; anything else is "not found" for that field."""
-    try:
-        kind, raw = relay.from_base64(str(value))
-        if kind != type_name:
-            raise ValueError(kind)
-        pk = int(raw)
-    except (ValueError, TypeError):
-        raise NotFound(what or type_name, field) from None
-    return pk
+    decoded = pk_from_global_id(value)
+    if decoded is None or decoded[0] != type_name:
+        raise NotFound(what or type_name, field)
+    return decoded[1]
 
 
 def decode_ids(values: Sequence[str], type_name: str, field: str) -> list[int]:
