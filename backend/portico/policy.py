@@ -103,6 +103,12 @@ def contacts_visible_to(actor: Actor) -> QuerySet[Contact]:
     return Contact.filter(_NOTHING)
 
 
+def contacts_with_hub_access() -> QuerySet[Contact]:
+    """Contacts who may sign in to a hub (with a link, a password, a code or a reset): their own hub access and
+    their customer's are both on."""
+    return Contact.filter(hub_access=True, customer__hub_access=True)
+
+
 def members_visible_to(actor: Actor) -> QuerySet[Member]:
     """Staff see their colleagues (to pick account managers); contacts see only the senders of their shares."""
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:

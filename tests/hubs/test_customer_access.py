@@ -44,10 +44,10 @@ async def test_link_signs_in_once_then_password_and_log_in(world: World, client_
     me = await browser("{ me { kind contact { email } } }")
     assert me["me"]["kind"] == "CONTACT"
 
-    # The link works once.
+    # It signs in once: on another device it asks who is there (tests/hubs/test_hub_links.py has the rest).
     again = await client_factory()(REDEEM, {"t": token})
     assert again["redeemHubLink"]["viewer"] is None
-    assert again["redeemHubLink"]["errors"][0]["code"] == "INVALID_TOKEN"
+    assert again["redeemHubLink"]["errors"] == []
     bogus = await client_factory()(REDEEM, {"t": "not-a-token"})
     assert bogus["redeemHubLink"]["errors"][0]["code"] == "INVALID_TOKEN"
 

@@ -55,6 +55,19 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "document_name": "Quote Q-142.pdf",
         "link": LINK,
     },
+    "hub_sign_in_code": {
+        "organization": "Nordlys",
+        "first_name": "Emma",
+        "code": "048213",
+        "valid_minutes": 10,
+        "link": LINK,
+    },
+    "hub_password_reset": {
+        "organization": "Nordlys",
+        "first_name": "Emma",
+        "link": LINK,
+        "valid_minutes": 60,
+    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -74,6 +87,12 @@ EXPECTED_SUBJECTS = {
     ("colleague_invitation", "en"): "Emma Dahl shared “Quote Q-142.pdf” with you",
     ("colleague_invitation", "da"): "Emma Dahl har delt »Quote Q-142.pdf« med dig",
     ("colleague_invitation", "sv"): "Emma Dahl har delat ”Quote Q-142.pdf” med dig",
+    ("hub_sign_in_code", "en"): "Your sign-in code for Nordlys: 048213",
+    ("hub_sign_in_code", "da"): "Din login-kode til Nordlys: 048213",
+    ("hub_sign_in_code", "sv"): "Din inloggningskod till Nordlys: 048213",
+    ("hub_password_reset", "en"): "Choose a new password for your customer hub at Nordlys",
+    ("hub_password_reset", "da"): "Vælg en ny adgangskode til kundehubben hos Nordlys",
+    ("hub_password_reset", "sv"): "Välj ett nytt lösenord till kundportalen hos Nordlys",
 }
 
 EXPECTED_BUTTONS = {
@@ -101,6 +120,16 @@ EXPECTED_BUTTONS = {
         "en": "Open the document",
         "da": "Åbn dokumentet",
         "sv": "Öppna dokumentet",
+    },
+    "hub_sign_in_code": {
+        "en": "Open your hub",
+        "da": "Åbn din kundehub",
+        "sv": "Öppna din kundportal",
+    },
+    "hub_password_reset": {
+        "en": "Choose a new password",
+        "da": "Vælg ny adgangskode",
+        "sv": "Välj nytt lösenord",
     },
 }
 

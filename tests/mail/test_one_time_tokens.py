@@ -15,7 +15,16 @@ from portico.mail.models import OutboxEmail, OutboxStatus
 from portico.mail.outbox import REDACTED, enqueue
 from portico.mail.sender import SmtpSender, deliver_due
 from tests.conftest import GraphQLClient, Org
-from tests.hubs.helpers import COLLEAGUE, create_customer, my_documents, person, share, sign_in_contact, upload_ok
+from tests.hubs.helpers import (
+    COLLEAGUE,
+    create_customer,
+    latest_link,
+    my_documents,
+    person,
+    share,
+    sign_in_contact,
+    upload_ok,
+)
 
 from .smtp_testserver import SmtpServer
 
@@ -24,6 +33,8 @@ TOKEN = re.compile(r"[?&]token=([A-Za-z0-9_\-]+)")
 MAILBOX = "{ devMailbox(first: 100) { to subject html text } }"
 INVITE = """mutation($input: InviteMemberInput!) { inviteMember(input: $input) { errors { code } } }"""
 RESET = "mutation($e: String!) { requestPasswordReset(input: {email: $e}) { ok errors { code } } }"
+SIGN_IN_CODE = "mutation($t: String!) { requestHubSignInCode(input: {token: $t}) { errors { code } } }"
+HUB_RESET = "mutation($e: String!) { requestHubPasswordReset(input: {email: $e}) { ok } }"
 ACCEPT = """mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) {
   viewer { member { email } } errors { code } } }"""
 
@@ -47,7 +58,8 @@ def app_env(app_env: dict[str, str], request: pytest.FixtureRequest) -> dict[str
 
 
 async def _every_email_with_a_token(acme: Org, make_client: Callable[..., GraphQLClient]) -> None:
-    """Invitation, password reset, hub share and share-with-a-colleague: the emails that carry one-time links."""
+    """Invitation, password reset, hub share, share-with-a-colleague, hub sign-in code and a contact's password
+    reset: the emails that carry one-time links (or codes)."""
     invited = await acme.admin.client(INVITE, {"input": {"email": "newbie@acme.example", "role": "MEMBER"}})
     assert invited["inviteMember"]["errors"] == []
     assert (await acme.member.client(RESET, {"e": acme.member.email}))["requestPasswordReset"]["ok"]
@@ -60,6 +72,12 @@ async def _every_email_with_a_token(acme: Org, make_client: Callable[..., GraphQ
     asked = await contact(COLLEAGUE, {"input": {"documentId": document["id"], "firstName": "Ole", "lastName": "Berg",
                                                  "email": "ole@fjord.example"}})
     assert asked["shareWithColleague"]["errors"] == []
+    # The hub link on a second device: a sign-in code (and a fresh link) by email; and the contact's own reset.
+    link_token = token_in(await latest_link("mette@fjord.example"))
+    sent = await make_client()(SIGN_IN_CODE, {"t": link_token})
+    assert sent["requestHubSignInCode"]["errors"] == []
+    reset = await make_client()(HUB_RESET, {"e": "mette@fjord.example"})
+    assert reset["requestHubPasswordReset"]["ok"] is True
 
 
 # --- the outbox and the SMTP sender ------------------------------------------------------------------------------
@@ -116,7 +134,8 @@ async def test_every_email_with_a_one_time_token_names_it_as_a_secret(
 
     rows = await OutboxEmail.all().order_by("id")
     kinds = {row.kind for row in rows}
-    assert {"member_invitation", "password_reset", "hub_share", "colleague_invitation"} <= kinds
+    assert {"member_invitation", "password_reset", "hub_share", "colleague_invitation", "hub_sign_in_code",
+            "hub_password_reset"} <= kinds
     for row in rows:
         carried = tokens_in(row.subject, row.html, row.text)
         assert carried, f"{row.kind} carries no token?"

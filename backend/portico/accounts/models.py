@@ -117,7 +117,8 @@ class ApiKey(Model):
 class TokenPurpose(StrEnum):
     PASSWORD_RESET = "PASSWORD_RESET"
     INVITATION = "INVITATION"
-    HUB_LINK = "HUB_LINK"
+    HUB_LINK = "HUB_LINK"  # issued before personal hub links (hubs.models.HubLink); adopted when opened
+    CONTACT_RESET = "CONTACT_RESET"  # a contact's "forgot password" link
 
 
 class OneTimeToken(Model):

@@ -32,6 +32,7 @@ from portico.graphql.customers.queries import CustomerQueries
 from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.queries import HubQueries
+from portico.graphql.hubs.signin import HubSignInMutations
 from portico.graphql.hubs.subscriptions import HubSubscriptions
 from portico.graphql.hubs.templates import TemplateMutations, TemplateQueries
 from portico.graphql.mail.queries import MailQueries
@@ -59,7 +60,8 @@ Query = merge_types(
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries),
 )
 Mutation = merge_types(
-    "Mutation", (AccountMutations, CustomerMutations, HubMutations, TemplateMutations, BrandingMutations)
+    "Mutation",
+    (AccountMutations, CustomerMutations, HubMutations, HubSignInMutations, TemplateMutations, BrandingMutations),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))
 

@@ -1,5 +1,5 @@
-"""The customer side: contacts sign in from the emailed link or with a password, open the hub and print
-(seed 000). Sharing with a colleague is in `colleagues.py`."""
+"""The customer side: contacts set a password or sign in with it, open the hub and print (seed 000).
+The emailed link is in `signin.py`, sharing with a colleague in `colleagues.py`."""
 
 from __future__ import annotations
 
@@ -7,29 +7,15 @@ from tortoise.transactions import in_transaction
 
 from portico import policy
 from portico.accounts import throttle
-from portico.accounts.models import OneTimeToken, TokenPurpose
-from portico.accounts.onetime import redeem
 from portico.accounts.passwords import hash_password, verify_password
 from portico.accounts.services import SignedIn
 from portico.accounts.sessions import start_session
 from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
-from portico.customers.models import Contact
 from portico.errors import DomainError, NotFound
 from portico.hubs.models import Document, Hub
 from portico.validation import Checker, check_lookup_email
-
-
-async def redeem_hub_link(*, token: str, ip: str = "", user_agent: str = "") -> tuple[SignedIn, bool]:
-    """Sign a contact in from their emailed link (once). Returns the session and whether a password is needed."""
-    async with in_transaction():
-        row: OneTimeToken = await redeem(token, TokenPurpose.HUB_LINK)
-        contact = await Contact.filter(id=row.contact_id, hub_access=True, customer__hub_access=True).first()
-        if contact is None:
-            raise DomainError("INVALID_TOKEN", "This link is invalid, expired or already used.", "token")
-    session = await start_session(contact_id=contact.id, ip=ip, user_agent=user_agent)
-    return SignedIn(session, contact=contact), contact.password_hash is None
 
 
 async def set_contact_password(actor: Actor, *, password: str) -> None:
@@ -47,8 +33,8 @@ async def hub_log_in(*, email: str, password: str, ip: str = "", user_agent: str
     """A returning contact. One email may be a contact at several customers: the password picks the one."""
     address = check_lookup_email(email)
     attempt = await throttle.reserve("contact", address, ip)  # counted before any password is checked
-    candidates = await Contact.filter(
-        email=address, hub_access=True, customer__hub_access=True, password_hash__not_isnull=True
+    candidates = await policy.contacts_with_hub_access().filter(
+        email=address, password_hash__not_isnull=True
     ).limit(5) if address else []
     for contact in candidates:
         if await verify_password(contact.password_hash, password):

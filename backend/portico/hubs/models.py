@@ -211,3 +211,56 @@ class DocumentGrant(Model):
         # Led by contact: "the documents granted to this contact" is the query policy asks.
         unique_together = (("contact", "document"),)
 
+
+class HubLink(Model):
+    """A contact's personal hub link, the one in a share email (issue 7, point 1).
+
+    Only the SHA-256 of its token is stored. It works for as long as the contact has hub access: the first use
+    signs the contact in on that device; after that, opening it on a device that is not signed in asks for the
+    contact's password or a sign-in code emailed to the contact's own address (`hubs/signin.py`).
+    """
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="hub_links", on_delete=fields.CASCADE
+    )
+    contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="hub_links", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    # Set by the one use that signs in without asking anything; from then on the link asks.
+    first_used_at = fields.DatetimeField(null=True)
+    last_used_at = fields.DatetimeField(null=True)
+
+    organization_id: int
+    contact_id: int
+
+    class Meta:
+        table = "hub_link"
+
+
+class HubSignInCode(Model):
+    """A one-time 6-digit code emailed to a contact who opened their hub link on a new device.
+
+    Only a hash is stored; it expires after 10 minutes and after a few wrong tries.
+    """
+
+    id = fields.IntField(primary_key=True)
+    contact: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="hub_sign_in_codes", on_delete=fields.CASCADE
+    )
+    link: fields.ForeignKeyRelation[HubLink] = fields.ForeignKeyField(
+        "models.HubLink", related_name="sign_in_codes", on_delete=fields.CASCADE
+    )
+    code_hash = fields.CharField(max_length=64)
+    created_at = fields.DatetimeField(auto_now_add=True, db_index=True)
+    expires_at = fields.DatetimeField()
+    failed_attempts = fields.IntField(default=0)
+    used_at = fields.DatetimeField(null=True)
+
+    contact_id: int
+    link_id: int
+
+    class Meta:
+        table = "hub_sign_in_code"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
@@ -11,10 +11,11 @@ from tortoise.transactions import in_transaction
 
 from portico import policy
 from portico.accounts import onetime
-from portico.accounts.models import Member, Organization, TokenPurpose
+from portico.accounts.models import Member, Organization
 from portico.actors import Actor
 from portico.customers.models import Contact, Customer
 from portico.errors import DomainError, NotFound
+from portico.hubs import signin
 from portico.hubs.models import Document, Folder, Hub, Share, Upload
 from portico.hubs.templates import InvitationText, render_invitation, require_complete, template_for
 from portico.libraries.models import Publication
@@ -24,7 +25,6 @@ from portico.mail.templates import RenderedEmail
 from portico.settings import Settings
 from portico.validation import Checker, is_uuid
 
-HUB_LINK_LIFETIME = timedelta(days=30)
 MAX_RECIPIENTS = 50
 MAX_ITEMS = 100
 
@@ -201,14 +201,8 @@ def _refuse_if_switched_off(customer: Customer) -> None:
 
 
 async def hub_link(settings: Settings, contact: Contact) -> str:
-    """A personal link that signs the contact in once (then they set a password or log in)."""
-    token, _ = await onetime.issue(
-        TokenPurpose.HUB_LINK,
-        organization_id=contact.organization_id,
-        contact_id=contact.id,
-        lifetime=HUB_LINK_LIFETIME,
-    )
-    return f"{settings.public_url}/hub/welcome?token={token}"
+    """The contact's personal link for an email: it works as long as they have hub access (`hubs/signin.py`)."""
+    return await signin.issue_link(settings, contact)
 
 
 async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -> Share:

@@ -58,6 +58,9 @@ _EMAILS: dict[str, _Spec] = {
     "colleague_invitation": _Spec(
         frozenset({"organization", "sharer_name", "document_name", "link"}), {"first_name": "", "message": ""}
     ),
+    # A contact opened their personal hub link on a new device: the code, and a fresh personal link.
+    "hub_sign_in_code": _Spec(frozenset({"organization", "code", "valid_minutes", "link"}), {"first_name": ""}),
+    "hub_password_reset": _Spec(frozenset({"organization", "link", "valid_minutes"}), {"first_name": ""}),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
 

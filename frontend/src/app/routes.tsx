@@ -19,6 +19,7 @@ const MailboxPage = lazy(() => import('../admin/MailboxPage').then((m) => ({ def
 import { PortalLayout } from '../portal/PortalLayout';
 import { HubWelcomePage } from '../portal/HubWelcomePage';
 import { HubLogInPage } from '../portal/HubLogInPage';
+import { HubForgotPasswordPage, HubResetPasswordPage } from '../portal/HubPasswordPages';
 import { HubHomePage } from '../portal/HubHomePage';
 const HubDocumentPage = lazy(() => import('../portal/HubDocumentPage').then((m) => ({ default: m.HubDocumentPage })));
 import { Empty, Loading } from '../ui/components';
@@ -59,6 +60,8 @@ export function buildRoutes(): RouteObject[] {
     { path: '/accept-invitation', element: <AcceptInvitationPage /> },
     { path: '/hub/welcome', element: <HubWelcomePage /> },
     { path: '/hub/login', element: <HubLogInPage /> },
+    { path: '/hub/forgot-password', element: <HubForgotPasswordPage /> },
+    { path: '/hub/reset-password', element: <HubResetPasswordPage /> },
     {
       path: '/hub',
       element: <PortalLayout />,

@@ -53,7 +53,12 @@ type Documents = {
     "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n": typeof types.PublicationsDocument,
     "\n  mutation CreateLibrary($input: CreateLibraryInput!) {\n    createLibrary(input: $input) {\n      library { id name description publicationCount }\n      errors { code field message }\n    }\n  }\n": typeof types.CreateLibraryDocument,
     "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n": typeof types.AddPublicationDocument,
-    "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.RedeemHubLinkDocument,
+    "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.RedeemHubLinkDocument,
+    "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.HubLinkLogInDocument,
+    "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n": typeof types.RequestHubSignInCodeDocument,
+    "\n  mutation SignInWithHubCode($input: SignInWithHubCodeInput!) {\n    signInWithHubCode(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.SignInWithHubCodeDocument,
+    "\n  mutation RequestHubPasswordReset($input: RequestHubPasswordResetInput!) {\n    requestHubPasswordReset(input: $input) { ok errors { code field message } }\n  }\n": typeof types.RequestHubPasswordResetDocument,
+    "\n  mutation ResetHubPassword($input: ResetHubPasswordInput!) {\n    resetHubPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.ResetHubPasswordDocument,
     "\n  mutation SetContactPassword($input: SetContactPasswordInput!) {\n    setContactPassword(input: $input) { ok errors { code field message } }\n  }\n": typeof types.SetContactPasswordDocument,
     "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.HubLogInDocument,
     "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n": typeof types.OpenHubDocument,
@@ -109,7 +114,12 @@ const documents: Documents = {
     "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n": types.PublicationsDocument,
     "\n  mutation CreateLibrary($input: CreateLibraryInput!) {\n    createLibrary(input: $input) {\n      library { id name description publicationCount }\n      errors { code field message }\n    }\n  }\n": types.CreateLibraryDocument,
     "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n": types.AddPublicationDocument,
-    "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": types.RedeemHubLinkDocument,
+    "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": types.RedeemHubLinkDocument,
+    "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.HubLinkLogInDocument,
+    "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n": types.RequestHubSignInCodeDocument,
+    "\n  mutation SignInWithHubCode($input: SignInWithHubCodeInput!) {\n    signInWithHubCode(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.SignInWithHubCodeDocument,
+    "\n  mutation RequestHubPasswordReset($input: RequestHubPasswordResetInput!) {\n    requestHubPasswordReset(input: $input) { ok errors { code field message } }\n  }\n": types.RequestHubPasswordResetDocument,
+    "\n  mutation ResetHubPassword($input: ResetHubPasswordInput!) {\n    resetHubPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.ResetHubPasswordDocument,
     "\n  mutation SetContactPassword($input: SetContactPasswordInput!) {\n    setContactPassword(input: $input) { ok errors { code field message } }\n  }\n": types.SetContactPasswordDocument,
     "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.HubLogInDocument,
     "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n": types.OpenHubDocument,
@@ -299,7 +309,27 @@ export function graphql(source: "\n  mutation AddPublication($input: AddPublicat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      needsPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignInWithHubCode($input: SignInWithHubCodeInput!) {\n    signInWithHubCode(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation SignInWithHubCode($input: SignInWithHubCodeInput!) {\n    signInWithHubCode(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestHubPasswordReset($input: RequestHubPasswordResetInput!) {\n    requestHubPasswordReset(input: $input) { ok errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RequestHubPasswordReset($input: RequestHubPasswordResetInput!) {\n    requestHubPasswordReset(input: $input) { ok errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetHubPassword($input: ResetHubPasswordInput!) {\n    resetHubPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation ResetHubPassword($input: ResetHubPasswordInput!) {\n    resetHubPassword(input: $input) { viewer { kind } errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,7 +38,7 @@ export function HubLogInPage() {
         <InputField label="Email" type="email" autoComplete="username" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={errs.byField.email} />
         <InputField label="Password" type="password" autoComplete="current-password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={errs.byField.password} />
         <button type="submit" className="btn btn-primary btn-block" disabled={st.fetching}>{st.fetching ? 'Signing in…' : 'Sign in'}</button>
-        <div className="small"><Link to="/forgot-password">Forgot your password?</Link></div>
+        <div className="small"><Link to="/hub/forgot-password">Forgot your password?</Link></div>
       </form>
     </AuthLayout>
   );

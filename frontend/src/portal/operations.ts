@@ -3,10 +3,44 @@ import { graphql } from '../gql';
 export const RedeemHubLinkMutation = graphql(`
   mutation RedeemHubLink($input: RedeemHubLinkInput!) {
     redeemHubLink(input: $input) {
+      state
       needsPassword
+      firstName
+      organizationName
+      hasPassword
       viewer { kind contact { id firstName fullName email } }
       errors { code field message }
     }
+  }
+`);
+
+export const HubLinkLogInMutation = graphql(`
+  mutation HubLinkLogIn($input: HubLinkLogInInput!) {
+    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }
+  }
+`);
+
+export const RequestHubSignInCodeMutation = graphql(`
+  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {
+    requestHubSignInCode(input: $input) { sentTo errors { code field message } }
+  }
+`);
+
+export const SignInWithHubCodeMutation = graphql(`
+  mutation SignInWithHubCode($input: SignInWithHubCodeInput!) {
+    signInWithHubCode(input: $input) { viewer { kind } errors { code field message } }
+  }
+`);
+
+export const RequestHubPasswordResetMutation = graphql(`
+  mutation RequestHubPasswordReset($input: RequestHubPasswordResetInput!) {
+    requestHubPasswordReset(input: $input) { ok errors { code field message } }
+  }
+`);
+
+export const ResetHubPasswordMutation = graphql(`
+  mutation ResetHubPassword($input: ResetHubPasswordInput!) {
+    resetHubPassword(input: $input) { viewer { kind } errors { code field message } }
   }
 `);
 

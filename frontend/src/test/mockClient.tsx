@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Provider, type Client } from 'urql';
 import { MemoryRouter } from 'react-router';
-import { fromValue, never, makeSubject, pipe, delay, type Source } from 'wonka';
+import { fromValue, never, makeSubject, pipe, delay, toPromise, type Source } from 'wonka';
 import { vi } from 'vitest';
 import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
@@ -31,6 +31,10 @@ export function createMockClient(handlers: Record<string, Handler>) {
   const client = {
     executeQuery: vi.fn(answer('query')),
     executeMutation: vi.fn(answer('mutation')),
+    // `client.mutation(...).toPromise()`, for components that run a mutation outside a hook.
+    mutation: (query: DocumentNode, variables: Record<string, unknown>) => ({
+      toPromise: () => toPromise(answer('mutation')({ query, variables })),
+    }),
     executeSubscription: vi.fn((op: { query: DocumentNode; variables: Record<string, unknown> }) => {
       const name = opName(op.query);
       calls.push({ name, variables: op.variables });

@@ -13,7 +13,7 @@ from portico.graphql.errors import UserError, mutate
 from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import HubType, LibraryType, PublicationType, ShareType
 from portico.graphql.relay import decode_id
-from portico.graphql.viewer import Viewer, become, client
+from portico.graphql.viewer import become, client
 from portico.hubs import access, colleagues, services
 from portico.hubs.models import Hub
 from portico.libraries import services as libraries
@@ -49,18 +49,6 @@ class PublicationPayload:
 class SharePayload:
     share: ShareType | None = None
     hub: HubType | None = None
-    errors: list[UserError]
-
-
-@strawberry.input
-class RedeemHubLinkInput:
-    token: str
-
-
-@strawberry.type
-class RedeemHubLinkPayload:
-    viewer: Viewer | None = None
-    needs_password: bool = False
     errors: list[UserError]
 
 
@@ -125,14 +113,6 @@ class HubMutations:
             return {"share": ShareType.from_model(share), "hub": HubType.from_model(hub)}
 
         return await mutate(SharePayload, work)
-
-    @strawberry.mutation(description="Sign a contact in from the emailed hub link (works once).")
-    async def redeem_hub_link(self, info: Info, input: RedeemHubLinkInput) -> RedeemHubLinkPayload:
-        async def work() -> dict[str, object]:
-            signed, needs_password = await access.redeem_hub_link(token=input.token, **client(info))
-            return {"viewer": await become(info, signed.token), "needs_password": needs_password}
-
-        return await mutate(RedeemHubLinkPayload, work)
 
     @strawberry.mutation
     async def set_contact_password(self, info: Info, input: SetContactPasswordInput) -> OkPayload:
