@@ -83,10 +83,9 @@ async def test_invitation_refusals(two_orgs: tuple[Org, Org], client_factory: Ca
         refused = await person.client.raw(INVITATIONS)
         assert refused["errors"][0]["extensions"]["code"] == "NOT_ALLOWED"
 
-    # an email that already has an account, in this or another organization
-    for email in (acme.member.email, globex.member.email.upper()):
-        data = await acme.admin.client(INVITE, {"input": {**invite, "email": email}})
-        assert codes(data["inviteMember"]["errors"]) == {("EMAIL_TAKEN", "email")}
+    # an email that is already a member of this organization (whatever its case)
+    data = await acme.admin.client(INVITE, {"input": {**invite, "email": acme.member.email.upper()}})
+    assert codes(data["inviteMember"]["errors"]) == {("ALREADY_MEMBER", "email")}
 
     # a malformed email, a bad language
     data = await acme.admin.client(INVITE, {"input": {**invite, "email": "nope", "language": "english"}})
@@ -107,3 +106,31 @@ async def test_invitation_refusals(two_orgs: tuple[Org, Org], client_factory: Ca
     late = await client_factory()(ACCEPT, _accept(token))
     assert codes(late["acceptInvitation"]["errors"]) == {("INVALID_TOKEN", "token")}
     assert not await Member.filter(email="x@new.example").exists()
+
+
+async def test_inviting_does_not_reveal_an_email_known_in_another_organization(
+    two_orgs: tuple[Org, Org], client_factory: Callable[..., GraphQLClient]
+) -> None:
+    """Issue 7, point 10: inviting globex's rep into acme answers like any new address; accepting makes them a
+    member of both organizations (an email is unique within one)."""
+    acme, globex = two_orgs
+    for email in (globex.member.email.upper(), "fresh@new.example"):
+        data = await acme.admin.client(INVITE, {"input": {"email": email, "role": "MEMBER"}})
+        assert data["inviteMember"]["errors"] == []
+        assert data["inviteMember"]["invitation"]["email"] == email.lower()
+
+    # two invitations for the same person: the first accepted makes them a member, the second is refused
+    again = await acme.admin.client(INVITE, {"input": {"email": globex.member.email, "role": "MANAGER"}})
+    assert again["inviteMember"]["errors"] == []
+    first, second = [link_token(e.text, "/accept-invitation")
+                     for e in await OutboxEmail.filter(to_address=globex.member.email).order_by("id")]
+    joined = await client_factory()(ACCEPT, _accept(first))
+    assert joined["acceptInvitation"]["errors"] == []
+    assert joined["acceptInvitation"]["viewer"]["organization"]["id"] == acme.organization_id
+    refused = await client_factory()(ACCEPT, _accept(second))
+    assert codes(refused["acceptInvitation"]["errors"]) == {("ALREADY_MEMBER", None)}
+    assert await Member.filter(email=globex.member.email).count() == 2
+
+    # now a member of acme too, the same address is refused there, and only there
+    data = await acme.admin.client(INVITE, {"input": {"email": globex.member.email, "role": "MEMBER"}})
+    assert codes(data["inviteMember"]["errors"]) == {("ALREADY_MEMBER", "email")}

@@ -40,8 +40,9 @@ class Member(Model):
     organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
         "models.Organization", related_name="members", on_delete=fields.CASCADE
     )
-    # Stored lower-cased; one staff account per email across Portico, so login needs no organization.
-    email = fields.CharField(max_length=254, unique=True)
+    # Stored lower-cased; unique within the organization only. The same person may be staff of two organizations,
+    # and signing up or inviting must not reveal whether an address is known elsewhere (issue 7, point 10).
+    email = fields.CharField(max_length=254, db_index=True)
     first_name = fields.CharField(max_length=100)
     last_name = fields.CharField(max_length=100)
     password_hash = fields.CharField(max_length=200)
@@ -56,6 +57,7 @@ class Member(Model):
 
     class Meta:
         table = "member"
+        unique_together = (("organization", "email"),)
 
     @property
     def full_name(self) -> str:

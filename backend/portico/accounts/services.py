@@ -64,25 +64,20 @@ async def sign_up(
     address = check.email(email)
     check.password(password)
     check.raise_if_any()
-    if await Member.filter(email=address).exists():
-        raise DomainError("EMAIL_TAKEN", "An account with this email already exists. Log in instead.", "email")
+    # No "email taken": the address may be staff of another organization, and saying so would tell anyone who
+    # asks whether it is (issue 7, point 10). Emails are unique within an organization only; this one is new.
     password_hash = await hash_password(password)
-    try:
-        async with in_transaction():
-            org = await Organization.create(name=org_name, storage_quota_bytes=settings.default_storage_quota_bytes)
-            member = await Member.create(
-                organization=org,
-                email=address,
-                first_name=first,
-                last_name=last,
-                password_hash=password_hash,
-                role=Role.ADMIN,
-                is_account_manager=True,
-            )
-    except IntegrityError:
-        raise DomainError(
-            "EMAIL_TAKEN", "An account with this email already exists. Log in instead.", "email"
-        ) from None
+    async with in_transaction():
+        org = await Organization.create(name=org_name, storage_quota_bytes=settings.default_storage_quota_bytes)
+        member = await Member.create(
+            organization=org,
+            email=address,
+            first_name=first,
+            last_name=last,
+            password_hash=password_hash,
+            role=Role.ADMIN,
+            is_account_manager=True,
+        )
     token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(token, member=member)
 
@@ -94,13 +89,25 @@ async def log_in(*, email: str, password: str, ip: str = "", user_agent: str = "
     """
     address = check_lookup_email(email)
     attempt = await throttle.reserve("member", address, ip)
-    member = await Member.filter(email=address, is_active=True).first() if address else None
-    ok = await verify_password(member.password_hash if member else None, password)
-    if member is None or not ok:
+    member = await _member_with_password(address, password)
+    if member is None:
         raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
     await attempt.succeeded()
     token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(token, member=member)
+
+
+async def _member_with_password(address: str, password: str) -> Member | None:
+    """The active member with this email whose password this is. One person may be staff of several organizations
+    (an email is unique per organization): the password picks the account, the oldest first if several share it."""
+    members = await Member.filter(email=address, is_active=True).order_by("id") if address else []
+    if not members:
+        await verify_password(None, password)  # the same work as a wrong password: no account discovery by timing
+        return None
+    for member in members:
+        if await verify_password(member.password_hash, password):
+            return member
+    return None
 
 
 async def log_out(actor: Actor) -> None:
@@ -116,9 +123,12 @@ async def request_password_reset(settings: Settings, *, email: str, ip: str = ""
     address = check_lookup_email(email)
     if not address or not await throttle.allow_reset_request("member", address, ip):
         return
-    member = await Member.filter(email=address, is_active=True).first()
-    if member is None:
-        return
+    # One email per account: the same address may be staff of several organizations.
+    for member in await Member.filter(email=address, is_active=True).order_by("id"):
+        await _send_reset_link(settings, member)
+
+
+async def _send_reset_link(settings: Settings, member: Member) -> None:
     async with in_transaction():
         token, _ = await onetime.issue(
             TokenPurpose.PASSWORD_RESET,
@@ -162,10 +172,11 @@ async def invite_member(
     address = check.email(email)
     lang = check.language(language)
     check.raise_if_any()
-    if await Member.filter(email=address).exists():
-        raise DomainError("EMAIL_TAKEN", "Someone with this email already has a Portico account.", "email")
     org = actor.organization
     assert org is not None and address is not None
+    # Only this organization's members count: whether the address is staff elsewhere is not ours to tell.
+    if await Member.filter(organization_id=org.id, email=address).exists():
+        raise _already_member("email")
     async with in_transaction():
         token, ott = await onetime.issue(
             TokenPurpose.INVITATION, organization_id=org.id, lifetime=INVITATION_LIFETIME
@@ -196,6 +207,10 @@ async def invite_member(
     return invitation
 
 
+def _already_member(field: str | None) -> DomainError:
+    return DomainError("ALREADY_MEMBER", "This email already belongs to a member of the organization.", field)
+
+
 async def accept_invitation(
     *, token: str, first_name: str, last_name: str, password: str, ip: str = "", user_agent: str = ""
 ) -> SignedIn:
@@ -221,8 +236,8 @@ async def accept_invitation(
             )
             invitation.accepted_at = datetime.now(UTC)
             await invitation.save(update_fields=["accepted_at"])
-    except IntegrityError:
-        raise DomainError("EMAIL_TAKEN", "Someone with this email already has a Portico account.", None) from None
+    except IntegrityError:  # (organization, email) is unique: accepted twice, or joined meanwhile
+        raise _already_member(None) from None
     session = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(session, member=member)
 

@@ -1,0 +1,128 @@
+"""Migrations that rebuild tables keep every row that points at them, on SQLite and on PostgreSQL.
+
+Staff emails became unique per organization (issue 7, point 10). On SQLite that rebuilds the `member` table, and a
+careless rebuild (`DROP TABLE member` with foreign keys on) cascades: sessions, API keys, one-time tokens,
+invitations and account-manager links would all be deleted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import asyncpg
+import pytest
+from tortoise import Tortoise
+from tortoise.exceptions import IntegrityError
+from tortoise.migrations.api.migrate import migrate
+
+from portico.db import init_db_url, tortoise_config
+from tests.conftest import (
+    POSTGRES_ADMIN_URL,
+    _base_url,
+    _create_postgres_database,
+    _drop_postgres_database,
+    service_missing,
+)
+
+PER_ORGANIZATION = importlib.import_module("portico.migrations.0010_member_email_per_organization")
+BEFORE = PER_ORGANIZATION.Migration.dependencies[0][1]
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A database with no tables at all (the `db` fixture's are migrated already)."""
+    if request.param == "sqlite":
+        yield f"sqlite://{tmp_path / 'migrations.sqlite3'}"
+        return
+    name = f"portico_migrations_{uuid.uuid4().hex[:8]}"
+    try:
+        await _create_postgres_database(name)
+    except (OSError, asyncpg.PostgresError) as exc:
+        service_missing("PostgreSQL", str(exc))
+    try:
+        yield f"{_base_url(POSTGRES_ADMIN_URL)}/{name}"
+    finally:
+        await _drop_postgres_database(name)
+
+
+async def _migrate(url: str, target: str | None = None) -> None:
+    try:
+        await migrate(config=tortoise_config(url), target=f"models.{target}" if target else None)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def _counts() -> dict[str, int]:
+    from portico.accounts.models import ApiKey, Invitation, Member, OneTimeToken, Session
+    from portico.customers.models import Customer
+
+    return {
+        "member": await Member.all().count(),
+        "session": await Session.all().count(),
+        "api_key": await ApiKey.filter(acts_as_id__not_isnull=True, created_by_id__not_isnull=True).count(),
+        "one_time_token": await OneTimeToken.filter(member_id__not_isnull=True).count(),
+        "invitation": await Invitation.filter(invited_by_id__not_isnull=True).count(),
+        "account_manager": sum([await c.account_managers.all().count() for c in await Customer.all()]),
+        "customer_created_by": await Customer.filter(created_by_id__not_isnull=True).count(),
+    }
+
+
+async def test_member_emails_per_organization_keep_every_dependent_row(empty_database: str) -> None:
+    from portico.accounts.models import (
+        ApiKey,
+        Invitation,
+        Member,
+        OneTimeToken,
+        Organization,
+        Role,
+        Session,
+        TokenPurpose,
+    )
+    from portico.customers.models import Customer, CustomerKind
+
+    # given a database just before the change, with two organizations' staff and what points at them
+    await _migrate(empty_database, BEFORE)
+    await init_db_url(empty_database)
+    later = datetime.now(UTC) + timedelta(days=1)
+    for n in range(2):
+        org = await Organization.create(name=f"Org {n}", storage_quota_bytes=10)
+        admin = await Member.create(organization=org, email=f"admin{n}@x.example", first_name="A", last_name="A",
+                                    password_hash="h", role=Role.ADMIN)
+        rep = await Member.create(organization=org, email=f"rep{n}@x.example", first_name="R", last_name="R",
+                                  password_hash="h")
+        await Session.create(token_hash=f"session-{n}", member=admin, expires_at=later)
+        await ApiKey.create(organization=org, name="k", prefix=f"p{n}", key_hash="h", acts_as=rep, created_by=admin)
+        token = await OneTimeToken.create(purpose=TokenPurpose.INVITATION, token_hash=f"token-{n}", organization=org,
+                                          member=admin, expires_at=later)
+        await Invitation.create(organization=org, email="new@x.example", role=Role.MEMBER, token=token,
+                                invited_by=admin, expires_at=later)
+        customer = await Customer.create(organization=org, kind=CustomerKind.COMPANY, name="C", name_key="c",
+                                         created_by=admin)
+        await customer.account_managers.add(admin, rep)
+    before = await _counts()
+    await Tortoise.close_connections()
+
+    # when
+    await _migrate(empty_database)
+
+    # then nothing that pointed at a member is gone
+    await init_db_url(empty_database)
+    try:
+        assert await _counts() == before == {"member": 4, "session": 2, "api_key": 2, "one_time_token": 2,
+                                             "invitation": 2, "account_manager": 4, "customer_created_by": 2}
+        # an email may now be staff of two organizations, but only once in each
+        org0, org1 = await Organization.all().order_by("id")
+        await Member.create(organization=org1, email="admin0@x.example", first_name="A", last_name="A",
+                            password_hash="h")
+        with pytest.raises(IntegrityError):
+            await Member.create(organization=org0, email="admin0@x.example", first_name="A", last_name="A",
+                                password_hash="h")
+        # and foreign keys still hold (SQLite switched them off for the rebuild, and on again)
+        await Member.filter(email="rep0@x.example").delete()
+        assert await ApiKey.filter(organization_id=org0.id).count() == 0  # acts as the deleted rep: cascaded
+    finally:
+        await Tortoise.close_connections()
