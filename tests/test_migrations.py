@@ -28,7 +28,7 @@ from tests.conftest import (
     service_missing,
 )
 
-PER_ORGANIZATION = importlib.import_module("portico.migrations.0010_member_email_per_organization")
+PER_ORGANIZATION = importlib.import_module("portico.migrations.0011_member_email_per_organization")
 BEFORE = PER_ORGANIZATION.Migration.dependencies[0][1]
 
 

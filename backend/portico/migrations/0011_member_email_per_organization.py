@@ -47,7 +47,7 @@ async def _commit(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0009_branding')]
+    dependencies = [('models', '0010_hub_links')]
 
     initial = False
     atomic = False  # SQLite: foreign keys can only be switched off outside a transaction (see the module doc)
