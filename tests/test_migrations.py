@@ -126,3 +126,37 @@ async def test_member_emails_per_organization_keep_every_dependent_row(empty_dat
         assert await ApiKey.filter(organization_id=org0.id).count() == 0  # acts as the deleted rep: cascaded
     finally:
         await Tortoise.close_connections()
+
+
+READ_SCOPES_MIGRATION = importlib.import_module("portico.migrations.0012_api_key_read_scopes")
+
+
+async def test_keys_made_before_read_scopes_keep_the_access_they_had(empty_database: str) -> None:
+    """Issue 7, point 9 gave reads their own scopes; a key made before reads exactly what it read then."""
+    from portico.accounts.models import ApiKey, Member, Organization, Role
+
+    await _migrate(empty_database, READ_SCOPES_MIGRATION.Migration.dependencies[0][1])
+    await init_db_url(empty_database)
+    org = await Organization.create(name="Org", storage_quota_bytes=10)
+    rep = await Member.create(organization=org, email="rep@x.example", first_name="R", last_name="R",
+                              password_hash="h", role=Role.MEMBER)
+    await ApiKey.create(organization=org, name="reader", prefix="p1", key_hash="h", scopes=["ORG_READ"])
+    await ApiKey.create(organization=org, name="bi", prefix="p2", key_hash="h", scopes=["ACTIVITY_READ", "ORG_READ"])
+    await ApiKey.create(organization=org, name="crm", prefix="p3", key_hash="h", scopes=["CUSTOMERS_WRITE"],
+                        acts_as=rep)
+    await Tortoise.close_connections()
+
+    await _migrate(empty_database)
+
+    await init_db_url(empty_database)
+    try:
+        scopes = dict(await ApiKey.all().values_list("name", "scopes"))
+        assert scopes == {
+            # an org-wide reader read customers and documents, and activity only with ACTIVITY_READ
+            "reader": ["CUSTOMERS_READ", "DOCUMENTS_READ", "ORG_READ"],
+            "bi": ["ACTIVITY_READ", "CUSTOMERS_READ", "DOCUMENTS_READ", "ORG_READ"],
+            # a key acting as a member read all that member read
+            "crm": ["ACTIVITY_READ", "CUSTOMERS_READ", "CUSTOMERS_WRITE", "DOCUMENTS_READ"],
+        }
+    finally:
+        await Tortoise.close_connections()

@@ -15,6 +15,7 @@ from tests.conftest import GraphQLClient, Org, Person
 from tests.graphql.helpers import (
     ADD_CONTACT,
     ASSIGN,
+    ORG_READER,
     add_contact,
     create_api_key,
     create_customer,
@@ -160,7 +161,7 @@ async def test_api_key_visibility_matrix(tenants: tuple[Tenant, Tenant],
 
     # an API key (even an org-wide reader) sees no keys, and the customers and colleagues of its organization only
     acme, globex = tenants
-    _, secret = await create_api_key(acme.org.admin.client, ["ORG_READ"])
+    _, secret = await create_api_key(acme.org.admin.client, ORG_READER)
     reader = key_client(client_factory, secret)
     assert not await _visible(reader, acme.api_key)
     assert (await reader.raw(API_KEYS))["errors"][0]["extensions"]["code"] == "NOT_ALLOWED"

@@ -16,7 +16,7 @@ from portico.actors import Scope
 from portico.graphql.schema import build_schema
 from portico.mail.models import OutboxEmail
 from tests.conftest import GraphQLClient, Org
-from tests.graphql.helpers import create_api_key, gid, key_client, pk_of
+from tests.graphql.helpers import ORG_READER, create_api_key, gid, key_client, pk_of
 from tests.hubs.helpers import (
     ACTIVITY,
     COLLEAGUE,
@@ -44,21 +44,26 @@ ACTORS = (
     "contact",  # contact of customer X, the share's recipient
     "colleague",  # contact of customer X to whom `contact` gave the shared document ("share with a colleague")
     "contact_other",  # contact of customer Y (same organization), with a share of their own
-    "reader_key",  # API key with ORG_READ, acting as nobody
+    "reader_key",  # API key acting as nobody: ORG_READ with CUSTOMERS_READ and DOCUMENTS_READ (no ACTIVITY_READ)
     "member_key",  # API key acting as `member`, with every scope a member's key can hold
+    "org_read_only_key",  # API key with ORG_READ and no read scope: reads the organization's directory only
+    "write_only_key",  # API key acting as `member` with write scopes only: reads what needs no read scope
     "other_admin",  # ADMIN of another organization
     "other_key",  # ORG_READ key of another organization
 )
+# Keys read a kind of data only with its read scope (issue 7, point 9); the directory needs none.
+SCOPELESS_KEYS = {"org_read_only_key", "write_only_key"}
 STAFF = {"admin", "manager", "member", "member_other", "reader_key", "member_key"}
 CUSTOMER_X = {"admin", "manager", "member", "contact", "reader_key", "member_key"}
 
 # Node type -> who may look the one object of that type up. Everyone else gets null.
 EXPECTED: dict[str, set[str]] = {
-    "Organization": STAFF | {"contact", "colleague", "contact_other"},
-    "Member": STAFF | {"contact", "colleague"},  # the rep who shared: a contact sees who sent their documents
+    "Organization": STAFF | SCOPELESS_KEYS | {"contact", "colleague", "contact_other"},
+    # the rep who shared: a contact sees who sent their documents
+    "Member": STAFF | SCOPELESS_KEYS | {"contact", "colleague"},
     "ApiKey": {"admin"},  # administrators signed in, never a key
     "Invitation": {"admin"},
-    "InvitationTemplate": STAFF,  # a saved one; staff pick it when sharing
+    "InvitationTemplate": STAFF | SCOPELESS_KEYS,  # a saved one; staff pick it when sharing
     # Dev mailbox emails carry one-time links: they are read through `devMailbox` only (which knows production
     # turns it off), never through `node`.
     "OutboxEmail": set(),
@@ -119,11 +124,15 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
     assert template["saveInvitationTemplate"]["errors"] == []
     outbox = await OutboxEmail.filter(organization_id=pk_of(acme.organization_id)).order_by("-id").first()
     assert outbox is not None
-    _, reader_secret = await create_api_key(admin, [Scope.ORG_READ.value])
+    _, reader_secret = await create_api_key(admin, ["ORG_READ", "CUSTOMERS_READ", "DOCUMENTS_READ"])
     member_key, member_secret = await create_api_key(
         admin, [s.value for s in Scope if s is not Scope.ORG_READ], acts_as=acme.member.member_id
     )
-    _, other_secret = await create_api_key(globex.admin.client, [Scope.ORG_READ.value])
+    _, org_read_only_secret = await create_api_key(admin, [Scope.ORG_READ.value])
+    _, write_only_secret = await create_api_key(
+        admin, [Scope.CUSTOMERS_WRITE.value, Scope.SHARES_WRITE.value], acts_as=acme.member.member_id
+    )
+    _, other_secret = await create_api_key(globex.admin.client, ORG_READER)
     objects = {
         "Organization": acme.organization_id,
         "Member": acme.member.member_id,
@@ -151,6 +160,8 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         "contact_other": contact_other,
         "reader_key": key_client(make_client, reader_secret),
         "member_key": key_client(make_client, member_secret),
+        "org_read_only_key": key_client(make_client, org_read_only_secret),
+        "write_only_key": key_client(make_client, write_only_secret),
         "other_admin": globex.admin.client,
         "other_key": key_client(make_client, other_secret),
     }

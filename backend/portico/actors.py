@@ -25,12 +25,15 @@ class ActorKind(StrEnum):
 
 
 class Scope(StrEnum):
-    """What an API key may do. Reading what its member could read needs no scope beyond the key itself."""
+    """What an API key may do. Reads need a read scope per kind of data (`policy.key_may_read`); writes a write
+    scope. ORG_READ also makes a key that acts as nobody an org-wide reader (its reach: the whole organization)."""
 
     ORG_READ = "ORG_READ"
+    CUSTOMERS_READ = "CUSTOMERS_READ"
+    DOCUMENTS_READ = "DOCUMENTS_READ"
+    ACTIVITY_READ = "ACTIVITY_READ"
     CUSTOMERS_WRITE = "CUSTOMERS_WRITE"
     SHARES_WRITE = "SHARES_WRITE"
-    ACTIVITY_READ = "ACTIVITY_READ"
 
 
 @dataclass

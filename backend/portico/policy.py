@@ -10,7 +10,10 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
   of contacts who can see one of their shares in that hub (`hub_opening_audience`).
 - Contact: their own customer; shares addressed to them or to all contacts, and single documents a colleague
   granted them; their own events.
-- API key: as the member it acts for, or org-wide read with ORG_READ (events also need ACTIVITY_READ).
+- API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
+  kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
+  publications, hubs, folders, documents and shares need DOCUMENTS_READ; activity needs ACTIVITY_READ. A write
+  scope reads nothing: a key that changes existing objects also needs the read scope to find them.
 
 Per-folder permissions (a later issue) slot into `folders_visible_to` / `documents_visible_to`.
 """
@@ -43,6 +46,13 @@ def sees_whole_organization(actor: Actor) -> bool:
     if actor.member is not None:
         return actor.member.role in (Role.ADMIN, Role.MANAGER)
     return actor.kind is ActorKind.API_KEY and Scope.ORG_READ in actor.scopes
+
+
+def key_may_read(actor: Actor, scope: Scope) -> bool:
+    """An API key reads a kind of data only with its read scope (issue 7, point 9). Members and contacts have no
+    scopes: the rules of this module bound them. The organization itself, its members (who shared, who manages
+    whom) and its invitation templates need no read scope."""
+    return actor.kind is not ActorKind.API_KEY or scope in actor.scopes
 
 
 def sees_vendor_internals(actor: Actor) -> bool:
@@ -78,6 +88,13 @@ def organizations_visible_to(actor: Actor) -> QuerySet[Organization]:
 
 
 def customers_visible_to(actor: Actor) -> QuerySet[Customer]:
+    if not key_may_read(actor, Scope.CUSTOMERS_READ):
+        return Customer.filter(_NOTHING)
+    return _customers_reached_by(actor)
+
+
+def _customers_reached_by(actor: Actor) -> QuerySet[Customer]:
+    """The customers within the actor's reach, whatever kind of data about them it may read (its hub, say)."""
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
         return Customer.filter(_NOTHING)
     org = Customer.filter(organization_id=actor.organization.id)
@@ -91,7 +108,7 @@ def customers_visible_to(actor: Actor) -> QuerySet[Customer]:
 
 
 def contacts_visible_to(actor: Actor) -> QuerySet[Contact]:
-    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.CUSTOMERS_READ):
         return Contact.filter(_NOTHING)
     org = Contact.filter(organization_id=actor.organization.id)
     if actor.contact is not None:
@@ -172,21 +189,21 @@ def logos_visible_to(actor: Actor) -> QuerySet[OrganizationLogo]:
 
 
 def libraries_visible_to(actor: Actor) -> QuerySet[Library]:
-    if actor.is_staff and actor.organization is not None:
+    if actor.is_staff and actor.organization is not None and key_may_read(actor, Scope.DOCUMENTS_READ):
         return Library.filter(organization_id=actor.organization.id)
     return Library.filter(_NOTHING)
 
 
 def publications_visible_to(actor: Actor) -> QuerySet[Publication]:
-    if actor.is_staff and actor.organization is not None:
+    if actor.is_staff and actor.organization is not None and key_may_read(actor, Scope.DOCUMENTS_READ):
         return Publication.filter(organization_id=actor.organization.id)
     return Publication.filter(_NOTHING)
 
 
 def hubs_visible_to(actor: Actor) -> QuerySet[Hub]:
-    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.DOCUMENTS_READ):
         return Hub.filter(_NOTHING)
-    visible_customers = Subquery(customers_visible_to(actor).values_list("id", flat=True))
+    visible_customers = Subquery(_customers_reached_by(actor).values_list("id", flat=True))
     return Hub.filter(organization_id=actor.organization.id, customer_id__in=visible_customers)
 
 
@@ -197,7 +214,7 @@ def _contact_share_filter(contact: Contact, prefix: str = "") -> Q:
 
 
 def shares_visible_to(actor: Actor) -> QuerySet[Share]:
-    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.DOCUMENTS_READ):
         return Share.filter(_NOTHING)
     org = Share.filter(organization_id=actor.organization.id)
     if actor.contact is not None:
@@ -219,7 +236,7 @@ def shares_visible_to(actor: Actor) -> QuerySet[Share]:
 
 
 def documents_visible_to(actor: Actor) -> QuerySet[Document]:
-    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.DOCUMENTS_READ):
         return Document.filter(_NOTHING)
     org = Document.filter(organization_id=actor.organization.id)
     if sees_whole_organization(actor):
@@ -244,7 +261,7 @@ def shares_with_documents_visible_to(actor: Actor) -> QuerySet[Share]:
 
 def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
     """Folders holding at least one visible document (staff who see the whole org see every folder)."""
-    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.DOCUMENTS_READ):
         return Folder.filter(_NOTHING)
     org = Folder.filter(organization_id=actor.organization.id)
     if sees_whole_organization(actor):
@@ -253,13 +270,11 @@ def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
 
 
 def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
-    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.ACTIVITY_READ):
         return ActivityEvent.filter(_NOTHING)
     org = ActivityEvent.filter(organization_id=actor.organization.id)
     if actor.contact is not None:
         return org.filter(contact_id=actor.contact.id)
-    if actor.kind is ActorKind.API_KEY and actor.member is None and Scope.ACTIVITY_READ not in actor.scopes:
-        return ActivityEvent.filter(_NOTHING)
     if sees_whole_organization(actor):
         return org
     if actor.member is not None:

@@ -13,6 +13,7 @@ from tests.graphql.helpers import (
     CREATE_API_KEY,
     CREATE_CUSTOMER,
     ME,
+    ORG_READER,
     assign,
     codes,
     create_api_key,
@@ -81,9 +82,10 @@ async def test_keys_read_as_their_member_or_as_org_wide_reader(two_orgs: tuple[O
     await assign(acme.admin.client, [managed], [acme.member.member_id])
     await create_customer(acme.admin.client, "Unmanaged Co")
     foreign = await create_customer(globex.admin.client, "Globex Customer")
-    _, member_secret = await create_api_key(acme.admin.client, ["CUSTOMERS_WRITE"], acts_as=acme.member.member_id)
-    _, reader_secret = await create_api_key(acme.admin.client, ["ORG_READ"])
-    _, readonly_member_secret = await create_api_key(acme.admin.client, ["SHARES_WRITE"],
+    _, member_secret = await create_api_key(acme.admin.client, ["CUSTOMERS_WRITE", "CUSTOMERS_READ"],
+                                            acts_as=acme.member.member_id)
+    _, reader_secret = await create_api_key(acme.admin.client, ORG_READER)
+    _, readonly_member_secret = await create_api_key(acme.admin.client, ["SHARES_WRITE", "CUSTOMERS_READ"],
                                                      acts_as=acme.member.member_id)
     as_member = key_client(client_factory, member_secret)
     reader = key_client(client_factory, reader_secret)

@@ -234,8 +234,11 @@ async def test_api_keys_see_activity_as_their_member_or_with_activity_read(world
         assert data["createApiKey"]["errors"] == [], data
         return client_factory({"authorization": f"Bearer {data['createApiKey']['secret']}"})
 
-    as_b = await key(["SHARES_WRITE"], world.acme.member2.member_id)
+    as_b = await key(["SHARES_WRITE", "ACTIVITY_READ"], world.acme.member2.member_id)
     assert len(await activity_of(as_b)) == 2
+    # acting as the same member, a key without ACTIVITY_READ reads no activity at all (issue 7, point 9)
+    as_b_write_only = await key(["SHARES_WRITE", "CUSTOMERS_READ", "DOCUMENTS_READ"], world.acme.member2.member_id)
+    assert await activity_of(as_b_write_only) == []
     reader = await key(["ORG_READ", "ACTIVITY_READ"])
     assert len(await activity_of(reader)) == 6
     no_activity = await key(["ORG_READ"])

@@ -35,6 +35,9 @@ UNASSIGN = f"""mutation($input: AccountManagersInput!) {{ unassignAccountManager
   customers {{ id accountManagers {{ id }} }} {ERRORS} }} }}"""
 CREATE_API_KEY = f"""mutation($input: CreateApiKeyInput!) {{ createApiKey(input: $input) {{
   apiKey {{ id name prefix scopes lastUsedAt revokedAt actsAs {{ id }} }} secret {ERRORS} }} }}"""
+# API-key scopes: each kind of data needs its read scope (issue 7, point 9); ORG_READER reads the whole organization.
+READ_SCOPES = ["CUSTOMERS_READ", "DOCUMENTS_READ", "ACTIVITY_READ"]
+ORG_READER = ["ORG_READ", *READ_SCOPES]
 CUSTOMER_NAMES = "query($first: Int) { customers(first: $first) { totalCount edges { node { id name } } } }"
 
 

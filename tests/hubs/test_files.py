@@ -441,7 +441,7 @@ async def test_an_org_wide_reader_key_downloads_until_it_is_revoked(
     admin = world.acme.admin.client
     created = await admin(
         "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret errors { code } } }",
-        {"input": {"name": "bi", "scopes": ["ORG_READ"]}},
+        {"input": {"name": "bi", "scopes": ["ORG_READ", "DOCUMENTS_READ"]}},
     )
     reader = client_factory({"authorization": f"Bearer {created['createApiKey']['secret']}"})
     doc = await reader("query($id: ID!) { node(id: $id) { ... on Document { name downloadUrl } } }",

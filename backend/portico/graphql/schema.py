@@ -22,6 +22,7 @@ from strawberry.utils.logging import StrawberryLogger
 
 from graphql import GraphQLError
 from portico.errors import DomainError, NotAuthenticated
+from portico.graphql import scopes
 from portico.graphql.accounts.mutations import AccountMutations
 from portico.graphql.accounts.queries import AccountQueries
 from portico.graphql.branding.mutations import BrandingMutations
@@ -49,7 +50,9 @@ log = logging.getLogger("portico.graphql")
 
 @strawberry.type
 class NodeQueries:
-    @strawberry.field(description="Any object by its global id; null when it does not exist or is not visible.")
+    @strawberry.field(
+        description=f"Any object by its global id; null when it does not exist or is not visible. {scopes.NODE}"
+    )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         actor = info.context.actor.require_signed_in()
         return await resolve_node(actor, str(id))

@@ -8,19 +8,23 @@ import { formatDate, timeAgo } from '../lib/format';
 import { useTitle } from '../lib/useTitle';
 import type { ApiKeyScope } from '../gql/graphql';
 
+// Each kind of data needs its read scope; ORG_READ makes a key that acts as nobody an org-wide reader.
 const SCOPES: { value: ApiKeyScope; label: string }[] = [
-  { value: 'ORG_READ', label: 'Read everything in the organization' },
+  { value: 'ORG_READ', label: 'Org-wide reach (required for a key that acts as nobody)' },
+  { value: 'CUSTOMERS_READ', label: 'Read customers and contacts' },
+  { value: 'DOCUMENTS_READ', label: 'Read libraries, hubs and documents' },
+  { value: 'ACTIVITY_READ', label: 'Read and subscribe to activity' },
   { value: 'CUSTOMERS_WRITE', label: 'Create and edit customers' },
   { value: 'SHARES_WRITE', label: 'Send shares' },
-  { value: 'ACTIVITY_READ', label: 'Read and subscribe to activity' },
 ];
+const READ_SCOPES: ApiKeyScope[] = ['ORG_READ', 'CUSTOMERS_READ', 'DOCUMENTS_READ', 'ACTIVITY_READ'];
 
 export function ApiKeysPage() {
   useTitle('API keys');
   const [res, refetch] = useQuery({ query: ApiKeysQuery });
   const [st, create] = useMutation(CreateApiKeyMutation);
   const [, revoke] = useMutation(RevokeApiKeyMutation);
-  const [form, setForm] = useState({ name: '', scopes: ['ORG_READ', 'ACTIVITY_READ'] as ApiKeyScope[], actsAsMemberId: '' });
+  const [form, setForm] = useState({ name: '', scopes: READ_SCOPES, actsAsMemberId: '' });
   const [errs, setErrs] = useState<SplitErrors>({ byField: {}, general: [] });
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [copied, setCopied] = useState(false);

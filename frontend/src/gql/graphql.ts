@@ -39,9 +39,12 @@ export type AddPublicationInput = {
   uploadId: string | number;
 };
 
+/** What an API key may do. Reads: CUSTOMERS_READ (customers, contacts), DOCUMENTS_READ (libraries, publications, hubs, folders, documents, shares), ACTIVITY_READ (activity, its live feed and figures); ORG_READ makes a key that acts as nobody an org-wide reader (its reach: the whole organization). A key acting as a member reaches what that member sees. Writes: CUSTOMERS_WRITE, SHARES_WRITE; a write scope reads nothing, so a write to existing objects also needs the read scope that finds them. */
 export type ApiKeyScope =
   | 'ACTIVITY_READ'
+  | 'CUSTOMERS_READ'
   | 'CUSTOMERS_WRITE'
+  | 'DOCUMENTS_READ'
   | 'ORG_READ'
   | 'SHARES_WRITE';
 

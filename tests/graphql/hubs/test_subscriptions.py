@@ -86,7 +86,8 @@ async def test_websocket_auth_by_api_key_and_rejection(world: World, app: Any, c
     admin = world.acme.admin.client
     made = await admin(
         """mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret errors { code } } }""",
-        {"input": {"name": "feed", "scopes": ["SHARES_WRITE"], "actsAsMemberId": world.acme.member.member_id}},
+        {"input": {"name": "feed", "scopes": ["SHARES_WRITE", "ACTIVITY_READ", "DOCUMENTS_READ"],
+                   "actsAsMemberId": world.acme.member.member_id}},
     )
     secret = made["createApiKey"]["secret"]
     acme = await _org_pk("Acme Sales")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from portico import policy
+from portico.graphql import scopes
 from portico.graphql.accounts.types import (
     ApiKeyType,
     InvitationType,
@@ -23,13 +24,13 @@ class AccountQueries:
     def me(self, info: Info) -> Viewer | None:
         return Viewer.of(info.context.actor)
 
-    @strawberry.field
+    @strawberry.field(description=scopes.ANY_KEY)
     def organization(self, info: Info) -> OrganizationType:
         actor = info.context.actor.require_signed_in()
         assert actor.organization is not None
         return OrganizationType.from_model(actor.organization)
 
-    @strawberry.field
+    @strawberry.field(description=f"The organization's members (contacts: who shared with them). {scopes.ANY_KEY}")
     async def members(self, info: Info, first: int | None = 50, after: str | None = None) -> MemberConnection:
         actor = info.context.actor.require_signed_in()
         pairs, page = await keyset_page(

@@ -15,7 +15,17 @@ from portico.graphql.relay import Edge, PageInfo, encode_id
 
 Role = strawberry.enum(models.Role, name="Role")
 MemberDocumentVisibility = strawberry.enum(models.MemberDocumentVisibility, name="MemberDocumentVisibility")
-ApiKeyScope = strawberry.enum(Scope, name="ApiKeyScope")
+ApiKeyScope = strawberry.enum(
+    Scope,
+    name="ApiKeyScope",
+    description=(
+        "What an API key may do. Reads: CUSTOMERS_READ (customers, contacts), DOCUMENTS_READ (libraries, "
+        "publications, hubs, folders, documents, shares), ACTIVITY_READ (activity, its live feed and figures); "
+        "ORG_READ makes a key that acts as nobody an org-wide reader (its reach: the whole organization). A key "
+        "acting as a member reaches what that member sees. Writes: CUSTOMERS_WRITE, SHARES_WRITE; a write scope reads "
+        "nothing, so a write to existing objects also needs the read scope that finds them."
+    ),
+)
 
 
 _INTERNAL = "Staff only: null for customer contacts (a vendor internal)."

@@ -6,6 +6,7 @@ import strawberry
 
 from portico.customers import services
 from portico.customers.models import CustomerModule as ModuleEnum
+from portico.graphql import scopes
 from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerKind, CustomerModule, CustomerType
 from portico.graphql.errors import UserError, mutate
@@ -82,7 +83,9 @@ class AccountManagersPayload:
 
 @strawberry.type
 class CustomerMutations:
-    @strawberry.mutation(description="Create a company or a private person (who is then its own contact).")
+    @strawberry.mutation(
+        description="Create a company or a private person (who is then its own contact). API keys need CUSTOMERS_WRITE."
+    )
     async def create_customer(self, info: Info, input: CreateCustomerInput) -> CustomerPayload:
         async def work() -> dict[str, object]:
             customer = await services.create_customer(
@@ -99,7 +102,7 @@ class CustomerMutations:
 
         return await mutate(CustomerPayload, work)
 
-    @strawberry.mutation
+    @strawberry.mutation(description=scopes.CUSTOMERS_WRITE)
     async def update_customer(self, info: Info, input: UpdateCustomerInput) -> CustomerPayload:
         async def work() -> dict[str, object]:
             customer = await services.update_customer(
@@ -113,7 +116,7 @@ class CustomerMutations:
 
         return await mutate(CustomerPayload, work)
 
-    @strawberry.mutation
+    @strawberry.mutation(description=scopes.CUSTOMERS_WRITE)
     async def add_contact(self, info: Info, input: AddContactInput) -> ContactPayload:
         async def work() -> dict[str, object]:
             contact = await services.add_contact(
@@ -129,7 +132,7 @@ class CustomerMutations:
 
         return await mutate(ContactPayload, work)
 
-    @strawberry.mutation
+    @strawberry.mutation(description=scopes.CUSTOMERS_WRITE)
     async def update_contact(self, info: Info, input: UpdateContactInput) -> ContactPayload:
         async def work() -> dict[str, object]:
             contact = await services.update_contact(
@@ -145,7 +148,7 @@ class CustomerMutations:
 
         return await mutate(ContactPayload, work)
 
-    @strawberry.mutation
+    @strawberry.mutation(description=scopes.CUSTOMERS_WRITE)
     async def delete_contact(self, info: Info, input: DeleteContactInput) -> ContactPayload:
         async def work() -> dict[str, object]:
             contact = await services.delete_contact(
@@ -155,7 +158,9 @@ class CustomerMutations:
 
         return await mutate(ContactPayload, work)
 
-    @strawberry.mutation(description="Assign members as account managers of customers (one, or many at once).")
+    @strawberry.mutation(
+        description=f"Assign members as account managers of customers (one, or many at once). {scopes.CUSTOMERS_WRITE}"
+    )
     async def assign_account_managers(self, info: Info, input: AccountManagersInput) -> AccountManagersPayload:
         async def work() -> dict[str, object]:
             customers = await services.assign_account_managers(
@@ -167,7 +172,7 @@ class CustomerMutations:
 
         return await mutate(AccountManagersPayload, work)
 
-    @strawberry.mutation
+    @strawberry.mutation(description=scopes.CUSTOMERS_WRITE)
     async def unassign_account_managers(self, info: Info, input: AccountManagersInput) -> AccountManagersPayload:
         async def work() -> dict[str, object]:
             customers = await services.unassign_account_managers(

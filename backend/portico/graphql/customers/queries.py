@@ -6,6 +6,7 @@ import strawberry
 
 from portico.customers import services
 from portico.errors import NotFound
+from portico.graphql import scopes
 from portico.graphql.context import Info
 from portico.graphql.customers.types import CustomerConnection, CustomerKind, CustomerType
 from portico.graphql.relay import decode_id, edges, keyset_page
@@ -13,7 +14,10 @@ from portico.graphql.relay import decode_id, edges, keyset_page
 
 @strawberry.type
 class CustomerQueries:
-    @strawberry.field(description="Customers the caller may see, by name; `search` matches names and contact emails.")
+    @strawberry.field(
+        description="Customers the caller may see, by name; `search` matches names and the emails of contacts the "
+        f"caller may see. {scopes.CUSTOMERS}"
+    )
     async def customers(
         self,
         info: Info,
@@ -34,7 +38,7 @@ class CustomerQueries:
             edges=edges(pairs, CustomerType.from_model), page_info=page, total_count=await qs.count()
         )
 
-    @strawberry.field
+    @strawberry.field(description=scopes.CUSTOMERS)
     async def customer(self, info: Info, id: strawberry.ID) -> CustomerType | None:
         actor = info.context.actor.require_signed_in()
         try:

@@ -10,6 +10,7 @@ import strawberry
 from portico import policy
 from portico.actors import Actor
 from portico.customers import models
+from portico.graphql import scopes
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.context import Info
 from portico.graphql.node import Node, register_node
@@ -22,7 +23,7 @@ CustomerKind = strawberry.enum(models.CustomerKind, name="CustomerKind")
 CustomerModule = strawberry.enum(models.CustomerModule, name="CustomerModule")
 
 
-@strawberry.type(name="Contact")
+@strawberry.type(name="Contact", description=f"A person at a customer who may sign in to its hub. {scopes.CUSTOMERS}")
 class ContactType(Node):
     first_name: str
     last_name: str
@@ -56,7 +57,9 @@ class ContactType(Node):
         return CustomerType.from_model(customer)
 
 
-@strawberry.type(name="Customer")
+@strawberry.type(
+    name="Customer", description=f"A company or a private person the organization shares with. {scopes.CUSTOMERS}"
+)
 class CustomerType(Node):
     kind: CustomerKind  # type: ignore[valid-type]
     name: str
@@ -93,7 +96,7 @@ class CustomerType(Node):
         return [MemberType.from_model(m) for m in members]
 
 
-    @strawberry.field(description="The customer's hub; null until the first share.")
+    @strawberry.field(description=f"The customer's hub; null until the first share. {scopes.DOCUMENTS}")
     async def hub(self, info: Info) -> Annotated[HubType, strawberry.lazy("portico.graphql.hubs.types")] | None:
         from portico.graphql.hubs.types import hub_of_customer
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from portico.activity import services as activity
+from portico.graphql import scopes
 from portico.graphql.accounts.mutations import AuthPayload, OkPayload
 from portico.graphql.context import Info
 from portico.graphql.customers.mutations import ContactPayload
@@ -78,7 +79,7 @@ class ShareWithColleagueInput:
 
 @strawberry.type
 class HubMutations:
-    @strawberry.mutation
+    @strawberry.mutation(description="ADMIN and MANAGER members. API keys need SHARES_WRITE.")
     async def create_library(self, info: Info, input: CreateLibraryInput) -> LibraryPayload:
         async def work() -> dict[str, object]:
             library = await libraries.create_library(
@@ -88,7 +89,10 @@ class HubMutations:
 
         return await mutate(LibraryPayload, work)
 
-    @strawberry.mutation(description="Publish an uploaded file (POST /uploads) into a library.")
+    @strawberry.mutation(
+        description="Publish an uploaded file (POST /uploads) into a library. API keys need SHARES_WRITE and "
+        "DOCUMENTS_READ."
+    )
     async def add_publication(self, info: Info, input: AddPublicationInput) -> PublicationPayload:
         async def work() -> dict[str, object]:
             publication = await libraries.add_publication(
@@ -103,7 +107,8 @@ class HubMutations:
         return await mutate(PublicationPayload, work)
 
     @strawberry.mutation(
-        description="Send publications and uploaded files to a customer's hub, emailing each recipient."
+        description="Send publications and uploaded files to a customer's hub, emailing each recipient. "
+        + scopes.SHARES_WRITE
     )
     async def share_documents(self, info: Info, input: ShareInput) -> SharePayload:
         async def work() -> dict[str, object]:

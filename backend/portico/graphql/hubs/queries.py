@@ -6,6 +6,7 @@ import strawberry
 
 from portico import policy
 from portico.errors import DomainError
+from portico.graphql import scopes
 from portico.graphql.context import Info
 from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import (
@@ -24,12 +25,14 @@ from portico.libraries.services import search_publications
 
 @strawberry.type
 class HubQueries:
-    @strawberry.field
+    @strawberry.field(description=scopes.DOCUMENTS)
     async def libraries(self, info: Info) -> list[LibraryType]:
         actor = info.context.actor.require_signed_in()
         return [LibraryType.from_model(lib) for lib in await policy.libraries_visible_to(actor).order_by("name", "id")]
 
-    @strawberry.field(description="Search across several libraries (or all): title and #tags; by title.")
+    @strawberry.field(
+        description=f"Search across several libraries (or all): title and #tags; by title. {scopes.DOCUMENTS}"
+    )
     async def publications(
         self,
         info: Info,
@@ -47,7 +50,7 @@ class HubQueries:
             edges=edges(pairs, PublicationType.from_model), page_info=page, total_count=await qs.count()
         )
 
-    @strawberry.field
+    @strawberry.field(description=scopes.DOCUMENTS)
     async def hub(self, info: Info, id: strawberry.ID) -> HubType | None:
         actor = info.context.actor.require_signed_in()
         try:
@@ -65,7 +68,7 @@ class HubQueries:
         hub = await access.my_hub(actor)
         return HubType.from_model(hub) if hub else None
 
-    @strawberry.field(description="Activity the caller may see, newest first.")
+    @strawberry.field(description=f"Activity the caller may see, newest first. {scopes.ACTIVITY}")
     async def activity(
         self,
         info: Info,
@@ -83,7 +86,10 @@ class HubQueries:
         pairs, page = await keyset_page(qs, first=first, after=after, order=("-id",))
         return ActivityEventConnection(edges=edges(pairs, ActivityEventType.from_model), page_info=page)
 
-    @strawberry.field(description="The exact email the first recipient will get, for this language and message.")
+    @strawberry.field(
+        description="The exact email the first recipient will get, for this language and message. "
+        + scopes.SHARES_WRITE
+    )
     async def preview_share(self, info: Info, input: ShareInput) -> EmailPreview:
         actor = info.context.actor.require_signed_in()
         rendered = await services.preview_share(actor, info.context.settings, share_request(input, for_preview=True))

@@ -10,6 +10,7 @@ import strawberry
 from portico import policy
 from portico.activity.services import activity_channel
 from portico.actors import refresh_actor
+from portico.graphql import scopes
 from portico.graphql.context import Info
 from portico.graphql.hubs.types import ActivityEventType
 from portico.graphql.loaders import Loaders
@@ -33,7 +34,9 @@ RESYNC = ActivityFeedMessage(resync=True, event=None)
 
 @strawberry.type
 class HubSubscriptions:
-    @strawberry.subscription(description="Live activity the caller may see; optionally one customer or hub.")
+    @strawberry.subscription(
+        description=f"Live activity the caller may see; optionally one customer or hub. {scopes.ACTIVITY}"
+    )
     async def activity(
         self, info: Info, customer_id: strawberry.ID | None = None, hub_id: strawberry.ID | None = None
     ) -> AsyncGenerator[ActivityFeedMessage, None]:

@@ -10,6 +10,7 @@ from portico import policy
 from portico.activity import insights
 from portico.activity import models as activity_models
 from portico.actors import Actor
+from portico.graphql import scopes
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
 from portico.graphql.context import Info
@@ -37,7 +38,7 @@ class DayCount:
     count: int
 
 
-@strawberry.type
+@strawberry.type(description=scopes.ACTIVITY)
 class Insights:
     """Figures over the activity the caller may see, for one hub, share, document or customer.
 
@@ -86,7 +87,7 @@ async def documents_with_insights(info: Info, rows: list[models.Document]) -> li
     return [DocumentType.from_model(d, Insights.of("document", d.id, f)) for d, f in zip(rows, figures, strict=True)]
 
 
-@strawberry.type(name="Library")
+@strawberry.type(name="Library", description=scopes.DOCUMENTS)
 class LibraryType(Node):
     name: str
     description: str
@@ -101,7 +102,7 @@ class LibraryType(Node):
         return await hl.publication_count_by_library_id(info.context.loaders).load(self.pk)
 
 
-@strawberry.type(name="Publication")
+@strawberry.type(name="Publication", description=scopes.DOCUMENTS)
 class PublicationType(Node):
     title: str
     tags: list[str]
@@ -138,7 +139,7 @@ class PublicationConnection:
     total_count: int
 
 
-@strawberry.type(name="Document")
+@strawberry.type(name="Document", description=scopes.DOCUMENTS)
 class DocumentType(Node):
     name: str
     content_type: str
@@ -187,7 +188,7 @@ class DocumentType(Node):
         return insights_of(info, "document", self.model.id)  # type: ignore[return-value]
 
 
-@strawberry.type(name="Folder")
+@strawberry.type(name="Folder", description=scopes.DOCUMENTS)
 class FolderType(Node):
     name: str
     date: date | None
@@ -217,7 +218,7 @@ class FolderType(Node):
         return [ShareType.from_model(s) for s in rows]
 
 
-@strawberry.type(name="Share")
+@strawberry.type(name="Share", description=scopes.DOCUMENTS)
 class ShareType(Node):
     language: str
     message: str
@@ -258,7 +259,7 @@ class ShareType(Node):
         return await insights_of(info, "share", self.model.id)
 
 
-@strawberry.type(name="Hub")
+@strawberry.type(name="Hub", description=scopes.DOCUMENTS)
 class HubType(Node):
     created_at: datetime
     model: strawberry.Private[models.Hub]
@@ -294,7 +295,7 @@ class HubType(Node):
         return await hl.language_by_hub_id(info.context.loaders).load(self.model.id) or DEFAULT_LANGUAGE
 
 
-@strawberry.type(name="ActivityEvent")
+@strawberry.type(name="ActivityEvent", description=scopes.ACTIVITY)
 class ActivityEventType(Node):
     kind: ActivityKind  # type: ignore[valid-type]
     occurred_at: datetime
