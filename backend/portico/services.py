@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portico.accounts.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
+from portico.accounts.slots import MemorySlots, RedisSlots, Slots
 from portico.realtime import broker_from_settings
 from portico.realtime.base import Broker
 from portico.settings import Settings
@@ -20,6 +21,7 @@ class Services:
     storage: Storage
     broker: Broker
     api_rate_limiter: RateLimiter
+    subscription_slots: Slots  # API keys' live subscriptions, counted across processes with Redis
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Services:
@@ -33,6 +35,7 @@ class Services:
             storage=storage_from_settings(settings),
             broker=broker_from_settings(settings),
             api_rate_limiter=limiter,
+            subscription_slots=RedisSlots(settings.redis_url) if settings.redis_url else MemorySlots(),
         )
 
     async def start(self) -> None:
@@ -44,3 +47,5 @@ class Services:
         await self.storage.close()
         if isinstance(self.api_rate_limiter, RedisRateLimiter):
             await self.api_rate_limiter.close()
+        if isinstance(self.subscription_slots, RedisSlots):
+            await self.subscription_slots.close()

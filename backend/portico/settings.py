@@ -39,6 +39,8 @@ KNOWN_VARIABLES = (
     "GRAPHQL_INTROSPECTION",
     "LOG_LEVEL",
     "FORWARDED_ALLOW_IPS",
+    "MAX_SUBSCRIPTIONS_PER_CONNECTION",
+    "MAX_SUBSCRIPTIONS_PER_API_KEY",
 )
 
 
@@ -68,6 +70,8 @@ class Settings:
     graphql_introspection: bool = True
     log_level: str = "INFO"
     forwarded_allow_ips: tuple[str, ...] = ()
+    max_subscriptions_per_connection: int = 20
+    max_subscriptions_per_api_key: int = 50
 
     @property
     def is_production(self) -> bool:
@@ -109,14 +113,14 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise ConfigError(f"{name} must be true or false, got {raw!r}")
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def _int(env: Mapping[str, str], name: str, default: int, unit: str = "bytes") -> int:
     raw = env.get(name)
     if raw is None or raw == "":
         return default
     try:
         value = int(raw)
     except ValueError:
-        raise ConfigError(f"{name} must be a whole number of bytes, got {raw!r}") from None
+        raise ConfigError(f"{name} must be a whole number of {unit}, got {raw!r}") from None
     if value <= 0:
         raise ConfigError(f"{name} must be positive, got {raw!r}")
     return value
@@ -215,4 +219,6 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         graphql_introspection=_bool(env, "GRAPHQL_INTROSPECTION", not production),
         log_level=level,
         forwarded_allow_ips=_proxies(env),
+        max_subscriptions_per_connection=_int(env, "MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, "subscriptions"),
+        max_subscriptions_per_api_key=_int(env, "MAX_SUBSCRIPTIONS_PER_API_KEY", 50, "subscriptions"),
     )

@@ -16,10 +16,13 @@ from portico.actors import ActorKind, request_actor, resolve_actor
 from portico.graphql.context import Context
 from portico.graphql.loaders import Loaders
 from portico.graphql.schema import build_schema
+from portico.graphql.ws import RATE_LIMITED, SubscriptionLimits, slot_key
 from portico.services import Services
 
 
 class PorticoGraphQL(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = SubscriptionLimits
+
     def __init__(self, services: Services) -> None:
         settings = services.settings
         super().__init__(
@@ -30,6 +33,7 @@ class PorticoGraphQL(GraphQL[Context, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             keep_alive=True,
             keep_alive_interval=15,
+            max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
         )
         self.services = services
 
@@ -37,7 +41,7 @@ class PorticoGraphQL(GraphQL[Context, None]):
         actor = await request_actor(request)
         if actor.api_key is not None and isinstance(request, Request):
             # Partners are held to API_KEY_REQUESTS_PER_MINUTE per key, shared by every process (Redis if set).
-            if not await self.services.api_rate_limiter.allow(f"api_key:{actor.api_key.id}"):
+            if not await self.services.api_rate_limiter.allow(slot_key(actor.api_key.id)):
                 raise HTTPException(429, "API key rate limit exceeded; retry in a minute.")
         return Context(
             request=request, response=response, actor=actor, services=self.services, loaders=Loaders(actor)
@@ -60,4 +64,8 @@ class PorticoGraphQL(GraphQL[Context, None]):
             context.loaders = Loaders(actor)
         if context.actor.kind is ActorKind.ANONYMOUS:
             raise ConnectionRejectionError({"reason": "Sign in first."})
+        key = context.actor.api_key
+        # A partner's connection counts like a request (each subscription on it too: graphql.ws).
+        if key is not None and not await self.services.api_rate_limiter.allow(slot_key(key.id)):
+            raise ConnectionRejectionError({"reason": RATE_LIMITED})
         return None
