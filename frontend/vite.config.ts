@@ -26,5 +26,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // jsdom + user-event dialogs take ~1 s alone but passed 5 s (vitest's default) with pytest on both cores;
+    // the limit is for hung tests, not for speed.
+    testTimeout: 20000,
   },
 });
