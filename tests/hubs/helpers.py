@@ -56,7 +56,7 @@ SAVE_TEMPLATE = """mutation($input: SaveInvitationTemplateInput!) { saveInvitati
   invitationTemplate { id language subject body builtIn missingFixedTexts fixedTexts { key text } }
   errors { code field message } } }"""
 # Every fixed text of the invitation email, in German: an admin-defined language must provide them all.
-GERMAN_FIXED_TEXTS = [{"key": k, "text": v} for k, v in {
+GERMAN = {
     "greeting": "Guten Tag {first_name},",
     "greeting_anonymous": "Guten Tag,",
     "preheader": "{sender_name} hat Ihnen Dokumente freigegeben ({count}).",
@@ -67,7 +67,8 @@ GERMAN_FIXED_TEXTS = [{"key": k, "text": v} for k, v in {
     "questions": "Fragen? Schreiben Sie an {sender_name}:",
     "footer_reason": "Sie erhalten diese E-Mail, weil {sender_name} von {organization} Dokumente freigegeben hat.",
     "sent_by": "Gesendet von {organization} mit Portico",
-}.items()]
+}
+GERMAN_FIXED_TEXTS = [{"key": k, "text": v} for k, v in GERMAN.items()]
 
 
 async def upload(client: GraphQLClient, data: bytes, filename: str = "file.pdf", **headers: str) -> Any:

@@ -10,20 +10,8 @@ import pytest
 
 from portico.mail import placeholders
 from portico.mail.templates import SUPPORTED_LANGUAGES, built_in_fixed_texts, catalog, render
+from tests.hubs.helpers import GERMAN
 from tests.mail.test_mail_templates import CONTEXTS
-
-GERMAN = {
-    "greeting": "Guten Tag {first_name},",
-    "greeting_anonymous": "Guten Tag,",
-    "preheader": "{sender_name} hat Ihnen Dokumente freigegeben ({count}).",
-    "message_from": "Nachricht von {sender_name}",
-    "documents_heading": "Für Sie freigegebene Dokumente: {count}",
-    "button": "Ihren Kundenbereich öffnen",
-    "button_fallback": "Falls die Schaltfläche nicht funktioniert, kopieren Sie diesen Link in Ihren Browser:",
-    "questions": "Fragen? Schreiben Sie an {sender_name}:",
-    "footer_reason": "Sie erhalten diese E-Mail, weil {sender_name} von {organization} Dokumente freigegeben hat.",
-    "sent_by": "Gesendet von {organization} mit Portico",
-}
 
 
 def codes(problems: list[placeholders.Problem]) -> set[tuple[str, str | None]]:
