@@ -5,14 +5,17 @@ Resolved once per HTTP request or WebSocket connection, then handed to services 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from starlette.requests import HTTPConnection
 
-from portico.accounts.apikeys import find_api_key
-from portico.accounts.models import ApiKey, Member, Organization, Role
-from portico.accounts.sessions import SESSION_COOKIE, find_session
+from portico.accounts.apikeys import API_KEY_CALLER, find_api_key
+from portico.accounts.models import ApiKey, Member, Organization, Role, Session
+from portico.accounts.sessions import SESSION_CALLER, SESSION_COOKIE, find_session
+from portico.accounts.tokens import token_hash
 from portico.customers.models import Contact
 from portico.errors import NotAllowed, NotAuthenticated
 
@@ -93,34 +96,30 @@ class Actor:
 
 
 ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
+_CONTACT_CALLER = ("organization", "customer")
 
 
-async def member_actor(member_id: int, *, ip: str = "", user_agent: str = "") -> Actor | None:
-    """An active member, as a signed-in staff caller."""
-    member = await Member.filter(id=member_id, is_active=True).first()
-    if member is None:
+def _as_member(member: Member | None, ip: str = "", user_agent: str = "") -> Actor | None:
+    """An active member (its organization already loaded), as a signed-in staff caller."""
+    if member is None or not member.is_active:
         return None
-    organization = await Organization.get(id=member.organization_id)
-    return Actor(kind=ActorKind.MEMBER, organization=organization, member=member, ip=ip, user_agent=user_agent)
+    return Actor(kind=ActorKind.MEMBER, organization=member.organization, member=member, ip=ip, user_agent=user_agent)
 
 
-async def contact_actor(contact_id: int, *, ip: str = "", user_agent: str = "") -> Actor | None:
-    """A contact whose hub access (and their customer's) is on."""
-    contact = await Contact.filter(id=contact_id, hub_access=True, customer__hub_access=True).first()
-    if contact is None:
+def _as_contact(contact: Contact | None, ip: str = "", user_agent: str = "") -> Actor | None:
+    """A contact (organization and customer already loaded) whose hub access, and their customer's, is on."""
+    if contact is None or not contact.hub_access or not contact.customer.hub_access:
         return None
-    organization = await Organization.get(id=contact.organization_id)
-    return Actor(kind=ActorKind.CONTACT, organization=organization, contact=contact, ip=ip, user_agent=user_agent)
+    return Actor(
+        kind=ActorKind.CONTACT, organization=contact.organization, contact=contact, ip=ip, user_agent=user_agent
+    )
 
 
-async def api_key_actor(key: ApiKey | int, *, ip: str = "", user_agent: str = "") -> Actor | None:
-    """A key that is not revoked, acting as its member (who must be active) or as an org-wide reader."""
-    if isinstance(key, int):
-        found = await ApiKey.filter(id=key, revoked_at=None).first()
-        if found is None:
-            return None
-        key = found
-    await key.fetch_related("organization", "acts_as")
+def _as_api_key(key: ApiKey | None, ip: str = "", user_agent: str = "") -> Actor | None:
+    """A key (organization and member already loaded) that is not revoked, acting as its member (who must be
+    active) or as an org-wide reader."""
+    if key is None or key.revoked_at is not None:
+        return None
     member = key.acts_as
     if member is not None and not member.is_active:
         return None
@@ -131,23 +130,62 @@ async def api_key_actor(key: ApiKey | int, *, ip: str = "", user_agent: str = ""
     )
 
 
+def _from_session(session: Session | None, token: str, ip: str = "", user_agent: str = "") -> Actor | None:
+    """The caller of a session loaded with SESSION_CALLER."""
+    if session is None:
+        return None
+    if session.member_id is not None:
+        actor = _as_member(session.member, ip=ip, user_agent=user_agent)
+    elif session.contact_id is not None:
+        actor = _as_contact(session.contact, ip=ip, user_agent=user_agent)
+    else:
+        return None
+    if actor is not None:
+        actor.session_token = token
+    return actor
+
+
+async def member_actor(member_id: int, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """An active member, as a signed-in staff caller (one query)."""
+    member = await Member.filter(id=member_id).select_related("organization").first()
+    return _as_member(member, ip=ip, user_agent=user_agent)
+
+
+async def contact_actor(contact_id: int, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """A contact whose hub access (and their customer's) is on (one query)."""
+    contact = await Contact.filter(id=contact_id).select_related(*_CONTACT_CALLER).first()
+    return _as_contact(contact, ip=ip, user_agent=user_agent)
+
+
+async def api_key_actor(key: ApiKey | int, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """A key that is not revoked, acting as its member (who must be active) or as an org-wide reader. Given an id,
+    one query; given a key found by `find_api_key`, none (it came with API_KEY_CALLER joined)."""
+    if isinstance(key, int):
+        found = await ApiKey.filter(id=key).select_related(*API_KEY_CALLER).first()
+        if found is None:
+            return None
+        key = found
+    return _as_api_key(key, ip=ip, user_agent=user_agent)
+
+
+async def session_actor(token: str, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """The member or contact signed in with this session token, in one query (session, caller and organization
+    joined)."""
+    session = await find_session(token, with_caller=True)
+    return _from_session(session, token, ip=ip, user_agent=user_agent)
+
+
 async def resolve_actor(
     *, session_token: str | None, authorization: str | None, ip: str = "", user_agent: str = ""
 ) -> Actor:
-    """Find the caller from a bearer API key (partners) or a session cookie (browsers)."""
+    """Find the caller from a bearer API key (partners) or a session cookie (browsers): one query either way."""
     actor: Actor | None = None
     if authorization:
         scheme, _, raw = authorization.partition(" ")
         key = await find_api_key(raw.strip()) if scheme.lower() == "bearer" and raw.strip() else None
         actor = await api_key_actor(key, ip=ip, user_agent=user_agent) if key is not None else None
     elif session_token:
-        session = await find_session(session_token)
-        if session is not None and session.member_id is not None:
-            actor = await member_actor(session.member_id, ip=ip, user_agent=user_agent)
-        elif session is not None and session.contact_id is not None:
-            actor = await contact_actor(session.contact_id, ip=ip, user_agent=user_agent)
-        if actor is not None:
-            actor.session_token = session_token
+        actor = await session_actor(session_token, ip=ip, user_agent=user_agent)
     return actor or Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
 
 
@@ -163,19 +201,57 @@ async def request_actor(connection: HTTPConnection) -> Actor:
 
 async def refresh_actor(actor: Actor) -> Actor | None:
     """The same caller with fresh rows (role, active flag, hub access, organization settings), or None when they
-    may no longer act. Long-lived subscriptions call this per event, so a deactivated member stops receiving,
-    and so does a browser that signed out."""
-    if actor.session_token is not None and await find_session(actor.session_token) is None:
-        return None
-    fresh: Actor | None
-    if actor.api_key is not None:
-        fresh = await api_key_actor(actor.api_key.id, ip=actor.ip, user_agent=actor.user_agent)
-    elif actor.member is not None:
-        fresh = await member_actor(actor.member.id, ip=actor.ip, user_agent=actor.user_agent)
-    elif actor.contact is not None:
-        fresh = await contact_actor(actor.contact.id, ip=actor.ip, user_agent=actor.user_agent)
-    else:
-        return None
-    if fresh is not None:
-        fresh.session_token = actor.session_token
+    may no longer act (one query). A browser that signed out has no session any more: None too."""
+    [fresh] = await refresh_actors([actor])
     return fresh
+
+
+async def refresh_actors(actors: Sequence[Actor]) -> list[Actor | None]:
+    """`refresh_actor` for many callers at once, in at most one query per kind of caller (sessions, API keys,
+    members and contacts without a session), whatever their number: the live feed re-checks every subscriber of
+    an event this way. Expired sessions count as signed out (deleting them is left to the next request)."""
+    hashes = {a.session_token: token_hash(a.session_token) for a in actors if a.session_token is not None}
+    key_ids = {a.api_key.id for a in actors if a.session_token is None and a.api_key is not None}
+    member_ids = {a.member.id for a in actors if _bare(a) and a.member is not None}
+    contact_ids = {a.contact.id for a in actors if _bare(a) and a.member is None and a.contact is not None}
+    now = datetime.now(UTC)
+    sessions: dict[str, Session] = {}
+    if hashes:
+        rows = await Session.filter(token_hash__in=list(hashes.values())).select_related(*SESSION_CALLER)
+        sessions = {s.token_hash: s for s in rows if s.expires_at > now}
+    keys = (
+        {k.id: k for k in await ApiKey.filter(id__in=key_ids).select_related(*API_KEY_CALLER)} if key_ids else {}
+    )
+    members = (
+        {m.id: m for m in await Member.filter(id__in=member_ids).select_related("organization")}
+        if member_ids else {}
+    )
+    contacts = (
+        {c.id: c for c in await Contact.filter(id__in=contact_ids).select_related(*_CONTACT_CALLER)}
+        if contact_ids else {}
+    )
+    fresh: list[Actor | None] = []
+    for actor in actors:
+        client = {"ip": actor.ip, "user_agent": actor.user_agent}
+        if actor.session_token is not None:
+            found = _from_session(sessions.get(hashes[actor.session_token]), actor.session_token, **client)
+            # The same person as before (a session row is never re-pointed, but say it where it matters).
+            same = found is not None and (found.member or found.contact) is not None and (
+                (found.member.id if found.member else None) == (actor.member.id if actor.member else None)
+                and (found.contact.id if found.contact else None) == (actor.contact.id if actor.contact else None)
+            )
+            fresh.append(found if same else None)
+        elif actor.api_key is not None:
+            fresh.append(_as_api_key(keys.get(actor.api_key.id), **client))
+        elif actor.member is not None:
+            fresh.append(_as_member(members.get(actor.member.id), **client))
+        elif actor.contact is not None:
+            fresh.append(_as_contact(contacts.get(actor.contact.id), **client))
+        else:
+            fresh.append(None)
+    return fresh
+
+
+def _bare(actor: Actor) -> bool:
+    """A caller without a session or API key (built by the server itself, as for a file link's grant)."""
+    return actor.session_token is None and actor.api_key is None

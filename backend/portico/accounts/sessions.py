@@ -29,10 +29,17 @@ async def start_session(
     return token
 
 
-async def find_session(token: str) -> Session | None:
+# Who a session belongs to, joined in the same statement: the caller is resolved in one query (issue 8).
+SESSION_CALLER = ("member__organization", "contact__organization", "contact__customer")
+
+
+async def find_session(token: str, *, with_caller: bool = False) -> Session | None:
+    """The live session of `token`; with `with_caller`, its member or contact (and their organization, and the
+    contact's customer) come joined in the same statement."""
     if not token or len(token) > 100:
         return None
-    session = await Session.filter(token_hash=token_hash(token)).first()
+    found = Session.filter(token_hash=token_hash(token))
+    session = await (found.select_related(*SESSION_CALLER) if with_caller else found).first()
     if session is None:
         return None
     now = datetime.now(UTC)

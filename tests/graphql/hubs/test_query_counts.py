@@ -2,45 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from tests.hubs.helpers import MY_HUB, World, person, share, sign_in_contact, upload_ok
+from tests.sqlcount import count_sql
 
 HUB_PAGE = """query($id: ID!) { hub(id: $id) { id customer { name } insights { views downloads uniqueViewers }
   folders { id name sender { fullName } documents { id name contentType
     insights { views downloads uniqueViewers lastActivityAt } share { id sender { id } } } } } }"""
-SQL = re.compile(r"^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b", re.IGNORECASE)
-
-
-class _Counter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.statements: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if SQL.match(message):
-            self.statements.append(message)
-
-
-@contextmanager
-def count_sql() -> Iterator[_Counter]:
-    logger = logging.getLogger("tortoise.db_client")
-    counter = _Counter()
-    old_level, old_disabled = logger.level, logger.disabled
-    logger.setLevel(logging.DEBUG)
-    logger.disabled = False
-    logger.addHandler(counter)
-    try:
-        yield counter
-    finally:
-        logger.removeHandler(counter)
-        logger.setLevel(old_level)
-        logger.disabled = old_disabled
 
 
 async def _add_documents(world: World, n: int, rep: Any, tag: str) -> dict[str, Any]:
