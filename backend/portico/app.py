@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
 
     from portico.branding.http import branding_routes
     from portico.hubs.http import download_route, upload_route
+    from portico.notifications.http import unsubscribe_routes
 
     routes: list[Route | Mount | WebSocketRoute] = [
         Route("/healthz", healthz),
@@ -113,6 +114,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         upload_route(),
         download_route(),
         *branding_routes(),
+        *unsubscribe_routes(),
         *_spa_routes(frontend_dist or FRONTEND_DIST),
     ]
     app = Starlette(

@@ -24,6 +24,7 @@ MODEL_MODULES = [
     "portico.hubs.models",
     "portico.activity.models",
     "portico.branding.models",
+    "portico.notifications.models",
 ]
 
 

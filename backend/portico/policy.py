@@ -20,6 +20,7 @@ Per-folder permissions (a later issue) slot into `folders_visible_to` / `documen
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from tortoise.expressions import Q, Subquery
@@ -285,6 +286,23 @@ def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
     return ActivityEvent.filter(_NOTHING)
 
 
+async def members_who_see_event(event: ActivityEvent, candidate_ids: Iterable[int]) -> list[int]:
+    """Of `candidate_ids`, the members whose `events_visible_to` includes `event`: the same rules, for many members
+    in one query (who to notify of an event). Active members of the event's organization only: ADMIN and MANAGER
+    see every event, a MEMBER the events on their shares and those recorded with them in the audience."""
+    ids = sorted(set(candidate_ids))
+    if not ids:
+        return []
+    audience = Subquery(ActivityEventAudience.filter(event_id=event.id).values_list("member_id", flat=True))
+    sees = Q(role__in=[Role.ADMIN, Role.MANAGER]) | Q(id__in=audience)
+    if event.sender_id is not None:
+        sees |= Q(id=event.sender_id)
+    found = await Member.filter(id__in=ids, organization_id=event.organization_id, is_active=True).filter(
+        sees
+    ).values_list("id", flat=True)
+    return sorted(int(m) for m in found)  # type: ignore[call-overload]
+
+
 async def hub_opening_audience(actor: Actor, hub: Hub) -> list[int]:
     """The members told that this contact opened this hub: the sender of every share in it that the contact can
     see (a document of: a colleague's granted document counts).
@@ -310,6 +328,17 @@ async def can_read_document(actor: Actor, document: Document) -> bool:
 
 
 # --- what an actor may change ---------------------------------------------------------------------------------
+
+
+def require_notification_person(actor: Actor) -> Member | Contact:
+    """Notification settings are personal (seed 003): a member signed in with a session, or a contact, changes their
+    own and nobody else's. API keys have none: a partner integration is not a person to email."""
+    actor.require_signed_in()
+    if actor.kind is ActorKind.MEMBER and actor.member is not None:
+        return actor.member
+    if actor.kind is ActorKind.CONTACT and actor.contact is not None:
+        return actor.contact
+    raise NotAllowed("Notification settings belong to a person: sign in as a member or a contact.")
 
 
 def require_admin(actor: Actor) -> Member:

@@ -68,6 +68,22 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "link": LINK,
         "valid_minutes": 60,
     },
+    "notification": {
+        "organization": "Nordlys",
+        "first_name": "Martin",
+        "link": LINK,
+        "kind": "HUB_ACTIVITY_ON_MY_SHARES",
+        "mode": "DAILY_DIGEST",
+        "count": 2,
+        "customer": "Kunde A/S",
+        "groups": [{"title": "Kunde A/S", "items": [
+            {"what": "DOCUMENT_VIEWED", "count": None, "actor": "Emma Dahl", "document": "Quote Q-142.pdf",
+             "time": "2026-12-03 10:32"},
+            {"what": "HUB_OPENED", "count": None, "actor": "Emma Dahl", "document": "", "time": "2026-12-03 10:31"},
+        ]}],
+        "unsubscribe_link": "https://portico.example/unsubscribe/abc.def",
+        "settings_link": "https://portico.example/settings/notifications",
+    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -93,6 +109,9 @@ EXPECTED_SUBJECTS = {
     ("hub_password_reset", "en"): "Choose a new password for your customer hub at Nordlys",
     ("hub_password_reset", "da"): "Vælg en ny adgangskode til kundehubben hos Nordlys",
     ("hub_password_reset", "sv"): "Välj ett nytt lösenord till kundportalen hos Nordlys",
+    ("notification", "en"): "Your daily summary: 2 events on your shares",
+    ("notification", "da"): "Dit daglige overblik: 2 hændelser på dine delinger",
+    ("notification", "sv"): "Din dagliga sammanfattning: 2 händelser på dina delningar",
 }
 
 EXPECTED_BUTTONS = {
@@ -130,6 +149,11 @@ EXPECTED_BUTTONS = {
         "en": "Choose a new password",
         "da": "Vælg ny adgangskode",
         "sv": "Välj nytt lösenord",
+    },
+    "notification": {
+        "en": "See all activity",
+        "da": "Se al aktivitet",
+        "sv": "Se all aktivitet",
     },
 }
 

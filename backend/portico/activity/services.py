@@ -63,7 +63,8 @@ async def record(
 
 
 async def publish(broker: Broker, event: ActivityEvent) -> None:
-    """Tell every server process about a committed event. Subscribers re-check visibility and load it fresh.
+    """Tell every server process about a committed event (subscribers re-check visibility and load it fresh), and
+    the people who asked to be notified of it.
 
     A broker failure must not undo what already happened: log it (clients refetch on reconnect).
     """
@@ -74,3 +75,15 @@ async def publish(broker: Broker, event: ActivityEvent) -> None:
         )
     except Exception:  # noqa: BLE001
         log.exception("could not publish activity event %s", event.id)
+    await notify(event)
+
+
+async def notify(event: ActivityEvent) -> None:
+    """Turn a committed event into notifications (`notifications.fanout`). Like the live feed, a failure here is
+    logged and does not undo the event: the person still sees it in the hub's activity."""
+    from portico.notifications import fanout  # imported here: notifications build on activity, not the reverse
+
+    try:
+        await fanout.on_activity(event)
+    except Exception:  # noqa: BLE001
+        log.exception("could not queue notifications for activity event %s", event.id)

@@ -38,6 +38,8 @@ from portico.graphql.hubs.subscriptions import HubSubscriptions
 from portico.graphql.hubs.templates import TemplateMutations, TemplateQueries
 from portico.graphql.mail.queries import MailQueries
 from portico.graphql.node import Node, resolve_node
+from portico.graphql.notifications.mutations import NotificationMutations
+from portico.graphql.notifications.queries import NotificationQueries
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -60,11 +62,13 @@ class NodeQueries:
 
 Query = merge_types(
     "Query",
-    (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries),
+    (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
+     NotificationQueries),
 )
 Mutation = merge_types(
     "Mutation",
-    (AccountMutations, CustomerMutations, HubMutations, HubSignInMutations, TemplateMutations, BrandingMutations),
+    (AccountMutations, CustomerMutations, HubMutations, HubSignInMutations, TemplateMutations, BrandingMutations,
+     NotificationMutations),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))
 

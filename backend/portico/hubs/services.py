@@ -22,6 +22,9 @@ from portico.libraries.models import Publication
 from portico.libraries.services import claim_upload
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import RenderedEmail
+from portico.notifications import fanout as notification_fanout
+from portico.notifications import unsubscribe
+from portico.notifications.kinds import NotificationKind
 from portico.settings import Settings
 from portico.validation import Checker, is_uuid
 
@@ -255,12 +258,15 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
         for document in documents:
             await document.save()
         names = [d.name for d in documents]
-        for contact in recipients:
+        # The share email is the DOCUMENTS_SHARED_WITH_ME notification: sent now to those who want it now; the
+        # others get it in their digest, or (NEVER) find the documents in their hub.
+        for contact in await notification_fanout.for_share(share.id, organization.id, customer.id, recipients):
             link = await hub_link(settings, contact)
             rendered = _email_for(organization, template, sender, message, contact.first_name, names, link)
             assert contact.email is not None
             await enqueue_rendered(
                 rendered, to=contact.email, kind="hub_share", organization_id=organization.id, reply_to=sender.email,
                 secrets=[onetime.token_in(link)],
+                headers=unsubscribe.headers(settings, contact, NotificationKind.DOCUMENTS_SHARED_WITH_ME),
             )
     return share

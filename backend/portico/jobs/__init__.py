@@ -17,6 +17,8 @@ from portico.storage.base import Storage
 __all__ = ["JobRunner", "PeriodicJob", "standard_jobs"]
 
 OUTBOX_INTERVAL_SECONDS = 5.0
+# How soon an "immediately" notification is emailed after the event, at most (plus the outbox's own tick).
+NOTIFICATIONS_INTERVAL_SECONDS = 10.0
 
 
 def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[PeriodicJob]:
@@ -26,6 +28,10 @@ def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[Pe
         # Without SMTP_URL (embedded default) emails stay in the outbox and the dev mailbox shows them.
         sender = SmtpSender(settings.smtp_url, settings.mail_from)
         jobs.append(PeriodicJob("outbox-delivery", OUTBOX_INTERVAL_SECONDS, partial(deliver_all_due, sender)))
+    # Embedded default too: the emails land in the outbox, which the dev mailbox shows.
+    from portico.notifications.delivery import deliver_due as deliver_notifications
+
+    jobs.append(PeriodicJob("notifications", NOTIFICATIONS_INTERVAL_SECONDS, partial(deliver_notifications, settings)))
     if storage is not None:
         from datetime import timedelta
 

@@ -31,6 +31,8 @@ class OutboxEmail(Model):
     # One-time tokens in the body (reset, invitation, hub links): cut out of the stored copy once the email is
     # delivered (or, in the embedded default, first shown in the dev mailbox), then emptied. See outbox.redact.
     secrets: fields.JSONField[list[str]] = fields.JSONField(default=list, db_default=[])
+    # Extra message headers, only those `outbox.EXTRA_HEADERS` allows (List-Unsubscribe of notification emails).
+    headers: fields.JSONField[dict[str, str]] = fields.JSONField(default=dict, db_default={})
     status = fields.CharEnumField(OutboxStatus, max_length=16, default=OutboxStatus.QUEUED)
     attempts = fields.IntField(default=0)
     next_attempt_at = fields.DatetimeField(null=True)

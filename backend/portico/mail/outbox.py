@@ -10,7 +10,7 @@ stored copy once the email is delivered (or, in the embedded default, once the d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -19,6 +19,9 @@ from portico.mail.templates import RenderedEmail
 
 _MAX_SUBJECT = 300  # OutboxEmail.subject's column length
 _MAX_ADDRESS = 254  # RFC 5321 path limit, and OutboxEmail.to_address's column length
+# The only extra headers an email may carry (RFC 2369 / RFC 8058 one-click unsubscribe): a closed list, so that no
+# caller can override From, Bcc or the like.
+EXTRA_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post")
 
 
 async def enqueue(
@@ -33,6 +36,7 @@ async def enqueue(
     bcc: Sequence[str] = (),
     reply_to: str | None = None,
     secrets: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
     connection: BaseDBAsyncClient | None = None,
 ) -> OutboxEmail:
     """Write one QUEUED email; `connection` is the caller's transaction (tortoise `using_db`).
@@ -57,6 +61,7 @@ async def enqueue(
         text=text,
         kind=kind,
         secrets=_secrets(secrets, subject, html, text),
+        headers=_headers(headers or {}),
         status=OutboxStatus.QUEUED,
     )
 
@@ -71,6 +76,7 @@ async def enqueue_rendered(
     bcc: Sequence[str] = (),
     reply_to: str | None = None,
     secrets: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
     connection: BaseDBAsyncClient | None = None,
 ) -> OutboxEmail:
     """`enqueue` for the result of `portico.mail.templates.render`."""
@@ -85,6 +91,7 @@ async def enqueue_rendered(
         bcc=bcc,
         reply_to=reply_to,
         secrets=secrets,
+        headers=headers,
         connection=connection,
     )
 
@@ -142,6 +149,15 @@ def _secrets(secrets: Sequence[str], *parts: str) -> list[str]:
         if not any(secret in part for part in parts):
             raise ValueError("a secret passed to enqueue does not occur in the email")
     return unique
+
+
+def _headers(headers: Mapping[str, str]) -> dict[str, str]:
+    for name, value in headers.items():
+        if name not in EXTRA_HEADERS:
+            raise ValueError(f"header {name!r} is not one an email may carry (see EXTRA_HEADERS)")
+        if any(ch in value for ch in "\r\n") or len(value) > 2000:
+            raise ValueError(f"header {name!r} must be one line")
+    return dict(headers)
 
 
 def _subject(subject: str) -> str:

@@ -80,6 +80,8 @@ class SmtpSender:
         message["Message-ID"] = make_msgid(domain=self.from_address.rpartition("@")[2])
         # RFC 3834: tells auto-responders (out-of-office) not to answer a no-reply address.
         message["Auto-Submitted"] = "auto-generated"
+        for name, value in (email.headers or {}).items():
+            message[name] = value  # outbox.EXTRA_HEADERS only, checked when the email was queued
         message.set_content(email.text)
         message.add_alternative(email.html, subtype="html")
         return message

@@ -61,6 +61,13 @@ _EMAILS: dict[str, _Spec] = {
     # A contact opened their personal hub link on a new device: the code, and a fresh personal link.
     "hub_sign_in_code": _Spec(frozenset({"organization", "code", "valid_minutes", "link"}), {"first_name": ""}),
     "hub_password_reset": _Spec(frozenset({"organization", "link", "valid_minutes"}), {"first_name": ""}),
+    # A notification, immediate or the daily digest (`mode`: a notifications.kinds.Delivery), of one kind; `groups`
+    # are [{title, items: [{what, count, actor, document, time}]}] with `what` an event key of the catalog.
+    "notification": _Spec(
+        frozenset({"organization", "link", "kind", "mode", "count", "customer", "groups", "unsubscribe_link",
+                   "settings_link"}),
+        {"first_name": ""},
+    ),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
 
@@ -125,7 +132,12 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
     values["greeting"] = t("layout.greeting") if values["first_name"] else t("layout.greeting_anonymous")
     if name == "member_invitation":
         values["role_label"] = t(f"roles.{str(values['role']).lower()}")
-    subject = _prepare_hub_share(values, language) if name == "hub_share" else t(f"{name}.subject")
+    if name == "hub_share":
+        subject = _prepare_hub_share(values, language)
+    elif name == "notification":
+        subject = t(f"notification.subject.{values['kind']}.{values['mode']}", count=values["count"])
+    else:
+        subject = t(f"{name}.subject")
     values.update(subject=_one_line(subject), language=language, t=t)
 
     html = _environment().get_template(f"{name}.html").render(values)

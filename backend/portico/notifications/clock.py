@@ -1,0 +1,32 @@
+"""The notifications' clock: tests replace `now` to put a digest at a chosen local time without waiting for it."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def zone(name: str | None) -> ZoneInfo:
+    """The zone of that IANA name; UTC for a name this machine does not know (an organization's stale setting must
+    not stop its emails)."""
+    try:
+        return ZoneInfo(name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def next_digest_at(after: datetime, tz: ZoneInfo, minute: int) -> datetime:
+    """The first moment after `after` at which the local clock in `tz` shows `minute` (minutes after midnight),
+    in UTC. On a day when that local time does not exist (a DST gap) zoneinfo moves it forward by the gap."""
+    local = after.astimezone(tz)
+    wanted = time(minute // 60, minute % 60)
+    for offset in range(3):
+        day: date = local.date() + timedelta(days=offset)
+        candidate = datetime.combine(day, wanted, tzinfo=tz).astimezone(UTC)
+        if candidate > after:
+            return candidate
+    raise AssertionError("unreachable: a local time recurs within two days")
