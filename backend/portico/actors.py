@@ -5,10 +5,11 @@ Resolved once per HTTP request or WebSocket connection, then handed to services 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from starlette.requests import HTTPConnection
 
@@ -97,6 +98,8 @@ class Actor:
 
 ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
 _CONTACT_CALLER = ("organization", "customer")
+_IN_LIST = 900
+T = TypeVar("T")
 
 
 def _as_member(member: Member | None, ip: str = "", user_agent: str = "") -> Actor | None:
@@ -207,29 +210,26 @@ async def refresh_actor(actor: Actor) -> Actor | None:
 
 
 async def refresh_actors(actors: Sequence[Actor]) -> list[Actor | None]:
-    """`refresh_actor` for many callers at once, in at most one query per kind of caller (sessions, API keys,
-    members and contacts without a session), whatever their number: the live feed re-checks every subscriber of
-    an event this way. Expired sessions count as signed out (deleting them is left to the next request)."""
+    """`refresh_actor` for many callers at once, in one query per kind of caller (sessions, API keys, members and
+    contacts without a session) and per 900 callers: the live feed re-checks every subscriber of an event this way.
+    Expired sessions count as signed out (deleting them is left to the next request)."""
     hashes = {a.session_token: token_hash(a.session_token) for a in actors if a.session_token is not None}
     key_ids = {a.api_key.id for a in actors if a.session_token is None and a.api_key is not None}
     member_ids = {a.member.id for a in actors if _bare(a) and a.member is not None}
     contact_ids = {a.contact.id for a in actors if _bare(a) and a.member is None and a.contact is not None}
     now = datetime.now(UTC)
-    sessions: dict[str, Session] = {}
-    if hashes:
-        rows = await Session.filter(token_hash__in=list(hashes.values())).select_related(*SESSION_CALLER)
-        sessions = {s.token_hash: s for s in rows if s.expires_at > now}
-    keys = (
-        {k.id: k for k in await ApiKey.filter(id__in=key_ids).select_related(*API_KEY_CALLER)} if key_ids else {}
-    )
-    members = (
-        {m.id: m for m in await Member.filter(id__in=member_ids).select_related("organization")}
-        if member_ids else {}
-    )
-    contacts = (
-        {c.id: c for c in await Contact.filter(id__in=contact_ids).select_related(*_CONTACT_CALLER)}
-        if contact_ids else {}
-    )
+    sessions = {
+        s.token_hash: s
+        for chunk in _chunks(list(hashes.values()))
+        for s in await Session.filter(token_hash__in=chunk).select_related(*SESSION_CALLER)
+        if s.expires_at > now
+    }
+    keys = {k.id: k for chunk in _chunks(key_ids) for k in await ApiKey.filter(id__in=chunk).select_related(
+        *API_KEY_CALLER)}
+    members = {m.id: m for chunk in _chunks(member_ids) for m in await Member.filter(id__in=chunk).select_related(
+        "organization")}
+    contacts = {c.id: c for chunk in _chunks(contact_ids) for c in await Contact.filter(id__in=chunk).select_related(
+        *_CONTACT_CALLER)}
     fresh: list[Actor | None] = []
     for actor in actors:
         client = {"ip": actor.ip, "user_agent": actor.user_agent}
@@ -250,6 +250,12 @@ async def refresh_actors(actors: Sequence[Actor]) -> list[Actor | None]:
         else:
             fresh.append(None)
     return fresh
+
+
+def _chunks(values: Iterable[T]) -> list[list[T]]:
+    """At most _IN_LIST values per `IN (...)`: SQLite builds may cap a statement's parameters at 999."""
+    items = list(dict.fromkeys(values))
+    return [items[i : i + _IN_LIST] for i in range(0, len(items), _IN_LIST)]
 
 
 def _bare(actor: Actor) -> bool:

@@ -20,7 +20,7 @@ Per-folder permissions (a later issue) slot into `folders_visible_to` / `documen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Hashable, Iterable
 from typing import Any
 
 from tortoise.expressions import Q, Subquery
@@ -301,6 +301,51 @@ async def members_who_see_event(event: ActivityEvent, candidate_ids: Iterable[in
         sees
     ).values_list("id", flat=True)
     return sorted(int(m) for m in found)  # type: ignore[call-overload]
+
+
+def event_visible_to(actor: Actor, event: ActivityEvent, audience: Collection[int]) -> bool:
+    """`events_visible_to` for one event already loaded, with `audience` its ActivityEventAudience member ids.
+
+    The live feed decides this for every subscriber of an event from one load of the event (issue 8, point 3)
+    instead of a query per subscriber. It must answer exactly what `events_visible_to` answers: the two are checked
+    against each other for every kind of caller in tests/activity/test_hub_opening_audience.py.
+    """
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.ACTIVITY_READ):
+        return False
+    if event.organization_id != actor.organization.id:
+        return False
+    if actor.contact is not None:
+        return event.contact_id == actor.contact.id
+    if sees_whole_organization(actor):
+        return True
+    if actor.member is not None:
+        return event.sender_id == actor.member.id or actor.member.id in audience
+    return False
+
+
+def visibility_key(actor: Actor) -> Hashable:
+    """Callers with equal keys see exactly the same rows under every rule of this module, so what was loaded for one
+    of them (through its policy-restricted loaders) may be handed to the other: the live feed loads an event's
+    contact, document and share once per key instead of once per subscriber.
+
+    It holds everything the rules above read from an actor. A rule that starts reading something else (a member's
+    own id for ADMINs, say) must add it here.
+    """
+    organization = actor.organization
+    member, contact = actor.member, actor.contact
+    return (
+        actor.kind,
+        organization.id if organization else None,
+        organization.member_document_visibility if organization else None,
+        # Whole-organization staff see the same whoever they are; MEMBERs' reach depends on who they are.
+        None if member is None or sees_whole_organization(actor) else member.id,
+        member.role if member else None,
+        member.is_active if member else None,
+        contact.id if contact else None,
+        contact.customer_id if contact else None,
+        actor.scopes,
+        actor.session_token is not None,
+    )
 
 
 async def hub_opening_audience(actor: Actor, hub: Hub) -> list[int]:

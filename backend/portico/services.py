@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from portico.accounts.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from portico.accounts.slots import MemorySlots, RedisSlots, Slots
+from portico.activity.feed import FeedChecks
 from portico.realtime import broker_from_settings
 from portico.realtime.base import Broker
 from portico.settings import Settings
@@ -22,6 +23,7 @@ class Services:
     broker: Broker
     api_rate_limiter: RateLimiter
     subscription_slots: Slots  # API keys' live subscriptions, counted across processes with Redis
+    feed_checks: FeedChecks = field(default_factory=FeedChecks)  # the live feed's per-event check, batched
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Services:

@@ -44,6 +44,7 @@ class HubSubscriptions:
         customer = decode_id(customer_id, "Customer", "customerId") if customer_id else None
         hub = decode_id(hub_id, "Hub", "hubId") if hub_id else None
         broker = info.context.services.broker
+        checks = info.context.services.feed_checks
         fell_behind = False
         while True:
             try:
@@ -61,16 +62,23 @@ class HubSubscriptions:
                             continue
                         if hub is not None and message.get("hub_id") != hub:
                             continue
-                        # Visibility is decided again for every event, on fresh data (roles, shares and access
-                        # change).
-                        current = await refresh_actor(actor)
+                        event_id = message.get("event_id")
+                        if not isinstance(event_id, int):
+                            continue
+                        # Visibility is decided again for every event, on fresh rows (roles, shares and access
+                        # change), together with every other subscriber of this process (activity.feed).
+                        current, delivery = await checks.check(actor, event_id)
                         if current is None:
                             return  # deactivated, revoked or cut off: the subscription ends
-                        event = await policy.events_visible_to(current).filter(id=message.get("event_id")).first()
+                        event = delivery.visible_to(current)
                         if event is None:
                             continue
                         info.context.actor = current
-                        info.context.loaders = Loaders(current)
+                        # Subscribers who see the same rows share the loaders of this event (loaded once).
+                        key = policy.visibility_key(current)
+                        if key not in delivery.shared:
+                            delivery.shared[key] = Loaders(current)
+                        info.context.loaders = delivery.shared[key]
                         yield ActivityFeedMessage(resync=False, event=ActivityEventType.from_model(event))
                 return  # the broker closed (the server is stopping)
             except SubscriberTooSlow:
