@@ -49,8 +49,9 @@ def _page(title: str, body: str, *, status: int = 200) -> HTMLResponse:
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>{escape(title)} · Portico</title>
 <style>body{{margin:0;background:#f3f4f6;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,
-Arial,sans-serif;color:#1f2937}}main{{max-width:28rem;margin:4rem auto;background:#fff;border:1px solid #e5e7eb;
-border-radius:12px;padding:2rem}}h1{{font-size:1.35rem;margin:0 0 1rem}}button{{background:#2b4acb;color:#fff;
+Arial,sans-serif;color:#1f2937}}main{{max-width:28rem;width:calc(100% - 2rem);box-sizing:border-box;
+margin:4rem auto;background:#fff;border:1px solid #e5e7eb;border-radius:12px;padding:2rem}}
+h1{{font-size:1.35rem;margin:0 0 1rem}}button{{background:#2b4acb;color:#fff;
 border:0;border-radius:8px;padding:.75rem 1.5rem;font-size:1rem;font-weight:600;cursor:pointer}}</style></head>
 <body><main><h1>{escape(title)}</h1>{body}</main></body></html>"""
     return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})

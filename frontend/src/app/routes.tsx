@@ -10,6 +10,8 @@ import { CustomersPage } from '../customers/CustomersPage';
 import { CustomerPage } from '../customers/CustomerPage';
 import { HubPage } from '../hubs/HubPage';
 import { ActivityPage } from '../activity/ActivityPage';
+const StaffNotificationsPage = lazy(() => import('../notifications/StaffNotificationsPage').then((m) => ({ default: m.StaffNotificationsPage })));
+const HubNotificationsPage = lazy(() => import('../notifications/HubNotificationsPage').then((m) => ({ default: m.HubNotificationsPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const MembersPage = lazy(() => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })));
 const TemplatesPage = lazy(() => import('../admin/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
@@ -68,6 +70,7 @@ export function buildRoutes(): RouteObject[] {
       children: [
         { index: true, element: <HubHomePage /> },
         { path: 'documents/:documentId', element: page(<HubDocumentPage />) },
+        { path: 'notifications', element: page(<HubNotificationsPage />) },
       ],
     },
     {
@@ -79,6 +82,7 @@ export function buildRoutes(): RouteObject[] {
         { path: '/hubs/:hubId', element: <HubPage /> },
         { path: '/activity', element: <ActivityPage /> },
         { path: '/settings', element: page(<SettingsPage />) },
+        { path: '/settings/notifications', element: page(<StaffNotificationsPage />) },
         { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },
         { path: '/admin/templates', element: page(<AdminOnly><TemplatesPage /></AdminOnly>) },
         { path: '/admin/branding', element: page(<AdminOnly><BrandingPage /></AdminOnly>) },

@@ -53,6 +53,8 @@ type Documents = {
     "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n": typeof types.PublicationsDocument,
     "\n  mutation CreateLibrary($input: CreateLibraryInput!) {\n    createLibrary(input: $input) {\n      library { id name description publicationCount }\n      errors { code field message }\n    }\n  }\n": typeof types.CreateLibraryDocument,
     "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n": typeof types.AddPublicationDocument,
+    "\n  query MyNotificationSettings {\n    myNotificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n  }\n": typeof types.MyNotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      notificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
     "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.RedeemHubLinkDocument,
     "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.HubLinkLogInDocument,
     "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n": typeof types.RequestHubSignInCodeDocument,
@@ -114,6 +116,8 @@ const documents: Documents = {
     "\n  query Publications($first: Int, $search: String, $libraryIds: [ID!]) {\n    publications(first: $first, search: $search, libraryIds: $libraryIds) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { id title tags contentType sizeBytes createdAt library { id name } } }\n    }\n  }\n": types.PublicationsDocument,
     "\n  mutation CreateLibrary($input: CreateLibraryInput!) {\n    createLibrary(input: $input) {\n      library { id name description publicationCount }\n      errors { code field message }\n    }\n  }\n": types.CreateLibraryDocument,
     "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n": types.AddPublicationDocument,
+    "\n  query MyNotificationSettings {\n    myNotificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n  }\n": types.MyNotificationSettingsDocument,
+    "\n  mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      notificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n      errors { code field message }\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
     "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": types.RedeemHubLinkDocument,
     "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.HubLinkLogInDocument,
     "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n": types.RequestHubSignInCodeDocument,
@@ -306,6 +310,14 @@ export function graphql(source: "\n  mutation CreateLibrary($input: CreateLibrar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotificationSettings {\n    myNotificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n  }\n"): (typeof documents)["\n  query MyNotificationSettings {\n    myNotificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      notificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      notificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n      errors { code field message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -7,7 +7,7 @@ import { HubChromeQuery } from './operations';
 import { HubChromeContext, type HubChrome } from './hubChrome';
 import { hubStrings } from './i18n';
 import { Loading } from '../ui/components';
-import { IconLogOut } from '../ui/icons';
+import { IconBell, IconLogOut } from '../ui/icons';
 
 /** Customer-side chrome; only for a signed-in contact. Headed by the organization's name and logo, in the
  *  language of the share the contact got. */
@@ -54,6 +54,9 @@ export function PortalLayout() {
             </Link>
             <span className="spacer" />
             <span className="who small muted">{c.fullName}</span>
+            <Link to="/hub/notifications" className="btn btn-ghost btn-sm" aria-label={t.notifications} title={t.notifications} data-testid="hub-notifications-link">
+              <IconBell /> <span className="label-wide">{t.notifications}</span>
+            </Link>
             <button type="button" className="btn btn-ghost btn-sm" onClick={async () => { await logOut({}); navigate('/hub/login', { replace: true }); resetSession(); }}>
               <IconLogOut /> {t.signOut}
             </button>

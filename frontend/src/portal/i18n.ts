@@ -7,6 +7,7 @@ export interface HubStrings {
   locale: string;
   skipToContent: string;
   signOut: string;
+  notifications: string;
   hello: (firstName: string) => string;
   intro: (organization: string, customer: string) => string;
   loading: string;
@@ -21,6 +22,7 @@ const en: HubStrings = {
   locale: 'en',
   skipToContent: 'Skip to content',
   signOut: 'Sign out',
+  notifications: 'Notifications',
   hello: (n) => (n ? `Hello ${n}` : 'Hello'),
   intro: (o, c) => `Documents ${o} shared with ${c}. Open one to view, download, print or share it.`,
   loading: 'Loading your documents…',
@@ -35,6 +37,7 @@ const da: HubStrings = {
   locale: 'da',
   skipToContent: 'Gå til indhold',
   signOut: 'Log ud',
+  notifications: 'Notifikationer',
   hello: (n) => (n ? `Hej ${n}` : 'Hej'),
   intro: (o, c) => `Dokumenter, som ${o} har delt med ${c}. Åbn et for at se, downloade, udskrive eller dele det.`,
   loading: 'Henter dine dokumenter…',
@@ -49,6 +52,7 @@ const sv: HubStrings = {
   locale: 'sv',
   skipToContent: 'Hoppa till innehållet',
   signOut: 'Logga ut',
+  notifications: 'Aviseringar',
   hello: (n) => (n ? `Hej ${n}` : 'Hej'),
   intro: (o, c) => `Dokument som ${o} har delat med ${c}. Öppna ett för att visa, ladda ner, skriva ut eller dela det.`,
   loading: 'Hämtar dina dokument…',

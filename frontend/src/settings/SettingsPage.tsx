@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { SettingsQuery, UpdateMySettingsMutation } from './operations';
 import { ErrorState, FormErrors, InputField, Loading, PageHeader, SelectField, TextareaField } from '../ui/components';
 import { describeError, splitErrors, type SplitErrors } from '../lib/errors';
 import { LANGUAGE_NAMES, languageName } from '../lib/format';
 import { useTitle } from '../lib/useTitle';
+import { IconBell } from '../ui/icons';
 
 const FIELDS = ['firstName', 'lastName', 'language', 'standardMessage'];
 
@@ -37,7 +39,8 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="My settings" description={`${m!.email} · ${(m!.role ?? '').toLowerCase()}${m!.isAccountManager ? ' · account manager' : ''}`} />
+      <PageHeader title="My settings" description={`${m!.email} · ${(m!.role ?? '').toLowerCase()}${m!.isAccountManager ? ' · account manager' : ''}`}
+        actions={<Link to="/settings/notifications" className="btn"><IconBell /> Notifications</Link>} />
       <form className="card" onSubmit={submit} noValidate style={{ maxWidth: 720 }}>
         <div className="card-body stack">
           <FormErrors messages={errs.general} />
