@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
             await close_db()
 
     from portico.branding.http import branding_routes
+    from portico.customers.http import customer_routes
     from portico.hubs.http import download_route, upload_route
     from portico.notifications.http import unsubscribe_routes
 
@@ -115,6 +116,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         download_route(),
         *branding_routes(),
         *unsubscribe_routes(),
+        *customer_routes(),
         *_spa_routes(frontend_dist or FRONTEND_DIST),
     ]
     app = Starlette(

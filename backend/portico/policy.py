@@ -372,6 +372,12 @@ async def can_read_document(actor: Actor, document: Document) -> bool:
     return await documents_visible_to(actor).filter(id=document.id).exists()
 
 
+def may_export_customers(actor: Actor) -> bool:
+    """The customer list as a file is a staff tool (members and API keys; what it holds is `customers_visible_to`).
+    A contact's hub has no such thing: for them the route does not exist."""
+    return actor.is_staff and actor.organization is not None
+
+
 # --- what an actor may change ---------------------------------------------------------------------------------
 
 

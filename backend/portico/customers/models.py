@@ -33,6 +33,9 @@ class Customer(Model):
     # never had access gives them their hub; a share never undoes a deliberate "off" (issue 7, point 6).
     hub_access_switched_off_at = fields.DatetimeField(null=True)
     modules: fields.JSONField[list[str]] = fields.JSONField(default=list)
+    # The customer's id in the organization's own systems (ERP, CRM): what an import matches rows on, so that
+    # importing the same file again changes nothing. Unique per organization; None for customers made by hand.
+    external_ref = fields.CharField(max_length=100, null=True)
     account_managers: fields.ManyToManyRelation = fields.ManyToManyField(
         "models.Member", related_name="managed_customers", through="customer_account_manager"
     )
@@ -45,6 +48,7 @@ class Customer(Model):
 
     class Meta:
         table = "customer"
+        unique_together = (("organization", "external_ref"),)
 
 
 class Contact(Model):

@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 from portico import policy
 from portico.accounts.models import Member
 from portico.actors import Actor
+from portico.customers import rules
 from portico.customers.models import Contact, Customer, CustomerKind, CustomerModule
 from portico.errors import DomainError, NotFound
 from portico.validation import Checker, search_term
@@ -77,13 +78,13 @@ async def create_customer(
     member = policy.require_customer_editor(actor)
     check = Checker()
     if kind is CustomerKind.PERSON:
-        first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
-        last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
-        address = check.email(email, required=False)
+        first = rules.first_name(check, first_name)
+        last = rules.last_name(check, last_name)
+        address = rules.contact_email(check, email)
         display = (name or "").strip() or f"{first} {last}".strip()
-        check.text(display, "name", "Name", max_length=200, single_line=True)
+        rules.customer_name(check, display)
     else:
-        display = check.text(name, "name", "Name", max_length=200, single_line=True)
+        display = rules.customer_name(check, name)
     check.raise_if_any()
     async with in_transaction():
         customer = await Customer.create(
@@ -121,7 +122,7 @@ async def update_customer(
     customer = await get_customer(actor, customer_id)
     check = Checker()
     if name is not None:
-        customer.name = check.text(name, "name", "Name", max_length=200, single_line=True)
+        customer.name = rules.customer_name(check, name)
         customer.name_key = customer.name.lower()
     if hub_access is not None and hub_access != customer.hub_access:
         customer.hub_access = hub_access
@@ -146,9 +147,9 @@ async def add_contact(
     policy.require_customer_editor(actor)
     customer = await get_customer(actor, customer_id)
     check = Checker()
-    first = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
-    last = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
-    address = check.email(email, required=False)
+    first = rules.first_name(check, first_name)
+    last = rules.last_name(check, last_name)
+    address = rules.contact_email(check, email)
     check.raise_if_any()
     if customer.kind is CustomerKind.PERSON and await Contact.filter(customer_id=customer.id).exists():
         raise DomainError("PERSON_HAS_ONE_CONTACT", "A private person is their own single contact.", "customerId")
@@ -191,11 +192,11 @@ async def update_contact(
     contact = await get_contact(actor, contact_id)
     check = Checker()
     if first_name is not None:
-        contact.first_name = check.text(first_name, "firstName", "First name", max_length=100, single_line=True)
+        contact.first_name = rules.first_name(check, first_name)
     if last_name is not None:
-        contact.last_name = check.text(last_name, "lastName", "Last name", max_length=100, single_line=True)
+        contact.last_name = rules.last_name(check, last_name)
     if email is not None:
-        contact.email = check.email(email, required=False)
+        contact.email = rules.contact_email(check, email)
     if hub_access is not None:
         contact.hub_access = hub_access
     check.raise_if_any()

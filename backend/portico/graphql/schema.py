@@ -28,6 +28,7 @@ from portico.graphql.accounts.queries import AccountQueries
 from portico.graphql.branding.mutations import BrandingMutations
 from portico.graphql.branding.queries import BrandingQueries
 from portico.graphql.context import Info
+from portico.graphql.customers.imports import CustomerImportMutations
 from portico.graphql.customers.mutations import CustomerMutations
 from portico.graphql.customers.queries import CustomerQueries
 from portico.graphql.errors import ErrorCodes
@@ -67,8 +68,10 @@ Query = merge_types(
 )
 Mutation = merge_types(
     "Mutation",
-    (AccountMutations, CustomerMutations, HubMutations, HubSignInMutations, TemplateMutations, BrandingMutations,
-     NotificationMutations),
+    (
+        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, HubSignInMutations,
+        TemplateMutations, BrandingMutations, NotificationMutations,
+    ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))
 
