@@ -93,3 +93,5 @@ class Notification(Model):
 
     class Meta:
         table = "notification"
+        # The job's question, "this person's pending notifications, by due time", must not scan the history.
+        indexes = (("member_id", "status", "due_at"), ("contact_id", "status", "due_at"))
