@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -71,9 +72,19 @@ def _invalid_link() -> DomainError:
 
 async def issue_link(settings: Settings, contact: Contact) -> str:
     """A new personal link for the contact (each email gets its own; all of them keep working)."""
-    token = new_token()
-    await HubLink.create(organization_id=contact.organization_id, contact_id=contact.id, token_hash=token_hash(token))
-    return f"{settings.public_url}/hub/welcome?token={token}"
+    [link] = await issue_links(settings, [contact])
+    return link
+
+
+async def issue_links(settings: Settings, contacts: Sequence[Contact]) -> list[str]:
+    """`issue_link` for each contact, written in one statement (a share to many recipients)."""
+    tokens = [new_token() for _ in contacts]
+    if contacts:
+        await HubLink.bulk_create([
+            HubLink(organization_id=c.organization_id, contact_id=c.id, token_hash=token_hash(t))
+            for c, t in zip(contacts, tokens, strict=True)
+        ])
+    return [f"{settings.public_url}/hub/welcome?token={t}" for t in tokens]
 
 
 async def open_link(actor: Actor, *, token: str, ip: str = "", user_agent: str = "") -> OpenedLink:

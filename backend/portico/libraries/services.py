@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from tortoise.queryset import QuerySet
@@ -57,15 +59,31 @@ async def add_publication(actor: Actor, *, library_id: int, upload_id: str, titl
 
 async def _claim_upload(actor: Actor, upload_id: str, field: str) -> Upload:
     """Mark an upload of this caller used (inside the caller's transaction) so it is used once only."""
-    upload = await Upload.filter(
-        id=upload_id, organization_id=actor.organization_id, member_id=actor.member.id if actor.member else None,
-        used_at=None,
-    ).select_for_update().first() if is_uuid(upload_id) else None
-    if upload is None:
-        raise NotFound("Upload", field)
-    upload.used_at = datetime.now(UTC)
-    await upload.save(update_fields=["used_at"])
+    [upload] = await claim_uploads(actor, [upload_id], lambda _: field)
     return upload
+
+
+async def claim_uploads(actor: Actor, upload_ids: Sequence[str], field: Callable[[int], str]) -> list[Upload]:
+    """`_claim_upload` for many uploads, in two statements whatever their number (a share with many files):
+    locked, then marked used. NotFound names `field(i)` of the first one that is not this caller's unused upload."""
+    keys = [str(uuid.UUID(u)) if is_uuid(u) else u for u in upload_ids]  # one spelling per upload
+    wanted = [k for k in dict.fromkeys(keys) if is_uuid(k)]
+    found = {
+        str(u.id): u
+        for u in await Upload.filter(
+            id__in=wanted, organization_id=actor.organization_id,
+            member_id=actor.member.id if actor.member else None, used_at=None,
+        ).select_for_update()
+    } if wanted else {}
+    for i, key in enumerate(keys):
+        if key not in found:
+            raise NotFound("Upload", field(i))
+    now = datetime.now(UTC)
+    await Upload.filter(id__in=list(found)).update(used_at=now)
+    uploads = [found[k] for k in dict.fromkeys(keys)]
+    for upload in uploads:
+        upload.used_at = now
+    return uploads
 
 
 claim_upload = _claim_upload

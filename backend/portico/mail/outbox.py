@@ -46,11 +46,33 @@ async def enqueue(
     Addresses are checked (ValueError on a malformed one) and de-duplicated: nobody gets the same email twice
     because they are both in To and in CC. `kind` names the email ("hub_share", ...) for the dev mailbox and logs.
     """
+    email = queued(
+        to=to, subject=subject, html=html, text=text, kind=kind, organization_id=organization_id, cc=cc, bcc=bcc,
+        reply_to=reply_to, secrets=secrets, headers=headers,
+    )
+    await email.save(using_db=connection)
+    return email
+
+
+def queued(
+    *,
+    to: str,
+    subject: str,
+    html: str,
+    text: str,
+    kind: str,
+    organization_id: int | None = None,
+    cc: Sequence[str] = (),
+    bcc: Sequence[str] = (),
+    reply_to: str | None = None,
+    secrets: Sequence[str] = (),
+    headers: Mapping[str, str] | None = None,
+) -> OutboxEmail:
+    """The QUEUED email `enqueue` writes, checked the same way but not saved: `enqueue_all` writes many at once."""
     to_address = _address(to)
     cc_list = _unique(cc, exclude={to_address.lower()})
     bcc_list = _unique(bcc, exclude={to_address.lower(), *(a.lower() for a in cc_list)})
-    return await OutboxEmail.create(
-        using_db=connection,
+    return OutboxEmail(
         organization_id=organization_id,
         to_address=to_address,
         cc=cc_list,
@@ -64,6 +86,12 @@ async def enqueue(
         headers=_headers(headers or {}),
         status=OutboxStatus.QUEUED,
     )
+
+
+async def enqueue_all(emails: Sequence[OutboxEmail], connection: BaseDBAsyncClient | None = None) -> None:
+    """Write emails built by `queued` in one statement (a share to many recipients is one INSERT, not one each)."""
+    if emails:
+        await OutboxEmail.bulk_create(list(emails), using_db=connection)
 
 
 async def enqueue_rendered(
