@@ -1,180 +1,399 @@
-"""Fan-out benchmark of RedisBroker: many subscribers in two server processes, one publisher.
+"""Fan-out benchmark of the live feed under its real cost: the SPA's `activity` subscription over WebSockets, fed by
+real events (a contact viewing documents through the HTTP file route), 1,000 subscribers over 2 `portico serve`
+processes on Redis; then idle connected subscribers and the memory each costs a server process.
 
-N subscriber tasks are split over 2 RedisBroker instances in 2 OS processes (standing for two uvicorn workers); a third
-broker in this process publishes `--rate` events/s for `--seconds`, each message carrying its publish timestamp. Every
-subscriber records publish-to-receipt latency. The baseline, in the same run and on the same channel, is one raw
-redis-py PubSub subscriber in its own process: what Redis and redis-py cost before our fan-out adds anything.
+Creates a throw-away PostgreSQL database and seeds it: one organization with `--managers` MANAGERs and MEMBER reps
+(1,000 members in all by default, one signed-in session each), a customer, and `--senders` of the reps sharing a
+document each to its contact. Then:
 
-Prints, for each: deliveries/s, events lost (expected 0), latency p50/p99 and the CPU time of the subscriber processes.
+1. starts 2 server processes (uvicorn, 1 worker each, PORTICO_ENV=production, REDIS_URL) and opens one WebSocket
+   per member, half on each process, each subscribed with `OnActivity` read from frontend/src/activity/operations.ts;
+2. the contact views the shared documents through `GET /files/...` (the link from the `MyHub` query), `--rate` views
+   per second for `--seconds`, alternating between the two processes. Every view is an event that each MANAGER and
+   the rep who shared the document may see (and nobody else): expected deliveries = events x (managers + 1);
+3. each subscriber records the delay from the event's `occurredAt` (written in the view's transaction) to receipt.
+   Baseline, same run and same events: one raw redis-py PubSub subscriber on the organization's channel, its delay
+   measured from the same `occurredAt` (what Redis costs before the feed checks anything);
+4. idle: `--idle` more subscribers connected to the first process only (nothing published), and that process's
+   resident memory before and after, per connection.
 
-    .venv/bin/python bench/fanout.py [--subscribers 1000] [--seconds 20] [--rate 10] [--redis-url redis://...]
+    .venv/bin/python bench/fanout.py [--members 1000] [--managers 100] [--senders 10] [--seconds 20] [--rate 10]
+                                     [--idle 2000] [--postgres-url ...] [--redis-url ...]
+
+Goals (issue 8): 0 lost, p99 commit-to-receipt <= 250 ms; 10,000 idle subscribers on 2 processes at <= 50 KiB each.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import multiprocessing as mp
 import os
 import queue
+import secrets
+import sys
+import tempfile
 import time
-import uuid
-from array import array
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import httpx
 from redis.asyncio import Redis
 
-from portico.realtime import RedisBroker, SubscriberTooSlow, is_resync
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _common import HOST, PORTICO, Server, free_port, percentile  # noqa: E402
+from hub_page import _create_database, _drop_database, _dsn  # noqa: E402
+from tests.spa_operations import spa_operation  # noqa: E402
 
-STARTUP_TIMEOUT = 60.0  # seconds for the subscriber processes to be subscribed
-GRACE = 2.0  # seconds after the last publish for deliveries in flight
+ON_ACTIVITY = spa_operation("OnActivity")
+MY_HUB = spa_operation("MyHub")
+GRACE = 3.0  # seconds after the last view for deliveries in flight
+CONNECT_TIMEOUT = 180.0
 
 
-async def _wait(stop: Any) -> None:
+# --- seeding ----------------------------------------------------------------------------------------------------
+
+
+async def _seed(settings: Any, members: int, managers: int, senders: int) -> dict[str, Any]:
+    import portico.hubs.services as hub_services
+    from portico.accounts.models import Member, Organization, Role, Session
+    from portico.accounts.services import sign_up
+    from portico.accounts.sessions import SESSION_LIFETIME, start_session
+    from portico.accounts.tokens import new_token, token_hash
+    from portico.actors import Actor, ActorKind
+    from portico.customers.models import Contact, CustomerKind, CustomerModule
+    from portico.customers.services import assign_account_managers, create_customer
+    from portico.libraries.models import Library, Publication
+
+    signed = await sign_up(settings, organization_name="Feed Bench", first_name="Ada", last_name="Admin",
+                           email="ada@feed.example", password="feed-bench-password-1")
+    admin = signed.member
+    assert admin is not None
+    org_id = admin.organization_id
+    await Member.bulk_create([
+        Member(organization_id=org_id, email=f"m{i}@feed.example", first_name=f"M{i}", last_name="Staff",
+               password_hash=admin.password_hash, role=Role.MANAGER if i < managers else Role.MEMBER,
+               is_account_manager=i >= managers)
+        for i in range(members - 1)  # with the admin: `members` in all
+    ])
+    staff = await Member.filter(organization_id=org_id).order_by("id")
+    organization = await Organization.get(id=org_id)
+    as_admin = Actor(kind=ActorKind.MEMBER, organization=organization, member=admin)
+    customer = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Fjord Logistics", hub_access=True,
+                                     modules=[CustomerModule.DOCUMENTS])
+    reps = [m for m in staff if m.role is Role.MEMBER][:senders]
+    await assign_account_managers(as_admin, customer_ids=[customer.id], member_ids=[r.id for r in reps])
+    library = await Library.create(organization_id=org_id, name="Sheets", description="")
+    for n, rep in enumerate(reps):
+        title = f"Sheet {n}"
+        publication = await Publication.create(
+            organization_id=org_id, library=library, title=title, title_key=title.lower(), tags=[],
+            search_text=title.lower(), storage_key=f"org/{org_id}/publications/{n}.pdf",
+            content_type="application/pdf", size_bytes=9, sha256="0" * 64, created_by=admin)
+        await hub_services.share_documents(
+            Actor(kind=ActorKind.MEMBER, organization=organization, member=rep), settings,
+            hub_services.ShareRequest(customer_id=customer.id, language="en", message="", upload_ids=[],
+                                      recipients=[hub_services.RecipientSpec(first_name="Mette", last_name="Larsen",
+                                                                             email="mette@fjord.example")],
+                                      publication_ids=[publication.id]))
+    # One signed-in browser per member (sessions written directly: signing in 1,000 times costs argon2 each).
+    tokens = [new_token() for _ in staff]
+    expires = datetime.now(UTC) + SESSION_LIFETIME
+    await Session.bulk_create([Session(token_hash=token_hash(t), member_id=m.id, expires_at=expires)
+                               for m, t in zip(staff, tokens, strict=True)])
+    contact = await Contact.get(customer_id=customer.id, email="mette@fjord.example")
+    return {
+        "organization_id": org_id, "tokens": tokens,
+        "sees_all": [m.role in (Role.ADMIN, Role.MANAGER) for m in staff],
+        "contact_token": await start_session(contact_id=contact.id),
+        "expected_per_event": sum(m.role in (Role.ADMIN, Role.MANAGER) for m in staff) + 1,
+    }
+
+
+# --- subscribers (in their own processes: the client's CPU should not be the servers') -----------------------------
+
+
+async def _subscribe(url: str, token: str, counts: dict[str, int], delays: list[float], seen: set[tuple[int, str]],
+                     index: int, stop: Any) -> None:
+    from websockets.asyncio.client import connect
+
+    origin = url.replace("ws://", "http://").rsplit("/graphql", 1)[0]
+    async with connect(url, subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+                       additional_headers={"Cookie": f"portico_session={token}"}, origin=origin,  # type: ignore[arg-type]
+                       open_timeout=CONNECT_TIMEOUT, ping_interval=None, max_queue=None) as ws:
+        await ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        ack = json.loads(await ws.recv())
+        if ack["type"] != "connection_ack":
+            raise RuntimeError(f"refused: {ack}")
+        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": ON_ACTIVITY}}))
+        counts["connected"] += 1
+        while not stop.is_set():
+            try:
+                raw = await asyncio.wait_for(ws.recv(), 0.5)
+            except TimeoutError:
+                continue
+            received = time.time()
+            message = json.loads(raw)
+            if message["type"] == "ping":
+                await ws.send(json.dumps({"type": "pong"}))
+                continue
+            if message["type"] != "next":
+                counts["other"] += 1
+                continue
+            feed = message["payload"]["data"]["activity"]
+            if feed["resync"]:
+                counts["resyncs"] += 1
+                continue
+            event = feed["event"]
+            occurred = datetime.fromisoformat(event["occurredAt"]).timestamp()
+            delays.append(received - occurred)
+            seen.add((index, event["id"]))
+
+
+async def _subscriber_process(url: str, tokens: list[str], first_index: int, ready: Any, stop: Any,
+                              results: Any) -> None:
+    counts = {"connected": 0, "resyncs": 0, "other": 0}
+    delays: list[float] = []
+    seen: set[tuple[int, str]] = set()
+    tasks = [asyncio.create_task(_subscribe(url, t, counts, delays, seen, first_index + i, stop))
+             for i, t in enumerate(tokens)]
+    deadline = time.monotonic() + CONNECT_TIMEOUT
+    while counts["connected"] < len(tokens) and time.monotonic() < deadline:
+        failed = [t for t in tasks if t.done() and t.exception() is not None]
+        if failed:
+            results.put({"error": repr(failed[0].exception())})
+            return
+        await asyncio.sleep(0.05)
+    ready.set()
     while not stop.is_set():
         await asyncio.sleep(0.05)
-
-
-async def _broker_process(url: str, channel: str, subscribers: int, ready: Any, stop: Any, results: Any) -> None:
-    broker = RedisBroker(url)
-    await broker.start()
-    latencies = array("d")
-    counts = {"received": 0, "resyncs": 0, "too_slow": 0, "entered": 0}
-
-    async def subscriber() -> None:
-        async with broker.subscribe(channel) as events:
-            counts["entered"] += 1
-            try:
-                async for message in events:
-                    if is_resync(message):
-                        counts["resyncs"] += 1
-                        continue
-                    latencies.append(time.time() - message["ts"])
-                    counts["received"] += 1
-            except SubscriberTooSlow:
-                counts["too_slow"] += 1
-
-    tasks = [asyncio.create_task(subscriber()) for _ in range(subscribers)]
-    while counts["entered"] < subscribers:
-        await asyncio.sleep(0.01)
-    ready.set()
-    await _wait(stop)
-    for task in tasks:
-        task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
-    await broker.close()
-    results.put({"kind": "broker", **counts, "latencies": latencies.tobytes(), "cpu": time.process_time()})
+    results.put({"counts": counts, "delays": delays, "seen": sorted(seen)})
 
 
-async def _raw_process(url: str, channel: str, ready: Any, stop: Any, results: Any) -> None:
-    client = Redis.from_url(url)
+async def _raw_process(redis_url: str, channel: str, ready: Any, stop: Any, results: Any) -> None:
+    client = Redis.from_url(redis_url)
     pubsub = client.pubsub()
     await pubsub.subscribe(channel)
-    await pubsub.get_message(timeout=5)  # the SUBSCRIBE confirmation: live from here on
+    await pubsub.get_message(timeout=5)
     ready.set()
-    latencies = array("d")
+    received: dict[int, float] = {}
     while not stop.is_set():
         message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=0.05)
         if message is not None:
-            latencies.append(time.time() - json.loads(message["data"])["ts"])
+            received[int(json.loads(message["data"])["event_id"])] = time.time()
     await pubsub.aclose()
     await client.aclose()
-    received = len(latencies)
-    results.put({"kind": "raw", "received": received, "latencies": latencies.tobytes(), "cpu": time.process_time()})
+    results.put({"raw": received})
 
 
-def _run_broker_process(*args: Any) -> None:
-    asyncio.run(_broker_process(*args))
+def _run(coroutine: Any, *args: Any) -> None:
+    asyncio.run(coroutine(*args))
 
 
-def _run_raw_process(*args: Any) -> None:
-    asyncio.run(_raw_process(*args))
+# --- the run ------------------------------------------------------------------------------------------------------
 
 
-async def _publish(url: str, channel: str, rate: float, seconds: float) -> tuple[int, float]:
-    broker = RedisBroker(url)
-    await broker.start()
-    total = int(rate * seconds)
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    for seq in range(total):
-        # An absolute schedule: a slow publish delays one event, not every later one.
-        await asyncio.sleep(max(0.0, start + seq / rate - loop.time()))
-        message = {"event_id": seq, "organization_id": 1, "customer_id": 1, "ts": time.time()}
-        await broker.publish(channel, message)
-    elapsed = loop.time() - start
-    await broker.close()
-    return total, elapsed
+async def _chunks(data: bytes) -> Any:
+    yield data
 
 
-def _percentile(values: list[float], fraction: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
 
 
-def _line(name: str, received: int, expected: int, seconds: float, latencies: list[float], cpu: float) -> str:
-    return (
-        f"{name:<34} {received / seconds:>12,.0f} {expected - received:>8,} "
-        f"{_percentile(latencies, 0.50) * 1000:>9.2f} {_percentile(latencies, 0.99) * 1000:>9.2f} {cpu:>8.2f}"
-    )
+def _view_urls(server: Server, contact_token: str) -> list[str]:
+    response = httpx.post(f"{server.url}/graphql", json={"query": MY_HUB}, timeout=30,
+                          headers={"Origin": server.url, "Cookie": f"portico_session={contact_token}"})
+    hub = response.json()["data"]["myHub"]
+    return [d["viewUrl"] for f in hub["folders"] for d in f["documents"]]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--subscribers", type=int, default=1000)
+    parser.add_argument("--members", type=int, default=1000, help="subscribers: one per member")
+    parser.add_argument("--managers", type=int, default=100)
+    parser.add_argument("--senders", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--rate", type=float, default=10.0, help="events published per second")
+    parser.add_argument("--rate", type=float, default=10.0, help="document views per second")
+    parser.add_argument("--idle", type=int, default=2000, help="idle subscribers on the first process")
+    parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL")
+                        or "postgres://postgres@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
     args = parser.parse_args()
 
-    channel = f"bench:{uuid.uuid4().hex}:activity"
-    context = mp.get_context("spawn")  # fresh interpreters: nothing of this process's event loop is inherited
+    database = f"portico_bench_{secrets.token_hex(4)}"
+    database_url = _dsn(args.postgres_url, database).replace("postgresql://", "postgres://", 1)
+    asyncio.run(_create_database(args.postgres_url, database))
+    servers: list[Server] = []
+    with tempfile.TemporaryDirectory(prefix="portico-fanout-") as tmp:
+        try:
+            _bench(args, database_url, tmp, servers)
+        finally:
+            for server in servers:
+                server.stop()
+            asyncio.run(_drop_database(args.postgres_url, database))
+
+
+def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[Server]) -> None:
+    from portico.activity.services import activity_channel
+    from portico.db import close_db, init_db, migrate
+    from portico.settings import load_settings
+
+    env = {"DATABASE_URL": database_url, "DATA_DIR": tmp, "PORTICO_ENV": "production",
+           "SECRET_KEY": secrets.token_urlsafe(48), "REDIS_URL": args.redis_url, "RUN_JOBS_IN_PROCESS": "false",
+           "LOG_LEVEL": "WARNING"}
+    ports = [free_port(), free_port()]
+    env["PUBLIC_URL"] = f"http://{HOST}:{ports[0]}"
+    settings = load_settings(env)
+
+    async def prepare() -> dict[str, Any]:
+        await migrate(settings)
+        await init_db(settings)
+        try:
+            seeded = await _seed(settings, args.members, args.managers, args.senders)
+            # The shared files must exist for the view route to stream them.
+            from portico.libraries.models import Publication
+            from portico.storage import storage_from_settings
+
+            storage = storage_from_settings(settings)
+            await storage.start()
+            for publication in await Publication.all():
+                await storage.put_stream(publication.storage_key, _chunks(b"%PDF-1.4\n"),
+                                         content_type="application/pdf")
+            await storage.close()
+        finally:
+            await close_db()
+        return seeded
+
+    seeded = asyncio.run(prepare())
+    for n, port in enumerate(ports):
+        servers.append(Server(f"portico-{n + 1}", [PORTICO, "serve", "--host", HOST, "--port", str(port),
+                                                   "--workers", "1"], port=port, env=env, log_dir=tmp))
+    for server in servers:
+        server.wait_ready()
+    print(f"load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+
+    context = mp.get_context("spawn")
     stop, results = context.Event(), context.Queue()
-    split = [args.subscribers // 2, args.subscribers - args.subscribers // 2]
-    readies = [context.Event() for _ in range(3)]
-    processes = [
-        context.Process(target=_run_broker_process, args=(args.redis_url, channel, n, ready, stop, results))
-        for n, ready in zip(split, readies[:2], strict=True)
-    ]
-    raw_args = (args.redis_url, channel, readies[2], stop, results)
-    processes.append(context.Process(target=_run_raw_process, args=raw_args))
+    tokens: list[str] = seeded["tokens"]
+    half = len(tokens) // 2
+    groups = [(f"ws://{HOST}:{ports[0]}/graphql", tokens[:half], 0),
+              (f"ws://{HOST}:{ports[1]}/graphql", tokens[half:], half)]
+    readies = [context.Event() for _ in range(len(groups) + 1)]
+    processes = [context.Process(target=_run, args=(_subscriber_process, url, group, first, ready, stop, results))
+                 for (url, group, first), ready in zip(groups, readies, strict=False)]
+    channel = activity_channel(seeded["organization_id"])
+    processes.append(context.Process(target=_run, args=(_raw_process, args.redis_url, channel, readies[-1], stop,
+                                                        results)))
+    began = time.monotonic()
     for process in processes:
         process.start()
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT
         for ready in readies:
-            if not ready.wait(max(0.0, deadline - time.monotonic())):
-                raise SystemExit("subscriber processes did not start in time")
-        print(f"{args.subscribers} subscribers in 2 processes + 1 raw subscriber; publishing {args.rate:g}/s "
-              f"for {args.seconds:g} s on {channel}")
-        published, elapsed = asyncio.run(_publish(args.redis_url, channel, args.rate, args.seconds))
+            if not ready.wait(CONNECT_TIMEOUT):
+                raise SystemExit("the subscribers did not connect in time")
+        time.sleep(2)  # the last subscriptions reach the broker
+        print(f"{len(tokens)} subscribers connected over 2 processes in {time.monotonic() - began:.1f} s; "
+              f"{seeded['expected_per_event']} of them may see each event")
+        urls = [_view_urls(server, seeded["contact_token"]) for server in servers]
+        views = int(args.rate * args.seconds)
+        started = time.monotonic()
+        with httpx.Client(timeout=30, headers={"Cookie": f"portico_session={seeded['contact_token']}"}) as client:
+            for n in range(views):
+                time.sleep(max(0.0, started + n / args.rate - time.monotonic()))
+                server = servers[n % 2]
+                response = client.get(server.url + urls[n % 2][n % len(urls[n % 2])])
+                if response.status_code != 200:
+                    raise SystemExit(f"a view failed: {response.status_code} {response.text[:200]}")
+        elapsed = time.monotonic() - started
         time.sleep(GRACE)
         stop.set()
-        reports = [results.get(timeout=30) for _ in processes]
+        reports = [results.get(timeout=60) for _ in processes]
     except queue.Empty:
         raise SystemExit("a subscriber process did not report") from None
     finally:
         stop.set()
         for process in processes:
-            process.join(timeout=10)
+            process.join(timeout=20)
             if process.is_alive():
                 process.terminate()
+    errors = [r["error"] for r in reports if "error" in r]
+    if errors:
+        raise SystemExit(f"a subscriber failed: {errors[0]}")
+    feeds = [r for r in reports if "counts" in r]
+    [raw] = [r["raw"] for r in reports if "raw" in r]
+    delays = [d for r in feeds for d in r["delays"]]
+    delivered = sum(len(r["seen"]) for r in feeds)
+    expected = views * seeded["expected_per_event"]
+    occurred = asyncio.run(_occurred_at(settings, list(raw)))
+    raw_delays = [raw[e] - occurred[e] for e in raw if e in occurred]
+    print(f"{views} views ({len(raw)} events published) in {elapsed:.1f} s, alternating between the processes\n")
+    print(f"{'':<44} {'deliveries/s':>12} {'lost':>6} {'p50 ms':>8} {'p99 ms':>8}")
+    print(f"{'activity subscription, ' + str(len(tokens)) + ' subscribers':<44} {delivered / elapsed:>12,.0f} "
+          f"{expected - delivered:>6,} {percentile(delays, 0.5) * 1000:>8.1f} {percentile(delays, 0.99) * 1000:>8.1f}")
+    print(f"{'baseline: raw redis-py PubSub, 1 subscriber':<44} {len(raw) / elapsed:>12,.0f} "
+          f"{views - len(raw):>6,} {percentile(raw_delays, 0.5) * 1000:>8.1f} "
+          f"{percentile(raw_delays, 0.99) * 1000:>8.1f}")
+    print(f"(delays from the event's occurredAt to receipt; resyncs: {sum(r['counts']['resyncs'] for r in feeds)}, "
+          f"other messages: {sum(r['counts']['other'] for r in feeds)}; goals: 0 lost, p99 <= 250 ms)\n")
 
-    brokers = [report for report in reports if report["kind"] == "broker"]
-    [raw] = [report for report in reports if report["kind"] == "raw"]
-    broker_latencies = [value for report in brokers for value in array("d", report["latencies"])]
-    raw_latencies = list(array("d", raw["latencies"]))
+    _idle(args, servers[0], ports[0], tokens)
 
-    print(f"published {published} events in {elapsed:.1f} s\n")
-    print(f"{'':<34} {'deliveries/s':>12} {'lost':>8} {'p50 ms':>9} {'p99 ms':>9} {'CPU s':>8}")
-    print(_line(f"RedisBroker, {args.subscribers} subscribers", sum(r["received"] for r in brokers),
-                published * args.subscribers, elapsed, broker_latencies, sum(r["cpu"] for r in brokers)))
-    print(_line("raw redis-py PubSub, 1 subscriber", raw["received"], published, elapsed, raw_latencies, raw["cpu"]))
-    print(f"\ndisconnected as too slow: {sum(r['too_slow'] for r in brokers)}, "
-          f"resyncs: {sum(r['resyncs'] for r in brokers)}")
+
+async def _occurred_at(settings: Any, event_ids: list[int]) -> dict[int, float]:
+    from portico.activity.models import ActivityEvent
+    from portico.db import close_db, init_db
+
+    await init_db(settings)
+    try:
+        rows = await ActivityEvent.filter(id__in=event_ids).values_list("id", "occurred_at")
+    finally:
+        await close_db()
+    return {int(i): when.timestamp() for i, when in rows}  # type: ignore[union-attr]
+
+
+def _idle(args: argparse.Namespace, server: Server, port: int, tokens: list[str]) -> None:
+    """`--idle` subscribers on one process, nothing published: its resident memory per connection."""
+    time.sleep(2)
+    before = _rss_kib(server.pid)
+    context = mp.get_context("spawn")
+    stop, results = context.Event(), context.Queue()
+    per_client = 500
+    groups = [[tokens[i % len(tokens)] for i in range(start, min(args.idle, start + per_client))]
+              for start in range(0, args.idle, per_client)]
+    readies = [context.Event() for _ in groups]
+    processes = [context.Process(target=_run, args=(_subscriber_process, f"ws://{HOST}:{port}/graphql", group, 0,
+                                                    ready, stop, results))
+                 for group, ready in zip(groups, readies, strict=True)]
+    for process in processes:
+        process.start()
+    try:
+        for ready in readies:
+            if not ready.wait(CONNECT_TIMEOUT):
+                raise SystemExit("the idle subscribers did not connect in time")
+        time.sleep(3)
+        after = _rss_kib(server.pid)
+    finally:
+        stop.set()
+        for _ in processes:
+            with contextlib.suppress(Exception):
+                results.get(timeout=30)
+        for process in processes:
+            process.join(timeout=20)
+            if process.is_alive():
+                process.terminate()
+    per = (after - before) / max(1, args.idle)
+    print(f"idle: {args.idle} subscribers connected to one process: RSS {before / 1024:.0f} MiB -> "
+          f"{after / 1024:.0f} MiB, {per:.1f} KiB per connection (goal: <= 50 KiB; 10,000 on 2 processes would take "
+          f"~{per * 5000 / 1024:.0f} MiB each)")
 
 
 if __name__ == "__main__":
