@@ -57,3 +57,61 @@ async def test_two_workers_never_send_a_digest_twice(db: str, notification_clock
     assert await Notification.filter(status=NotificationStatus.SENT).count() == 2 * PEOPLE
     assert await Notification.filter(email_id__isnull=True).count() == 0
     assert {e.subject for e in emails} == {"Your daily summary: 2 events on your shares"}
+
+
+async def test_a_notification_queued_while_the_job_sends_that_person_is_not_left_behind(
+    db: str, notification_clock: Clock
+) -> None:
+    """The job, holding a person's row, sets next_due_at from what it sees; a notification written meanwhile (not
+    yet committed, so unseen) must still be due afterwards."""
+    from tortoise.transactions import in_transaction
+
+    from portico.notifications.kinds import NotificationKind
+    from portico.notifications.models import NotificationSettings
+
+    organization = await Organization.create(name="Acme", storage_quota_bytes=10**9)
+    customer = await Customer.create(organization=organization, kind=CustomerKind.COMPANY, name="Fjord",
+                                     name_key="fjord")
+    rep = await Member.create(organization=organization, email="rep@acme.example", first_name="Rep",
+                              last_name="X", password_hash="-", role=Role.MEMBER)
+    row = await NotificationSettings.create(organization=organization, member=rep,
+                                            next_due_at=notification_clock.current - timedelta(minutes=5))
+    claimed = asyncio.Event()
+
+    async def job_like() -> None:
+        async with in_transaction():
+            await NotificationSettings.filter(id=row.id).select_for_update()
+            claimed.set()
+            await asyncio.sleep(0.5)  # composing; the fan-out below runs meanwhile
+            await NotificationSettings.filter(id=row.id).update(next_due_at=None)  # "nothing else pending"
+
+    async def fan_out() -> None:
+        await claimed.wait()
+        await fanout.queue(NotificationKind.CUSTOMER_UPLOADS, organization.id, customer.id, member_ids=[rep.id])
+
+    await asyncio.gather(job_like(), fan_out())
+    await row.refresh_from_db()
+    assert row.next_due_at == notification_clock.current  # due now: the job's next run sends it
+
+
+async def test_old_history_is_forgotten_pending_never(db: str, notification_clock: Clock) -> None:
+    from portico.notifications.delivery import forget_old
+    from portico.notifications.kinds import Delivery, NotificationKind
+
+    organization = await Organization.create(name="Acme", storage_quota_bytes=10**9)
+    customer = await Customer.create(organization=organization, kind=CustomerKind.COMPANY, name="Fjord",
+                                     name_key="fjord")
+    rep = await Member.create(organization=organization, email="rep@acme.example", first_name="Rep",
+                              last_name="X", password_hash="-", role=Role.MEMBER)
+    now = notification_clock.current
+    for status in NotificationStatus:
+        for age in (100, 10):
+            made = await Notification.create(
+                organization=organization, member=rep, kind=NotificationKind.CUSTOMER_UPLOADS,
+                delivery=Delivery.IMMEDIATELY, customer=customer, due_at=now, status=status,
+            )
+            await Notification.filter(id=made.id).update(created_at=now - timedelta(days=age))
+    assert await forget_old(now=now) == 2
+    left = {(n.status, (now - n.created_at).days) for n in await Notification.all()}
+    assert left == {(NotificationStatus.PENDING, 100), (NotificationStatus.PENDING, 10),
+                    (NotificationStatus.SENT, 10), (NotificationStatus.DROPPED, 10)}

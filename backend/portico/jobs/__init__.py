@@ -30,8 +30,10 @@ def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[Pe
         jobs.append(PeriodicJob("outbox-delivery", OUTBOX_INTERVAL_SECONDS, partial(deliver_all_due, sender)))
     # Embedded default too: the emails land in the outbox, which the dev mailbox shows.
     from portico.notifications.delivery import deliver_due as deliver_notifications
+    from portico.notifications.delivery import forget_old as forget_old_notifications
 
     jobs.append(PeriodicJob("notifications", NOTIFICATIONS_INTERVAL_SECONDS, partial(deliver_notifications, settings)))
+    jobs.append(PeriodicJob("notification-history", 6 * 3600, forget_old_notifications))
     if storage is not None:
         from datetime import timedelta
 

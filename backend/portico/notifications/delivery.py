@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
@@ -93,3 +93,15 @@ async def _still_visible(actor: Actor, due: list[Notification]) -> set[int]:
     shares = set(await policy.shares_visible_to(actor).filter(id__in=share_ids).values_list("id", flat=True)) if (
         share_ids) else set()
     return {n.id for n in due if (n.event_id in events) or (n.share_id in shares)}
+
+
+HISTORY_DAYS = 90
+
+
+async def forget_old(*, now: datetime | None = None, days: int = HISTORY_DAYS) -> int:
+    """Delete sent and dropped notifications older than `days` (the outbox keeps what was emailed); returns how many.
+    Pending ones stay whatever their age: they are still to be sent."""
+    cutoff = (now or clock.now()) - timedelta(days=days)
+    return await Notification.filter(
+        status__in=[NotificationStatus.SENT, NotificationStatus.DROPPED], created_at__lt=cutoff
+    ).delete()

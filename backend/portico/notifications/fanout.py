@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import datetime
 
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from portico import policy
@@ -79,7 +80,9 @@ async def queue(
             [NotificationSettings(organization_id=organization_id, **{column: pk}) for column, pk in people],
             ignore_conflicts=True,
         )
-        by_member, by_contact = await settings_for(member_ids=member_ids, contact_ids=contact_ids)
+        # Locked: while the delivery job holds one of these people (it is sending their earlier notifications and will
+        # set `next_due_at` from what it sees, not from ours), wait for it, then plan from what it committed.
+        by_member, by_contact = await settings_for(member_ids=member_ids, contact_ids=contact_ids, lock=True)
         organization_zone = await Organization.filter(id=organization_id).first().values_list("timezone", flat=True)
         notifications: list[Notification] = []
         moves: dict[datetime, list[int]] = defaultdict(list)
@@ -98,14 +101,12 @@ async def queue(
                     event_id=event_id, share_id=share_id, due_at=due, **{column: pk},
                 )
             )
-            if row.next_due_at is None or row.next_due_at > due:
-                moves[due].append(row.id)
+            moves[due].append(row.id)
         if notifications:
             await Notification.bulk_create(notifications)
         for due, ids in moves.items():
-            # Compared again in SQL: a concurrent change may already have moved it earlier.
+            # Compared again in SQL (cheap, and right even where the database cannot lock rows).
             await NotificationSettings.filter(id__in=ids).filter(
-                next_due_at__isnull=True
+                Q(next_due_at__isnull=True) | Q(next_due_at__gt=due)
             ).update(next_due_at=due)
-            await NotificationSettings.filter(id__in=ids, next_due_at__gt=due).update(next_due_at=due)
     return notifications

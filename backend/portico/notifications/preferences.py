@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -45,14 +46,18 @@ async def settings_of(person: Person, *, lock: bool = False) -> NotificationSett
 
 
 async def settings_for(
-    *, member_ids: Iterable[int] = (), contact_ids: Iterable[int] = ()
+    *, member_ids: Iterable[int] = (), contact_ids: Iterable[int] = (), lock: bool = False
 ) -> tuple[dict[int, NotificationSettings], dict[int, NotificationSettings]]:
-    """Existing rows of many people in two queries: ({member_id: row}, {contact_id: row})."""
+    """Existing rows of many people in two queries: ({member_id: row}, {contact_id: row}). `lock`: FOR UPDATE, in
+    id order (so two callers locking overlapping people never deadlock), inside the caller's transaction."""
     members, contacts = sorted(set(member_ids)), sorted(set(contact_ids))
-    by_member = {r.member_id: r for r in await NotificationSettings.filter(member_id__in=members)} if members else {}
-    by_contact = (
-        {r.contact_id: r for r in await NotificationSettings.filter(contact_id__in=contacts)} if contacts else {}
-    )
+
+    def rows(**where: object) -> Any:
+        query = NotificationSettings.filter(**where).order_by("id")
+        return query.select_for_update() if lock else query
+
+    by_member = {r.member_id: r for r in await rows(member_id__in=members)} if members else {}
+    by_contact = {r.contact_id: r for r in await rows(contact_id__in=contacts)} if contacts else {}
     return by_member, by_contact  # type: ignore[return-value]
 
 
