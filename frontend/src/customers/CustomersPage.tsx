@@ -3,8 +3,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CustomersQuery } from './operations';
 import { CreateCustomerDialog } from './CreateCustomerDialog';
+import { ImportCustomersDialog } from './ImportCustomersDialog';
+import { exportUrl } from './importMapping';
 import { Empty, ErrorState, Loading, PageHeader } from '../ui/components';
-import { IconBuilding, IconPlus, IconSearch, IconUser, IconUsers } from '../ui/icons';
+import { IconBuilding, IconDownload, IconPlus, IconSearch, IconUpload, IconUser, IconUsers } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { timeAgo } from '../lib/format';
 import { useDebounced } from '../lib/useDebounced';
@@ -23,6 +25,9 @@ export function CustomersPage() {
   const { viewer } = useSession();
   const [first, setFirst] = useState(50);
   const [creating, setCreating] = useState(params.get('new') === '1');
+  const [importing, setImporting] = useState(false);
+  // Row selection: what bulk actions (account managers, issue 10) work on. Kept across filter changes.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const debounced = useDebounced(search.trim(), 250);
 
   const setParam = (k: string, v: string | null) => {
@@ -31,24 +36,43 @@ export function CustomersPage() {
     setParams(next, { replace: true });
   };
 
-  const [res, refetch] = useQuery({
-    query: CustomersQuery,
-    variables: {
-      first,
-      search: debounced || null,
-      kind,
-      hubAccess: hub === 'on' ? true : hub === 'off' ? false : null,
-      accountManagerId: mine ? viewer?.member?.id ?? null : null,
-    },
-  });
+  const filters = {
+    search: debounced || null,
+    kind,
+    hubAccess: hub === 'on' ? true : hub === 'off' ? false : null,
+    accountManagerId: mine ? viewer?.member?.id ?? null : null,
+  };
+  const [res, refetch] = useQuery({ query: CustomersQuery, variables: { first, ...filters } });
   const edges = res.data?.customers.edges ?? [];
+  const allShown = edges.length > 0 && edges.every(({ node }) => selected.has(node.id));
+  const toggle = (id: string) => setSelected((cur) => {
+    const next = new Set(cur);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
+  const toggleAll = () => setSelected((cur) => {
+    const next = new Set(cur);
+    for (const { node } of edges) { if (allShown) next.delete(node.id); else next.add(node.id); }
+    return next;
+  });
 
   return (
     <>
       <PageHeader
         title="Customers"
         description="Companies and private persons you share with."
-        actions={<button type="button" className="btn btn-primary" onClick={() => setCreating(true)}><IconPlus /> New customer</button>}
+        actions={
+          <>
+            <a className="btn" href={exportUrl('csv', filters)} download title="The customers shown, one row per contact">
+              <IconDownload /> Export CSV
+            </a>
+            <a className="btn" href={exportUrl('xlsx', filters)} download title="The customers shown, one row per contact">
+              Export Excel
+            </a>
+            <button type="button" className="btn" onClick={() => setImporting(true)}><IconUpload /> Import</button>
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}><IconPlus /> New customer</button>
+          </>
+        }
       />
       <div className="toolbar">
         <div className="search-input">
@@ -88,11 +112,12 @@ export function CustomersPage() {
           <div className="table-wrap">
             <table className="table responsive">
               <thead>
-                <tr><th>Name</th><th>Primary contact</th><th>Account managers</th><th>Hub</th><th className="num">Views</th><th>Last activity</th></tr>
+                <tr><th className="select-col"><input type="checkbox" aria-label="Select all shown customers" checked={allShown} onChange={toggleAll} /></th><th>Name</th><th>Primary contact</th><th>Account managers</th><th>Hub</th><th className="num">Views</th><th>Last activity</th></tr>
               </thead>
               <tbody>
                 {edges.map(({ node: c }) => (
-                  <tr key={c.id} className="clickable" onClick={(e) => { if (!(e.target as HTMLElement).closest('a')) navigate(`/customers/${encodeURIComponent(c.id)}`); }} style={{ cursor: 'pointer' }}>
+                  <tr key={c.id} className={`clickable ${selected.has(c.id) ? 'selected' : ''}`} onClick={(e) => { if (!(e.target as HTMLElement).closest('a, input, label')) navigate(`/customers/${encodeURIComponent(c.id)}`); }} style={{ cursor: 'pointer' }}>
+                    <td className="select-col"><input type="checkbox" aria-label={`Select ${c.name}`} checked={selected.has(c.id)} onChange={() => toggle(c.id)} /></td>
                     <td className="primary">
                       <div className="row" style={{ flexWrap: 'nowrap' }}>
                         <span className="feed-icon">{c.kind === 'PERSON' ? <IconUser /> : <IconBuilding />}</span>
@@ -117,6 +142,22 @@ export function CustomersPage() {
         </div>
       )}
       {res.data && <p className="muted small" style={{ marginTop: 'var(--s3)' }}>{res.data.customers.totalCount} customer{res.data.customers.totalCount === 1 ? '' : 's'}</p>}
+
+      {selected.size > 0 && (
+        <div className="selection-bar" role="region" aria-label="Selection">
+          <span><strong data-testid="selection-count">{selected.size}</strong> customer{selected.size === 1 ? '' : 's'} selected</span>
+          <div className="row">
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setSelected(new Set())}>Clear selection</button>
+          </div>
+        </div>
+      )}
+
+      {importing && (
+        <ImportCustomersDialog
+          onClose={() => setImporting(false)}
+          onImported={() => refetch({ requestPolicy: 'network-only' })}
+        />
+      )}
 
       {creating && (
         <CreateCustomerDialog

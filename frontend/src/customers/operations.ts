@@ -101,3 +101,30 @@ export const UnassignAccountManagersMutation = graphql(`
     }
   }
 `);
+
+export const CustomerImportResultFragment = graphql(`
+  fragment CustomerImportResultFields on CustomerImportResult {
+    dryRun applied columns rowCount rowErrorCount
+    mapping { column field }
+    customersCreated customersUpdated customersUnchanged contactsCreated contactsUpdated contactsUnchanged
+    rowErrors { row column field code message }
+  }
+`);
+
+export const CheckCustomerImportMutation = graphql(`
+  mutation CheckCustomerImport($input: CustomerImportInput!) {
+    checkCustomerImport(input: $input) {
+      result { ...CustomerImportResultFields }
+      errors { code field message }
+    }
+  }
+`);
+
+export const ImportCustomersMutation = graphql(`
+  mutation ImportCustomers($input: CustomerImportInput!) {
+    importCustomers(input: $input) {
+      result { ...CustomerImportResultFields }
+      errors { code field message }
+    }
+  }
+`);
