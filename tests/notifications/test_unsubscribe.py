@@ -105,3 +105,18 @@ async def test_the_unsubscribe_headers_reach_the_smtp_message(app: Any, world: W
         assert message["List-Unsubscribe"].startswith("<http://testserver/unsubscribe/")
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "Mette Larsen printed Price list 2027" in notification.get_body(("plain",)).get_content()
+
+
+async def test_the_page_speaks_the_persons_language(app: Any, world: World) -> None:
+    from portico.mail.models import OutboxEmail
+    from tests.hubs.helpers import person, share
+
+    await share(world.acme.member.client, world.customer_x, [person("Mette", "Larsen", "mette@fjord.example")],
+                [world.publications["Price list 2027"]], language="da")
+    [email] = await OutboxEmail.filter(kind="hub_share")
+    url = email.headers["List-Unsubscribe"].strip("<>")
+    async with _browser(app) as browser:
+        page = await browser.get(url)
+        assert '<html lang="da">' in page.text and "dokumenter, der deles med dig" in page.text
+        done = await browser.post(url)
+        assert "Afmeldt" in done.text

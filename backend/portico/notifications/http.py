@@ -1,6 +1,7 @@
 """`/unsubscribe/<token>`: GET shows a confirmation page (link scanners and previews must change nothing), POST
 unsubscribes at once, without signing in (RFC 8058 one-click: the mail provider posts
-`List-Unsubscribe=One-Click`; our page's button posts the same)."""
+`List-Unsubscribe=One-Click`; our page's button posts the same). The page speaks the person's language: a member's
+own, a contact's that of the newest share to them (as their emails do)."""
 
 from __future__ import annotations
 
@@ -10,16 +11,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
+from portico.accounts.models import Member
+from portico.hubs.models import Share
+from portico.mail.templates import catalog, normalize_language
 from portico.notifications import preferences
-from portico.notifications.kinds import NotificationKind
-from portico.notifications.unsubscribe import read_token
+from portico.notifications.unsubscribe import Person, read_token
 from portico.settings import Settings
-
-_WHAT = {
-    NotificationKind.DOCUMENTS_SHARED_WITH_ME: "documents shared with you",
-    NotificationKind.CUSTOMER_UPLOADS: "files your customers upload",
-    NotificationKind.HUB_ACTIVITY_ON_MY_SHARES: "activity on the documents you shared",
-}
 
 
 async def unsubscribe_page(request: Request) -> HTMLResponse:
@@ -27,15 +24,26 @@ async def unsubscribe_page(request: Request) -> HTMLResponse:
     found = read_token(settings.secret_key, request.path_params["token"])
     person = await found.person() if found is not None else None
     if found is None or person is None:
-        return _page("Link not valid", "<p>This unsubscribe link is not valid. Change your notification settings "
-                     "after signing in.</p>", status=404)
-    what = escape(_WHAT.get(found.kind, found.kind.value.replace("_", " ").lower()))
+        words = catalog("en")["unsubscribe"]
+        return _page("en", words["invalid_title"], f"<p>{escape(words['invalid'])}</p>", status=404)
+    language = await _language(person)
+    words = catalog(language)["unsubscribe"]
+    what = escape(words["what"][found.kind.value])
     if request.method == "POST":
         await preferences.unsubscribe(person, found.kind)
-        return _page("Unsubscribed", f"<p>You will no longer get emails about {what}.</p><p>Your other "
-                     "notification settings are unchanged; you can change any of them after signing in.</p>")
-    return _page("Unsubscribe", f"<p>Stop emailing <strong>{escape(_masked(person.email or ''))}</strong> about "
-                 f"{what}?</p><form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>")
+        done = escape(words["done"]).format(what=what)
+        return _page(language, words["done_title"], f"<p>{done}</p><p>{escape(words['others'])}</p>")
+    address = f"<strong>{escape(_masked(person.email or ''))}</strong>"
+    question = escape(words["question"]).format(address=address, what=what)
+    form = f'<form method="post"><button type="submit">{escape(words["button"])}</button></form>'
+    return _page(language, words["title"], f"<p>{question}</p>{form}")
+
+
+async def _language(person: Person) -> str:
+    if isinstance(person, Member):
+        return normalize_language(person.language)
+    newest = await Share.filter(recipients__id=person.id).order_by("-id").first().values_list("language", flat=True)
+    return normalize_language(str(newest) if newest else None)
 
 
 def _masked(address: str) -> str:
@@ -44,9 +52,9 @@ def _masked(address: str) -> str:
     return f"{local[:2]}…@{domain}" if domain else ""
 
 
-def _page(title: str, body: str, *, status: int = 200) -> HTMLResponse:
+def _page(language: str, title: str, body: str, *, status: int = 200) -> HTMLResponse:
     html = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>{escape(title)} · Portico</title>
 <style>body{{margin:0;background:#f3f4f6;font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,
 Arial,sans-serif;color:#1f2937}}main{{max-width:28rem;width:calc(100% - 2rem);box-sizing:border-box;
