@@ -39,6 +39,7 @@ from portico.actors import Actor
 from portico.customers import rules
 from portico.customers.columns import CONTACT_FIELDS, NO, YES, ImportField, suggest_mapping
 from portico.customers.models import Contact, Customer, CustomerKind
+from portico.customers.services import add_account_manager_pairs
 from portico.customers.tabular import UnreadableFile, kind_of, read_rows, restore, spooled_copy
 from portico.errors import DomainError, NotFound, Problem
 from portico.hubs.models import Upload
@@ -473,7 +474,8 @@ class _Batch:
                     organization_id=self.reader.actor.organization_id, external_ref__in=list(self.new_customers)
                 ).using_db(conn).values_list("external_ref", "id")
             }
-            await _add_account_manager(conn, list(ids.values()), self.reader.member.id)
+            # The importing member manages what they created, so a MEMBER keeps seeing it (as create_customer does).
+            await add_account_manager_pairs(conn, [(pk, self.reader.member.id) for pk in ids.values()])
         if self.changed_customers:
             await Customer.bulk_update(
                 self.changed_customers, fields=["name", "name_key", "hub_access", "hub_access_switched_off_at"],
@@ -495,18 +497,3 @@ class _Batch:
 
 def _ints(values: Any) -> set[int]:
     return {int(v) for v in values}
-
-
-async def _add_account_manager(conn: BaseDBAsyncClient, customer_ids: list[int], member_id: int) -> None:
-    """The importing member manages what they created (a MEMBER keeps seeing it): one multi-row INSERT into the
-    many-to-many table, which Tortoise's `.add()` would do per customer."""
-    if not customer_ids:
-        return
-    postgres = conn.capabilities.dialect == "postgres"
-    marks = ", ".join(
-        f"(${2 * i + 1}, ${2 * i + 2})" if postgres else "(?, ?)" for i in range(len(customer_ids))
-    )
-    values: list[int] = []
-    for customer_id in customer_ids:
-        values += [customer_id, member_id]
-    await conn.execute_query(f"INSERT INTO customer_account_manager (customer_id, member_id) VALUES {marks}", values)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
@@ -261,12 +262,20 @@ async def assign_account_managers(actor: Actor, *, customer_ids: list[int], memb
     left alone by the unique index, which also makes two concurrent assignments of the same pair harmless."""
     policy.require_account_manager_editor(actor)
     customers, members = await _bulk_targets(actor, customer_ids, member_ids)
-    values = ", ".join(f"({int(c.id)}, {int(m.id)})" for c in customers for m in members)  # ids from the database
     async with in_transaction() as connection:
-        await connection.execute_query(
-            f'INSERT INTO "{_ACCOUNT_MANAGERS}" ("customer_id", "member_id") VALUES {values} ON CONFLICT DO NOTHING'
-        )
+        await add_account_manager_pairs(connection, [(c.id, m.id) for c in customers for m in members])
     return customers
+
+
+async def add_account_manager_pairs(connection: BaseDBAsyncClient, pairs: list[tuple[int, int]]) -> None:
+    """(customer id, member id) pairs into the through table in one statement (the import uses it too); pairs
+    already there are left alone. The ids come from the database, never from input: they are formatted as ints."""
+    if not pairs:
+        return
+    values = ", ".join(f"({int(c)}, {int(m)})" for c, m in pairs)
+    await connection.execute_query(
+        f'INSERT INTO "{_ACCOUNT_MANAGERS}" ("customer_id", "member_id") VALUES {values} ON CONFLICT DO NOTHING'
+    )
 
 
 async def unassign_account_managers(
