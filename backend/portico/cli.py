@@ -120,6 +120,18 @@ async def _seed_demo() -> None:
     print("\n".join(lines))
 
 
+async def _reconcile_storage() -> None:
+    from portico.db import close_db, init_db
+    from portico.hubs.quota import reconcile_all
+
+    await init_db(load_settings())
+    try:
+        fixed = await reconcile_all()
+    finally:
+        await close_db()
+    print(f"Storage usage recounted; {fixed} organization(s) had a wrong count and were corrected.")
+
+
 def _export_schema(args: argparse.Namespace) -> None:
     from portico.graphql.schema import build_schema
 
@@ -146,6 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     admin.add_argument("--last-name", default="User")
     admin.add_argument("--password", help="prompted for when omitted")
     sub.add_parser("seed-demo", help="create the demo organization, members, customers and libraries")
+    sub.add_parser("reconcile-storage", help="recount every organization's stored bytes and correct its usage")
     export = sub.add_parser("export-schema", help="print the GraphQL schema (SDL)")
     export.add_argument("--output", default="-")
     args = parser.parse_args(argv)
@@ -160,6 +173,8 @@ def main(argv: list[str] | None = None) -> None:
             asyncio.run(_create_admin(args))
         elif args.command == "seed-demo":
             asyncio.run(_seed_demo())
+        elif args.command == "reconcile-storage":
+            asyncio.run(_reconcile_storage())
         elif args.command == "export-schema":
             _export_schema(args)
     except ConfigError as error:

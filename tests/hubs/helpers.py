@@ -281,3 +281,16 @@ def pk(global_id: str) -> int:
     import base64
 
     return int(base64.b64decode(global_id).decode().rsplit(":", 1)[1])
+
+
+async def leave_free(organization_name: str, free_bytes: int) -> int:
+    """Fill the organization's storage (its counter) until only `free_bytes` are free; returns its quota.
+
+    Quotas are plans of 1 GiB and more, so tests that need a nearly full storage set the usage, not the quota."""
+    from portico.accounts.models import Organization, StorageAccount
+    from portico.hubs.quota import quota_bytes, storage_account
+
+    org = await Organization.get(name=organization_name)
+    quota = quota_bytes(await storage_account(org.id))
+    await StorageAccount.filter(organization_id=org.id).update(used_bytes=quota - free_bytes)
+    return quota

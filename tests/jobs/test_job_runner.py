@@ -151,10 +151,12 @@ def test_standard_jobs_deliver_the_outbox_only_when_smtp_is_configured(
     tmp_path: object,
 ) -> None:
     embedded = load_settings({"DATA_DIR": str(tmp_path)})
-    # Notifications are composed into the outbox either way (the dev mailbox shows them in the embedded default).
-    assert [job.name for job in standard_jobs(embedded)] == ["notifications", "notification-history"]
+    # Notifications and storage alerts are composed into the outbox either way (the dev mailbox shows them).
+    storage_jobs = ["storage-alerts", "storage-reconcile"]
+    assert [job.name for job in standard_jobs(embedded)] == ["notifications", "notification-history", *storage_jobs]
 
     scaled = load_settings({"DATA_DIR": str(tmp_path), "SMTP_URL": "smtp://mail.example:587"})
-    [job, notifications, _] = standard_jobs(scaled)
+    [job, notifications, _, *others] = standard_jobs(scaled)
     assert job.name == "outbox-delivery" and job.interval_seconds == 5
     assert notifications.name == "notifications" and notifications.interval_seconds == 10
+    assert [other.name for other in others] == storage_jobs

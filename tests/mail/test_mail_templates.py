@@ -84,6 +84,17 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "unsubscribe_link": "https://portico.example/unsubscribe/abc.def",
         "settings_link": "https://portico.example/settings/notifications",
     },
+    "storage_alert": {
+        "organization": "Nordlys",
+        "first_name": "Ada",
+        "level": 80,
+        "percent": 83,
+        "used": "850 MiB",
+        "quota": "1 GiB",
+        "plan": "Standard",
+        "extra": "0 bytes",
+        "link": LINK,
+    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -112,6 +123,9 @@ EXPECTED_SUBJECTS = {
     ("notification", "en"): "Your daily summary: 2 events on your shares",
     ("notification", "da"): "Dit daglige overblik: 2 hændelser på dine delinger",
     ("notification", "sv"): "Din dagliga sammanfattning: 2 händelser på dina delningar",
+    ("storage_alert", "en"): "Nordlys has used 83 % of its storage",
+    ("storage_alert", "da"): "Nordlys har brugt 83 % af sin lagerplads",
+    ("storage_alert", "sv"): "Nordlys har använt 83 % av sitt lagringsutrymme",
 }
 
 EXPECTED_BUTTONS = {
@@ -154,6 +168,11 @@ EXPECTED_BUTTONS = {
         "en": "See all activity",
         "da": "Se al aktivitet",
         "sv": "Se all aktivitet",
+    },
+    "storage_alert": {
+        "en": "Open the storage settings",
+        "da": "Åbn indstillingerne for lagerplads",
+        "sv": "Öppna inställningarna för lagringsutrymme",
     },
 }
 

@@ -21,10 +21,20 @@ class MemberDocumentVisibility(StrEnum):
     OWN_SHARES = "OWN_SHARES"
 
 
+class StoragePlan(StrEnum):
+    """The storage plans an organization can be on (seed 003: "1 GB on one plan, 5 GB on another"); their sizes are
+    `portico.hubs.quota.PLAN_BYTES`. Extra storage is bought on top of either."""
+
+    STANDARD = "STANDARD"
+    PLUS = "PLUS"
+
+
 class Organization(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
     timezone = fields.CharField(max_length=64, default="UTC")
+    # The quota given when the organization was created (DEFAULT_STORAGE_QUOTA_BYTES). Its StorageAccount starts
+    # from it (the largest plan that fits, the rest as extra storage) and is what counts from then on.
     storage_quota_bytes = fields.BigIntField()
     member_document_visibility = fields.CharEnumField(
         MemberDocumentVisibility, max_length=32, default=MemberDocumentVisibility.ALL_HUB_DOCUMENTS
@@ -33,6 +43,34 @@ class Organization(Model):
 
     class Meta:
         table = "organization"
+
+
+class StorageAccount(Model):
+    """An organization's storage: its plan, the extra storage it bought, and the bytes it stores (issue 9, point 7).
+
+    `used_bytes` is a kept counter, changed only by `portico.hubs.quota` in the same transaction as the rows that
+    store bytes (uploads, hub documents, publications), with this row locked: two uploads cannot both take the last
+    free space, and showing usage costs one row read. It lives apart from Organization so that saving the
+    organization's settings can never write back a stale count. `portico reconcile-storage` recounts it.
+    """
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.OneToOneRelation[Organization] = fields.OneToOneField(
+        "models.Organization", related_name="storage_account", on_delete=fields.CASCADE
+    )
+    plan = fields.CharEnumField(StoragePlan, max_length=16)
+    extra_bytes = fields.BigIntField(default=0)
+    used_bytes = fields.BigIntField(default=0)
+    # The usage alert reached (0, 80 or 100 percent) and the one administrators were emailed about; an alert is
+    # due while alert_level > alerted_level, and both drop again when usage falls below (re-armed).
+    alert_level = fields.SmallIntField(default=0)
+    alerted_level = fields.SmallIntField(default=0)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    organization_id: int
+
+    class Meta:
+        table = "storage_account"
 
 
 class Member(Model):

@@ -25,6 +25,7 @@ from portico.errors import DomainError, NotAuthenticated
 from portico.graphql import scopes
 from portico.graphql.accounts.mutations import AccountMutations
 from portico.graphql.accounts.queries import AccountQueries
+from portico.graphql.accounts.storage import StorageMutations
 from portico.graphql.branding.mutations import BrandingMutations
 from portico.graphql.branding.queries import BrandingQueries
 from portico.graphql.context import Info
@@ -70,7 +71,7 @@ Mutation = merge_types(
     "Mutation",
     (
         AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, HubSignInMutations,
-        TemplateMutations, BrandingMutations, NotificationMutations,
+        TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

@@ -23,10 +23,11 @@ from portico.activity import services as activity
 from portico.activity.models import ActivityKind
 from portico.actors import Actor, ActorKind, request_actor
 from portico.errors import DomainError
+from portico.hubs import storage_alerts
 from portico.hubs.disposition import content_disposition
 from portico.hubs.links import grant_actor, read_grant
 from portico.hubs.models import Document, Hub, Upload
-from portico.hubs.quota import admit, storage_used_bytes
+from portico.hubs.quota import admit, note_refused, quota_bytes, storage_account
 from portico.libraries.models import Publication
 from portico.services import Services
 from portico.storage.errors import InvalidRange, ObjectNotFound, QuotaExceeded, StorageUnavailable, UploadRefused
@@ -67,7 +68,8 @@ async def upload(request: Request) -> Response:
     if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes:
         return _error(413, "UPLOAD_TOO_LARGE", "The file is larger than the upload limit.")
     organization = await Organization.get(id=actor.organization_id)
-    remaining = organization.storage_quota_bytes - await storage_used_bytes(organization.id)
+    account = await storage_account(organization.id)
+    remaining = quota_bytes(account) - account.used_bytes
     upload_id = uuid.uuid4()
     key = f"org/{organization.id}/uploads/{upload_id}"
     try:
@@ -91,6 +93,8 @@ async def upload(request: Request) -> Response:
         status = 413 if refused.code in ("UPLOAD_TOO_LARGE", "QUOTA_EXCEEDED") else 415
         if refused.code == "EMPTY_UPLOAD":
             status = 400
+        if isinstance(refused, QuotaExceeded):
+            await _storage_full(services, organization.id)
         return _error(status, refused.code, refused.message)
     try:
         async with admit(organization.id, blob.size):
@@ -107,10 +111,13 @@ async def upload(request: Request) -> Response:
     except QuotaExceeded as refused:
         # Another upload took the space while this one streamed (the check during streaming is a snapshot).
         await services.storage.delete(blob.key)
+        await _storage_full(services, organization.id)
         return _error(413, refused.code, refused.message)
     except BaseException:
         await services.storage.delete(blob.key)  # never an object without its row
         raise
+    # Crossing 80 % emails the administrators now (the storage-alerts job would, a little later).
+    await storage_alerts.send_due_for(settings.public_url, organization.id)
     return JSONResponse(
         {"uploadId": str(row.id), "name": row.name, "sizeBytes": row.size_bytes, "contentType": row.content_type},
         status_code=201,
@@ -203,6 +210,12 @@ async def _record_download(services: Services, actor: Actor, document: Document,
     kind = ActivityKind.DOCUMENT_DOWNLOADED if attachment else ActivityKind.DOCUMENT_VIEWED
     event = await activity.record(actor, kind, customer_id=hub.customer_id, hub_id=hub.id, document=document)
     await activity.publish(services.broker, event)
+
+
+async def _storage_full(services: Services, organization_id: int) -> None:
+    """An upload did not fit: the uploader is told (QUOTA_EXCEEDED), and the administrators once (the 100 % alert)."""
+    await note_refused(organization_id)
+    await storage_alerts.send_due_for(services.settings.public_url, organization_id)
 
 
 def upload_route() -> Route:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
+from tortoise.transactions import in_transaction
+
 from portico.hubs.models import Upload
+from portico.hubs.quota import release
 from portico.storage.base import Storage
 
 log = logging.getLogger(__name__)
@@ -16,13 +19,16 @@ UNUSED_UPLOAD_LIFETIME = timedelta(hours=24)
 async def sweep_unused_uploads(storage: Storage, *, older_than: timedelta = UNUSED_UPLOAD_LIFETIME) -> int:
     """Delete uploads never used by a share or publication within a day: the object first, then the row.
 
-    Deleting the object first means a crash in between leaves a row pointing at nothing (swept again next time),
-    never an object no row knows about. Rows are claimed one by one, so two workers do not fight over one.
+    Rows are claimed one by one (deleting the row is the claim, with its bytes released from the organization's
+    storage in the same transaction), so two workers do not fight over one; the object goes after the commit.
     """
     cutoff = datetime.now(UTC) - older_than
     removed = 0
     for upload in await Upload.filter(used_at=None, created_at__lt=cutoff).order_by("created_at").limit(500):
-        claimed = await Upload.filter(id=upload.id, used_at=None).delete()
+        async with in_transaction() as connection:
+            claimed = await Upload.filter(id=upload.id, used_at=None).using_db(connection).delete()
+            if claimed:
+                await release(upload.organization_id, upload.size_bytes, connection)
         if claimed:
             await storage.delete(upload.storage_key)
             removed += 1

@@ -41,6 +41,12 @@ def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[Pe
 
         jobs.append(PeriodicJob("unused-uploads", 600, partial(sweep_unused_uploads, storage)))
         jobs.append(PeriodicJob("incomplete-writes", 3600, partial(storage.sweep_incomplete, timedelta(days=1))))
+    from portico.hubs.quota import reconcile_all
+    from portico.hubs.storage_alerts import send_due
+
+    # Alerts are emailed right after the upload that crosses a level; this catches what a crash left due.
+    jobs.append(PeriodicJob("storage-alerts", 60, partial(send_due, settings.public_url)))
+    jobs.append(PeriodicJob("storage-reconcile", 24 * 3600, reconcile_all))
     # Sweeps still to come register here, one PeriodicJob each, e.g.:
     #   PeriodicJob("expired-uploads", 300, sweep_expired_uploads)       # abandoned partial uploads
     #   PeriodicJob("due-reminders", 60, send_due_reminders)             # receivables reminder steps

@@ -68,6 +68,10 @@ _EMAILS: dict[str, _Spec] = {
                    "settings_link"}),
         {"first_name": ""},
     ),
+    # Administrators: the organization's storage reached `level` (80 or 100) percent. Sizes come formatted.
+    "storage_alert": _Spec(
+        frozenset({"organization", "level", "percent", "used", "quota", "plan", "extra", "link"}), {"first_name": ""}
+    ),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
 
@@ -136,6 +140,8 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
         subject = _prepare_hub_share(values, language)
     elif name == "notification":
         subject = t(f"notification.subject.{values['kind']}.{values['mode']}", count=values["count"])
+    elif name == "storage_alert":
+        subject = t(f"storage_alert.subject_{values['level']}")  # the 80 % warning and the "full" email differ
     else:
         subject = t(f"{name}.subject")
     values.update(subject=_one_line(subject), language=language, t=t)

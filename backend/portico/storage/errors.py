@@ -52,7 +52,7 @@ class UploadTooLarge(UploadRefused):
     code = "UPLOAD_TOO_LARGE"
 
     def __init__(self, max_bytes: int) -> None:
-        super().__init__(f"The file is larger than the limit of {_human(max_bytes)}.")
+        super().__init__(f"The file is larger than the limit of {human_bytes(max_bytes)}.")
         self.max_bytes = max_bytes
 
 
@@ -61,7 +61,8 @@ class QuotaExceeded(UploadRefused):
 
     def __init__(self, quota_remaining: int) -> None:
         super().__init__(
-            f"The file does not fit in the organization's remaining storage ({_human(max(quota_remaining, 0))} left)."
+            "Storage is full: the file does not fit in the organization's remaining storage "
+            f"({human_bytes(max(quota_remaining, 0))} left). An administrator can add storage."
         )
         self.quota_remaining = quota_remaining
 
@@ -82,7 +83,7 @@ class EmptyUpload(UploadRefused):
         super().__init__("The file is empty.")
 
 
-def _human(n: int) -> str:
+def human_bytes(n: int) -> str:
     """Bytes as people read them (binary units, since the limits are configured in bytes)."""
     if n < 1024:
         return f"{n} bytes"

@@ -9,9 +9,11 @@ import strawberry
 from portico import policy
 from portico.accounts import models
 from portico.actors import Actor, Scope
+from portico.graphql.accounts.storage import Storage
 from portico.graphql.context import Info
 from portico.graphql.node import Node, register_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
+from portico.hubs.quota import storage_account
 
 Role = strawberry.enum(models.Role, name="Role")
 MemberDocumentVisibility = strawberry.enum(models.MemberDocumentVisibility, name="MemberDocumentVisibility")
@@ -36,6 +38,12 @@ def _internal(info: Info) -> bool:
     return policy.sees_vendor_internals(info.context.actor)
 
 
+async def _storage(info: Info, organization: models.Organization) -> Storage | None:
+    if not _internal(info):
+        return None
+    return Storage.from_model(await storage_account(organization.id))
+
+
 @strawberry.type(name="Organization")
 class OrganizationType(Node):
     name: str
@@ -49,19 +57,23 @@ class OrganizationType(Node):
     def timezone(self, info: Info) -> str | None:
         return self.model.timezone if _internal(info) else None
 
-    @strawberry.field(description=f"The storage plan, in bytes. {_INTERNAL}")
-    def storage_quota_bytes(self, info: Info) -> float | None:
-        return float(self.model.storage_quota_bytes) if _internal(info) else None
+    @strawberry.field(description=f"The storage quota in bytes: the plan plus extra storage. {_INTERNAL}")
+    async def storage_quota_bytes(self, info: Info) -> float | None:
+        storage = await _storage(info, self.model)
+        return storage.quota_bytes if storage else None
 
     @strawberry.field(description=f"What a MEMBER sees of the hubs they may open. {_INTERNAL}")
     def member_document_visibility(self, info: Info) -> MemberDocumentVisibility | None:  # type: ignore[valid-type]
         return self.model.member_document_visibility if _internal(info) else None
 
-    @strawberry.field(description=f"Bytes stored (documents and publications). {_INTERNAL}")
+    @strawberry.field(description=f"Bytes stored (documents, publications, uploads awaiting use). {_INTERNAL}")
     async def storage_used_bytes(self, info: Info) -> float | None:
-        from portico.hubs.quota import storage_used_bytes
+        storage = await _storage(info, self.model)
+        return storage.used_bytes if storage else None
 
-        return float(await storage_used_bytes(self.model.id)) if _internal(info) else None
+    @strawberry.field(description=f"Plan, extra storage, quota and usage. {_INTERNAL}")
+    async def storage(self, info: Info) -> Storage | None:
+        return await _storage(info, self.model)
 
     @strawberry.field(description="Languages that have an invitation template (the share dialog offers these).")
     async def languages(self, info: Info) -> list[str]:
