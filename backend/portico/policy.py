@@ -9,7 +9,9 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
   organization setting OWN_SHARES, only of their own shares); events on the shares they sent, and hub openings
   of contacts who can see one of their shares in that hub (`hub_opening_audience`).
 - Contact: their own customer; shares addressed to them or to all contacts, and single documents a colleague
-  granted them; their own events.
+  granted them; their own events. Each kind of hub content needs its module switched on for the customer
+  (`customer_has_module`, `customers_with_module`): with DOCUMENTS off a contact finds no document, folder or share
+  (nor the events about them); staff still see everything.
 - API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
   kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
   publications, hubs, folders, documents and shares need DOCUMENTS_READ; activity needs ACTIVITY_READ. A write
@@ -23,14 +25,14 @@ from __future__ import annotations
 from collections.abc import Collection, Hashable, Iterable
 from typing import Any
 
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
 from portico.accounts.models import ApiKey, Invitation, Member, MemberDocumentVisibility, Organization, Role
 from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, ActorKind, Scope
 from portico.branding.models import OrganizationLogo
-from portico.customers.models import Contact, Customer
+from portico.customers.models import Contact, Customer, CustomerModule
 from portico.errors import NotAllowed
 from portico.hubs.models import Document, DocumentGrant, Folder, Hub, InvitationTemplate, Share
 from portico.libraries.models import Library, Publication
@@ -60,6 +62,28 @@ def sees_vendor_internals(actor: Actor) -> bool:
     """Storage quota and usage, member roles, standard messages and organization settings: the vendor's staff (members
     and their API keys) see them; customer contacts get null."""
     return actor.is_staff and actor.organization is not None
+
+
+def customer_has_module(customer: Customer, module: CustomerModule) -> bool:
+    """Whether the module (DOCUMENTS, QUOTES, INVOICES) is switched on for this customer."""
+    return module.value in (customer.modules or [])
+
+
+def customers_with_module(module: CustomerModule) -> QuerySet[Customer]:
+    """Customers with the module switched on, as a queryset to narrow (by organization, by id) or to use as a
+    subquery of ids. Contacts of a customer without the module must find none of its data: the quotes and
+    receivables domains filter their contact-facing querysets through this, as documents do here."""
+    # `modules` is a JSON list of enum values; its text form contains the quoted name on both databases (SQLite
+    # stores the text, PostgreSQL casts its jsonb), and no module's name is part of another's.
+    switched_on = RawSQL(f"""CAST("modules" AS TEXT) LIKE '%"{module.value}"%'""")
+    return Customer.annotate(module_on=switched_on).filter(module_on=True)
+
+
+def _contact_customer_with(contact: Contact, module: CustomerModule) -> Subquery:
+    """The contact's customer while its hub access and the module are on (else nothing), as a subquery of ids."""
+    return Subquery(
+        customers_with_module(module).filter(id=contact.customer_id, hub_access=True).values_list("id", flat=True)
+    )
 
 
 def _member_customer_filter(member: Member, prefix: str = "") -> Q:
@@ -220,7 +244,7 @@ def shares_visible_to(actor: Actor) -> QuerySet[Share]:
     org = Share.filter(organization_id=actor.organization.id)
     if actor.contact is not None:
         ids = Subquery(
-            Share.filter(customer_id=actor.contact.customer_id, customer__hub_access=True)
+            Share.filter(customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
             .filter(_contact_share_filter(actor.contact))
             .distinct()
             .values_list("id", flat=True)
@@ -244,9 +268,13 @@ def documents_visible_to(actor: Actor) -> QuerySet[Document]:
         return org
     in_visible_shares = Q(share_id__in=Subquery(shares_visible_to(actor).values_list("id", flat=True)))
     if actor.contact is not None:
-        # A colleague's grant gives one document, in the contact's own hub, while that hub is switched on.
+        # A colleague's grant gives one document, in the contact's own hub, while that hub and its documents are on.
         granted = Subquery(DocumentGrant.filter(contact_id=actor.contact.id).values_list("document_id", flat=True))
-        hubs = Subquery(hubs_visible_to(actor).values_list("id", flat=True))
+        hubs = Subquery(
+            hubs_visible_to(actor)
+            .filter(customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
+            .values_list("id", flat=True)
+        )
         return org.filter(in_visible_shares | Q(id__in=granted, hub_id__in=hubs))
     return org.filter(in_visible_shares)
 
@@ -267,6 +295,9 @@ def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
     org = Folder.filter(organization_id=actor.organization.id)
     if sees_whole_organization(actor):
         return org
+    if actor.contact is not None:
+        # Folders are documents' containers: none while the customer's DOCUMENTS module is off.
+        org = org.filter(hub__customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
     return org.filter(id__in=Subquery(documents_visible_to(actor).values_list("folder_id", flat=True)))
 
 
@@ -275,7 +306,10 @@ def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
         return ActivityEvent.filter(_NOTHING)
     org = ActivityEvent.filter(organization_id=actor.organization.id)
     if actor.contact is not None:
-        return org.filter(contact_id=actor.contact.id)
+        # Their own events; those about documents and shares only while the DOCUMENTS module is on.
+        mine = org.filter(contact_id=actor.contact.id)
+        documents_on = _contact_customer_with(actor.contact, CustomerModule.DOCUMENTS)
+        return mine.filter(Q(document_id=None, share_id=None) | Q(customer_id__in=documents_on))
     if sees_whole_organization(actor):
         return org
     if actor.member is not None:

@@ -13,7 +13,7 @@ from portico import policy
 from portico.accounts import onetime
 from portico.accounts.models import Member, Organization
 from portico.actors import Actor
-from portico.customers.models import Contact, Customer
+from portico.customers.models import Contact, Customer, CustomerModule
 from portico.errors import DomainError, NotFound
 from portico.hubs import signin
 from portico.hubs.models import Document, Folder, Hub, Share, Upload
@@ -96,6 +96,13 @@ async def _check_request(
     customer = await policy.customers_visible_to(actor).filter(id=req.customer_id).first()
     if customer is None:
         raise NotFound("Customer", "customerId")
+    if not policy.customer_has_module(customer, CustomerModule.DOCUMENTS):
+        # Its contacts would find nothing in their hub, so the email would promise what the hub does not show.
+        raise DomainError(
+            "MODULE_OFF",
+            "Documents are switched off for this customer. Switch the Documents module on to share with them.",
+            "customerId",
+        )
     check = Checker()
     language = check.language(req.language)
     message = check.text(req.message, "message", "Message", max_length=5000, required=False)

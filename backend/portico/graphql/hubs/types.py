@@ -14,10 +14,11 @@ from portico.graphql import scopes
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
 from portico.graphql.context import Info
-from portico.graphql.customers.types import ContactType, CustomerType
+from portico.graphql.customers.types import ContactType, CustomerModule, CustomerType
 from portico.graphql.hubs import loaders as hl
 from portico.graphql.node import Node, register_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
+from portico.customers import models as customer_models
 from portico.hubs import models
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
@@ -282,6 +283,13 @@ class HubType(Node):
     @strawberry.field
     async def insights(self, info: Info) -> Insights:
         return await insights_of(info, "hub", self.model.id)
+
+    @strawberry.field(description="The modules switched on for the hub's customer: the sections the hub shows its "
+                      "contacts (with DOCUMENTS off they find no documents, folders or shares).")
+    async def modules(self, info: Info) -> list[CustomerModule]:  # type: ignore[valid-type]
+        customer = await info.context.loaders.customer_by_id.load(self.model.customer_id)
+        assert customer is not None
+        return [m for m in customer_models.CustomerModule if policy.customer_has_module(customer, m)]
 
     @strawberry.field(description="The organization that runs the hub, as the hub shows it: name and logo.")
     async def branding(self, info: Info) -> OrganizationBranding:
