@@ -101,6 +101,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
             await services.close()
             await close_db()
 
+    from portico.accounts.http import provider_callback_route
     from portico.branding.http import branding_routes
     from portico.customers.http import customer_routes
     from portico.hubs.http import download_route, upload_route
@@ -114,6 +115,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         WebSocketRoute("/graphql", graphql),
         upload_route(),
         download_route(),
+        provider_callback_route(),
         *branding_routes(),
         *unsubscribe_routes(),
         *customer_routes(),

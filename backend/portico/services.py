@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from portico.accounts.providers import ProviderRegistry, built_in_providers
 from portico.accounts.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from portico.accounts.slots import MemorySlots, RedisSlots, Slots
 from portico.activity.feed import FeedChecks
@@ -23,6 +24,7 @@ class Services:
     broker: Broker
     api_rate_limiter: RateLimiter
     subscription_slots: Slots  # API keys' live subscriptions, counted across processes with Redis
+    auth_providers: ProviderRegistry  # every way of signing in (portico.accounts.providers)
     feed_checks: FeedChecks = field(default_factory=FeedChecks)  # the live feed's per-event check, batched
 
     @classmethod
@@ -38,6 +40,7 @@ class Services:
             broker=broker_from_settings(settings),
             api_rate_limiter=limiter,
             subscription_slots=RedisSlots(settings.redis_url) if settings.redis_url else MemorySlots(),
+            auth_providers=built_in_providers(settings),
         )
 
     async def start(self) -> None:

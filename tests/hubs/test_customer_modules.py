@@ -30,8 +30,8 @@ from tests.hubs.helpers import (
 SET_MODULES = """mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) {
   customer { id modules } errors { code field message } } }"""
 MY_HUB_MODULES = "{ myHub { id modules folders { id } } }"
-SHARE = """mutation($input: ShareInput!) { shareDocuments(input: $input) { share { id } errors { code field message } } }"""
-PREVIEW = """query($input: ShareInput!) { previewShare(input: $input) { subject } }"""
+SHARE = """mutation($input: ShareInput!) { shareDocuments(input: $input) {
+  share { id } errors { code field message } } }"""
 
 
 async def _modules(world: World, modules: list[str], customer: str | None = None) -> None:

@@ -23,6 +23,7 @@ from portico.accounts.models import (
     TokenPurpose,
 )
 from portico.accounts.passwords import hash_password, verify_password
+from portico.accounts.providers import MEMBER_PASSWORD, Audience, Identity, SignedIn, SignInRequest
 from portico.accounts.sessions import end_all_sessions, end_session, start_session
 from portico.accounts.tokens import token_hash
 from portico.actors import Actor, ActorKind, Scope
@@ -36,13 +37,23 @@ PASSWORD_RESET_LIFETIME = timedelta(minutes=60)
 INVITATION_LIFETIME = timedelta(days=7)
 
 
-class SignedIn:
-    """The result of any sign-in: the session token for the cookie, and who signed in."""
+class MemberPasswordProvider:
+    """Staff sign-in with email and password (`portico.accounts.providers`), throttled per account and per client
+    address with growing delays. The attempt is counted before the password is checked, so parallel guesses cannot
+    all slip past the lock."""
 
-    def __init__(self, token: str, member: Member | None = None, contact: object | None = None) -> None:
-        self.token = token
-        self.member = member
-        self.contact = contact
+    name = MEMBER_PASSWORD
+    audience = Audience.MEMBER
+    redirect = False
+
+    async def authenticate(self, request: SignInRequest) -> Identity:
+        address = check_lookup_email(request.get("email"))
+        attempt = await throttle.reserve("member", address, request.ip)
+        member = await _member_with_password(address, request.get("password"))
+        if member is None:
+            raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
+        await attempt.succeeded()
+        return Identity(member=member)
 
 
 async def sign_up(
@@ -78,21 +89,6 @@ async def sign_up(
             role=Role.ADMIN,
             is_account_manager=True,
         )
-    token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
-    return SignedIn(token, member=member)
-
-
-async def log_in(*, email: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
-    """Staff sign-in, throttled per account and per client address with growing delays.
-
-    The attempt is counted before the password is checked, so parallel guesses cannot all slip past the lock.
-    """
-    address = check_lookup_email(email)
-    attempt = await throttle.reserve("member", address, ip)
-    member = await _member_with_password(address, password)
-    if member is None:
-        raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
-    await attempt.succeeded()
     token = await start_session(member_id=member.id, ip=ip, user_agent=user_agent)
     return SignedIn(token, member=member)
 

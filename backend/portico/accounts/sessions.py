@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from starlette.responses import Response
+
 from portico.accounts.models import Session
 from portico.accounts.tokens import new_token, token_hash
 
@@ -62,3 +64,16 @@ async def end_all_sessions(*, member_id: int | None = None, contact_id: int | No
         await Session.filter(member_id=member_id).delete()
     if contact_id is not None:
         await Session.filter(contact_id=contact_id).delete()
+
+
+def set_session_cookie(response: Response, token: str, *, secure: bool) -> None:
+    """Hand the session to the browser: an HttpOnly cookie, never a response body."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=int(SESSION_LIFETIME.total_seconds()),
+        httponly=True,
+        secure=secure,
+        samesite="lax",
+        path="/",
+    )

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from starlette.responses import Response
 
-from portico.accounts.sessions import SESSION_COOKIE, SESSION_LIFETIME
+from portico.accounts.sessions import SESSION_COOKIE, set_session_cookie
 from portico.graphql.context import Context
 
 
 def sign_in(context: Context, token: str) -> None:
     if isinstance(context.response, Response):
-        context.response.set_cookie(
-            SESSION_COOKIE,
-            token,
-            max_age=int(SESSION_LIFETIME.total_seconds()),
-            httponly=True,
-            secure=context.services.settings.secure_cookies,
-            samesite="lax",
-            path="/",
-        )
+        set_session_cookie(context.response, token, secure=context.services.settings.secure_cookies)
 
 
 def sign_out(context: Context) -> None:

@@ -8,8 +8,7 @@ from tortoise.transactions import in_transaction
 from portico import policy
 from portico.accounts import throttle
 from portico.accounts.passwords import hash_password, verify_password
-from portico.accounts.services import SignedIn
-from portico.accounts.sessions import start_session
+from portico.accounts.providers import CONTACT_PASSWORD, Audience, Identity, SignInRequest
 from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
@@ -29,21 +28,28 @@ async def set_contact_password(actor: Actor, *, password: str) -> None:
         await throttle.clear_account("contact", contact.email)  # a new password lifts a lock on the old one
 
 
-async def hub_log_in(*, email: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
-    """A returning contact. One email may be a contact at several customers: the password picks the one."""
-    address = check_lookup_email(email)
-    attempt = await throttle.reserve("contact", address, ip)  # counted before any password is checked
-    candidates = await policy.contacts_with_hub_access().filter(
-        email=address, password_hash__not_isnull=True
-    ).limit(5) if address else []
-    for contact in candidates:
-        if await verify_password(contact.password_hash, password):
-            await attempt.succeeded()
-            session = await start_session(contact_id=contact.id, ip=ip, user_agent=user_agent)
-            return SignedIn(session, contact=contact)
-    if not candidates:
-        await verify_password(None, password)  # same time either way
-    raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
+class ContactPasswordProvider:
+    """A returning contact signs in with email and password (`portico.accounts.providers`). One email may be a
+    contact at several customers: the password picks the one."""
+
+    name = CONTACT_PASSWORD
+    audience = Audience.CONTACT
+    redirect = False
+
+    async def authenticate(self, request: SignInRequest) -> Identity:
+        address = check_lookup_email(request.get("email"))
+        password = request.get("password")
+        attempt = await throttle.reserve("contact", address, request.ip)  # counted before any password is checked
+        candidates = await policy.contacts_with_hub_access().filter(
+            email=address, password_hash__not_isnull=True
+        ).limit(5) if address else []
+        for contact in candidates:
+            if await verify_password(contact.password_hash, password):
+                await attempt.succeeded()
+                return Identity(contact=contact)
+        if not candidates:
+            await verify_password(None, password)  # same time either way
+        raise DomainError("INVALID_CREDENTIALS", "Email or password is wrong.", None)
 
 
 async def my_hub(actor: Actor) -> Hub | None:

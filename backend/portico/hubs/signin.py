@@ -31,7 +31,7 @@ from portico import policy
 from portico.accounts import onetime, throttle
 from portico.accounts.models import OneTimeToken, Organization, TokenPurpose
 from portico.accounts.passwords import hash_password, verify_password
-from portico.accounts.services import SignedIn
+from portico.accounts.providers import HUB_LINK_CODE, HUB_LINK_PASSWORD, Audience, Identity, SignedIn, SignInRequest
 from portico.accounts.sessions import end_all_sessions, start_session
 from portico.accounts.tokens import new_token, token_hash
 from portico.actors import Actor
@@ -107,14 +107,22 @@ async def open_link(actor: Actor, *, token: str, ip: str = "", user_agent: str =
     return OpenedLink(LinkState.VERIFY, contact, organization)
 
 
-async def sign_in_with_password(*, token: str, password: str, ip: str = "", user_agent: str = "") -> SignedIn:
-    """The link names the contact; their password proves it is them (throttled like the hub's sign-in)."""
-    link, contact = await _link_and_contact(token)
-    attempt = await throttle.reserve("contact", contact.email or f"contact-{contact.id}", ip)
-    if not await verify_password(contact.password_hash, password or ""):
-        raise DomainError("INVALID_CREDENTIALS", "The password is wrong.", "password")
-    await attempt.succeeded()
-    return await _signed_in(link, contact, ip, user_agent)
+class HubLinkPasswordProvider:
+    """VERIFY with a password: the link names the contact, their password proves it is them (throttled like the
+    hub's sign-in). A provider of `portico.accounts.providers`; data: `token`, `password`."""
+
+    name = HUB_LINK_PASSWORD
+    audience = Audience.CONTACT
+    redirect = False
+
+    async def authenticate(self, request: SignInRequest) -> Identity:
+        link, contact = await _link_and_contact(request.get("token"))
+        attempt = await throttle.reserve("contact", contact.email or f"contact-{contact.id}", request.ip)
+        if not await verify_password(contact.password_hash, request.get("password")):
+            raise DomainError("INVALID_CREDENTIALS", "The password is wrong.", "password")
+        await attempt.succeeded()
+        await _mark_used(link)
+        return Identity(contact=contact)
 
 
 async def request_code(settings: Settings, *, token: str) -> str:
@@ -151,31 +159,43 @@ async def request_code(settings: Settings, *, token: str) -> str:
     return mask_email(contact.email)
 
 
-async def sign_in_with_code(
-    settings: Settings, *, token: str, code: str, ip: str = "", user_agent: str = ""
-) -> SignedIn:
-    link, contact = await _link_and_contact(token)
-    entered = re.sub(r"\s", "", code or "")
-    if not re.fullmatch(r"\d{6}", entered):
-        raise DomainError("INVALID_CODE", "Enter the 6-digit code from the email.", "code")
-    digest = _code_hash(settings, contact.id, entered)
-    now = datetime.now(UTC)
-    async with in_transaction():
-        await Contact.filter(id=contact.id).select_for_update().first()  # checks of one contact in turn
-        active = await HubSignInCode.filter(
-            contact_id=contact.id, used_at=None, expires_at__gt=now, failed_attempts__lt=CODE_MAX_FAILURES
-        )
-        match = next((c for c in active if hmac.compare_digest(c.code_hash, digest)), None)
-        if match is not None:
-            await HubSignInCode.filter(id=match.id).update(used_at=now)
-        elif active:
-            # A wrong guess counts against every live code: a few tries in all, not a few per code.
-            await HubSignInCode.filter(id__in=[c.id for c in active]).update(failed_attempts=F("failed_attempts") + 1)
-    if match is None:  # raised after the commit, so the failed attempt stays counted
-        raise DomainError(
-            "INVALID_CODE", "This code is wrong or has expired. Check the email, or ask for a new code.", "code"
-        )
-    return await _signed_in(link, contact, ip, user_agent)
+class HubLinkCodeProvider:
+    """VERIFY with the 6-digit code emailed to the link's contact (`request_code`): valid 10 minutes, a few wrong
+    tries in all. A provider of `portico.accounts.providers`; data: `token`, `code`."""
+
+    name = HUB_LINK_CODE
+    audience = Audience.CONTACT
+    redirect = False
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings  # codes are stored as an HMAC under the secret key
+
+    async def authenticate(self, request: SignInRequest) -> Identity:
+        link, contact = await _link_and_contact(request.get("token"))
+        entered = re.sub(r"\s", "", request.get("code"))
+        if not re.fullmatch(r"\d{6}", entered):
+            raise DomainError("INVALID_CODE", "Enter the 6-digit code from the email.", "code")
+        digest = _code_hash(self._settings, contact.id, entered)
+        now = datetime.now(UTC)
+        async with in_transaction():
+            await Contact.filter(id=contact.id).select_for_update().first()  # checks of one contact in turn
+            active = await HubSignInCode.filter(
+                contact_id=contact.id, used_at=None, expires_at__gt=now, failed_attempts__lt=CODE_MAX_FAILURES
+            )
+            match = next((c for c in active if hmac.compare_digest(c.code_hash, digest)), None)
+            if match is not None:
+                await HubSignInCode.filter(id=match.id).update(used_at=now)
+            elif active:
+                # A wrong guess counts against every live code: a few tries in all, not a few per code.
+                await HubSignInCode.filter(id__in=[c.id for c in active]).update(
+                    failed_attempts=F("failed_attempts") + 1
+                )
+        if match is None:  # raised after the commit, so the failed attempt stays counted
+            raise DomainError(
+                "INVALID_CODE", "This code is wrong or has expired. Check the email, or ask for a new code.", "code"
+            )
+        await _mark_used(link)
+        return Identity(contact=contact)
 
 
 async def request_password_reset(settings: Settings, *, email: str, ip: str = "") -> None:
@@ -265,12 +285,10 @@ async def _adopt(digest: str) -> HubLink | None:
         return await HubLink.filter(token_hash=digest).first()
 
 
-async def _signed_in(link: HubLink, contact: Contact, ip: str, user_agent: str) -> SignedIn:
+async def _mark_used(link: HubLink) -> None:
     now = datetime.now(UTC)
     await HubLink.filter(id=link.id, first_used_at=None).update(first_used_at=now)
     await HubLink.filter(id=link.id).update(last_used_at=now)
-    session = await start_session(contact_id=contact.id, ip=ip, user_agent=user_agent)
-    return SignedIn(session, contact=contact)
 
 
 def _code_hash(settings: Settings, contact_id: int, code: str) -> str:

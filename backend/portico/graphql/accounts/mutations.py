@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from portico.accounts import services
+from portico.accounts.providers import MEMBER_PASSWORD, SignInRequest
 from portico.graphql.accounts.types import (
     ApiKeyScope,
     ApiKeyType,
@@ -170,9 +171,8 @@ class AccountMutations:
     @strawberry.mutation(description="Staff sign-in with email and password.")
     async def log_in(self, info: Info, input: LogInInput) -> AuthPayload:
         async def work() -> dict[str, object]:
-            return await _signed_in(
-                info, await services.log_in(email=input.email, password=input.password, **client(info))
-            )
+            request = SignInRequest({"email": input.email, "password": input.password}, **client(info))
+            return await _signed_in(info, await info.context.services.auth_providers.sign_in(MEMBER_PASSWORD, request))
 
         return await mutate(AuthPayload, work)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
+from portico.accounts.providers import CONTACT_PASSWORD, SignInRequest
 from portico.activity import services as activity
 from portico.graphql import scopes
 from portico.graphql.accounts.mutations import AuthPayload, OkPayload
@@ -130,7 +131,8 @@ class HubMutations:
     @strawberry.mutation(description="A returning contact signs in to their hub.")
     async def hub_log_in(self, info: Info, input: HubLogInInput) -> AuthPayload:
         async def work() -> dict[str, object]:
-            signed = await access.hub_log_in(email=input.email, password=input.password, **client(info))
+            request = SignInRequest({"email": input.email, "password": input.password}, **client(info))
+            signed = await info.context.services.auth_providers.sign_in(CONTACT_PASSWORD, request)
             return {"viewer": await become(info, signed.token)}
 
         return await mutate(AuthPayload, work)

@@ -6,6 +6,7 @@ from enum import Enum
 
 import strawberry
 
+from portico.accounts.providers import HUB_LINK_CODE, HUB_LINK_PASSWORD, SignInRequest
 from portico.graphql.accounts.mutations import AuthPayload, OkPayload
 from portico.graphql.context import Info
 from portico.graphql.errors import UserError, mutate
@@ -101,7 +102,8 @@ class HubSignInMutations:
     @strawberry.mutation(description="VERIFY with the password of the link's contact.")
     async def hub_link_log_in(self, info: Info, input: HubLinkLogInInput) -> AuthPayload:
         async def work() -> dict[str, object]:
-            signed = await signin.sign_in_with_password(token=input.token, password=input.password, **client(info))
+            request = SignInRequest({"token": input.token, "password": input.password}, **client(info))
+            signed = await info.context.services.auth_providers.sign_in(HUB_LINK_PASSWORD, request)
             return {"viewer": await become(info, signed.token)}
 
         return await mutate(AuthPayload, work)
@@ -116,9 +118,8 @@ class HubSignInMutations:
     @strawberry.mutation(description="VERIFY with the emailed code (valid 10 minutes, a few tries).")
     async def sign_in_with_hub_code(self, info: Info, input: SignInWithHubCodeInput) -> AuthPayload:
         async def work() -> dict[str, object]:
-            signed = await signin.sign_in_with_code(
-                info.context.settings, token=input.token, code=input.code, **client(info)
-            )
+            request = SignInRequest({"token": input.token, "code": input.code}, **client(info))
+            signed = await info.context.services.auth_providers.sign_in(HUB_LINK_CODE, request)
             return {"viewer": await become(info, signed.token)}
 
         return await mutate(AuthPayload, work)

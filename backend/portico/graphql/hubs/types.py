@@ -10,6 +10,7 @@ from portico import policy
 from portico.activity import insights
 from portico.activity import models as activity_models
 from portico.actors import Actor
+from portico.customers import models as customer_models
 from portico.graphql import scopes
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
@@ -18,7 +19,6 @@ from portico.graphql.customers.types import ContactType, CustomerModule, Custome
 from portico.graphql.hubs import loaders as hl
 from portico.graphql.node import Node, register_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
-from portico.customers import models as customer_models
 from portico.hubs import models
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
