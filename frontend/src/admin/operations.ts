@@ -111,3 +111,22 @@ export const RemoveLogoMutation = graphql(`
     }
   }
 `);
+
+export const StorageQuery = graphql(`
+  query Storage {
+    organization {
+      id
+      name
+      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }
+    }
+  }
+`);
+
+export const SetStoragePlanMutation = graphql(`
+  mutation SetStoragePlan($input: SetStoragePlanInput!) {
+    setStoragePlan(input: $input) {
+      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }
+      errors { code field message }
+    }
+  }
+`);

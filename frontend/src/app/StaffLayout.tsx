@@ -5,7 +5,7 @@ import { useSession } from './session';
 import { DevMailboxAvailableQuery, LogOutMutation } from './operations';
 import { useSelection } from '../libraries/selection';
 import { Loading } from '../ui/components';
-import { IconActivity, IconBuilding, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield } from '../ui/icons';
+import { IconActivity, IconBuilding, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield, IconDatabase } from '../ui/icons';
 import { initials } from '../lib/format';
 
 /** Staff chrome: sidebar (drawer on phones), guarded to signed-in members. */
@@ -59,6 +59,7 @@ export function StaffLayout() {
             {link('/admin/members', 'Members', IconShield)}
             {link('/admin/templates', 'Invitation templates', IconTemplate)}
             {link('/admin/branding', 'Branding', IconBuilding)}
+            {link('/admin/storage', 'Storage', IconDatabase)}
             {link('/admin/api-keys', 'API keys', IconKey)}
           </>
         )}

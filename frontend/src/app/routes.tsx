@@ -16,6 +16,7 @@ const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => (
 const MembersPage = lazy(() => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })));
 const TemplatesPage = lazy(() => import('../admin/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
 const BrandingPage = lazy(() => import('../admin/BrandingPage').then((m) => ({ default: m.BrandingPage })));
+const StoragePage = lazy(() => import('../admin/StoragePage').then((m) => ({ default: m.StoragePage })));
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const MailboxPage = lazy(() => import('../admin/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 import { PortalLayout } from '../portal/PortalLayout';
@@ -86,6 +87,7 @@ export function buildRoutes(): RouteObject[] {
         { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },
         { path: '/admin/templates', element: page(<AdminOnly><TemplatesPage /></AdminOnly>) },
         { path: '/admin/branding', element: page(<AdminOnly><BrandingPage /></AdminOnly>) },
+        { path: '/admin/storage', element: page(<AdminOnly><StoragePage /></AdminOnly>) },
         { path: '/admin/api-keys', element: page(<AdminOnly><ApiKeysPage /></AdminOnly>) },
         { path: '/dev/mailbox', element: page(<MailboxPage />) },
       ],

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AssignAccountManagersMutation, AssignableMembersQuery, CustomerQuery, UnassignAccountManagersMutation, UpdateCustomerMutation } from './operations';
 import { ContactsCard } from './ContactsCard';
+import { ModuleSwitches } from './ModuleSwitches';
 import { Empty, ErrorState, FormErrors, Loading, PageHeader, Toggle } from '../ui/components';
 import { IconSend, IconX } from '../ui/icons';
 import { describeError } from '../lib/errors';
@@ -15,12 +16,6 @@ import { InsightsPanel } from '../hubs/InsightsPanel';
 import { ActivityFeed } from '../activity/ActivityFeed';
 import { SendDialog } from '../share/SendDialog';
 import type { CustomerModule } from '../gql/graphql';
-
-const MODULES: { value: CustomerModule; label: string }[] = [
-  { value: 'DOCUMENTS', label: 'Documents' },
-  { value: 'QUOTES', label: 'Quotes' },
-  { value: 'INVOICES', label: 'Invoices' },
-];
 
 export function CustomerPage() {
   const { customerId = '' } = useParams();
@@ -66,7 +61,8 @@ export function CustomerPage() {
         actions={
           <>
             {c.hub && <Link className="btn" to={`/hubs/${encodeURIComponent(c.hub.id)}`}>Open hub</Link>}
-            <button type="button" className="btn btn-primary" onClick={() => setSending(true)}><IconSend /> Send documents</button>
+            <button type="button" className="btn btn-primary" onClick={() => setSending(true)} disabled={!modules.includes('DOCUMENTS')}
+              title={modules.includes('DOCUMENTS') ? undefined : 'Switch the Documents module on to send documents to this customer.'}><IconSend /> Send documents</button>
           </>
         }
       />
@@ -90,23 +86,7 @@ export function CustomerPage() {
             <div className="card-header"><h2 id="access-h">Access</h2></div>
             <div className="card-body stack">
               <Toggle label="Hub access for this customer" checked={hubAccess} onChange={(v) => { setHubAccess(v); void run(updateCustomer({ input: { customerId: c.id, hubAccess: v } }), 'updateCustomer', resetHubAccess); }} />
-              <fieldset style={{ border: 0, padding: 0, margin: 0 }} className="stack-sm">
-                <legend className="label" style={{ marginBottom: 6 }}>Modules</legend>
-                {MODULES.map((m) => (
-                  <label key={m.value} className="check">
-                    <input
-                      type="checkbox"
-                      checked={modules.includes(m.value)}
-                      onChange={(e) => {
-                        const next = e.target.checked ? [...modules, m.value] : modules.filter((x) => x !== m.value);
-                        setModules(next);
-                        void run(updateCustomer({ input: { customerId: c.id, modules: next } }), 'updateCustomer', resetModules);
-                      }}
-                    />
-                    {m.label}
-                  </label>
-                ))}
-              </fieldset>
+              <ModuleSwitches modules={modules} hubAccess={hubAccess} onChange={(next) => { setModules(next); void run(updateCustomer({ input: { customerId: c.id, modules: next } }), 'updateCustomer', resetModules); }} />
             </div>
           </section>
           <section className="card" aria-labelledby="am-h">

@@ -30,6 +30,8 @@ type Documents = {
     "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n": typeof types.DevMailboxDocument,
     "\n  query Branding {\n    branding { name logoUrl }\n  }\n": typeof types.BrandingDocument,
     "\n  mutation RemoveOrganizationLogo {\n    removeOrganizationLogo {\n      branding { name logoUrl }\n      errors { code field message }\n    }\n  }\n": typeof types.RemoveOrganizationLogoDocument,
+    "\n  query Storage {\n    organization {\n      id\n      name\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n    }\n  }\n": typeof types.StorageDocument,
+    "\n  mutation SetStoragePlan($input: SetStoragePlanInput!) {\n    setStoragePlan(input: $input) {\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n      errors { code field message }\n    }\n  }\n": typeof types.SetStoragePlanDocument,
     "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n": typeof types.LogOutDocument,
     "\n  query DevMailboxAvailable {\n    devMailboxAvailable\n  }\n": typeof types.DevMailboxAvailableDocument,
@@ -68,7 +70,7 @@ type Documents = {
     "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.HubLogInDocument,
     "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n": typeof types.OpenHubDocument,
     "\n  query HubChrome {\n    myHub { id language branding { name logoUrl } }\n  }\n": typeof types.HubChromeDocument,
-    "\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n": typeof types.MyHubDocument,
+    "\n  query MyHub {\n    myHub {\n      id\n      modules\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n": typeof types.MyHubDocument,
     "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n": typeof types.RecordDocumentPrintDocument,
     "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": typeof types.ShareWithColleagueDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": typeof types.SettingsDocument,
@@ -96,6 +98,8 @@ const documents: Documents = {
     "\n  query DevMailbox($first: Int) {\n    devMailbox(first: $first) { id to subject html text status createdAt }\n  }\n": types.DevMailboxDocument,
     "\n  query Branding {\n    branding { name logoUrl }\n  }\n": types.BrandingDocument,
     "\n  mutation RemoveOrganizationLogo {\n    removeOrganizationLogo {\n      branding { name logoUrl }\n      errors { code field message }\n    }\n  }\n": types.RemoveOrganizationLogoDocument,
+    "\n  query Storage {\n    organization {\n      id\n      name\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n    }\n  }\n": types.StorageDocument,
+    "\n  mutation SetStoragePlan($input: SetStoragePlanInput!) {\n    setStoragePlan(input: $input) {\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n      errors { code field message }\n    }\n  }\n": types.SetStoragePlanDocument,
     "\n  query Me {\n    me {\n      kind\n      member { id email firstName lastName fullName role isAccountManager isActive language standardMessage }\n      contact { id firstName lastName fullName email hasPassword customer { id name } }\n      organization { id name languages }\n    }\n  }\n": types.MeDocument,
     "\n  mutation LogOut {\n    logOut { ok errors { code field message } }\n  }\n": types.LogOutDocument,
     "\n  query DevMailboxAvailable {\n    devMailboxAvailable\n  }\n": types.DevMailboxAvailableDocument,
@@ -134,7 +138,7 @@ const documents: Documents = {
     "\n  mutation HubLogIn($input: HubLogInInput!) {\n    hubLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.HubLogInDocument,
     "\n  mutation OpenHub {\n    openHub { ok errors { code field message } }\n  }\n": types.OpenHubDocument,
     "\n  query HubChrome {\n    myHub { id language branding { name logoUrl } }\n  }\n": types.HubChromeDocument,
-    "\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n": types.MyHubDocument,
+    "\n  query MyHub {\n    myHub {\n      id\n      modules\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n": types.MyHubDocument,
     "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n": types.RecordDocumentPrintDocument,
     "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": types.ShareWithColleagueDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": types.SettingsDocument,
@@ -224,6 +228,14 @@ export function graphql(source: "\n  query Branding {\n    branding { name logoU
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveOrganizationLogo {\n    removeOrganizationLogo {\n      branding { name logoUrl }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveOrganizationLogo {\n    removeOrganizationLogo {\n      branding { name logoUrl }\n      errors { code field message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Storage {\n    organization {\n      id\n      name\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n    }\n  }\n"): (typeof documents)["\n  query Storage {\n    organization {\n      id\n      name\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStoragePlan($input: SetStoragePlanInput!) {\n    setStoragePlan(input: $input) {\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation SetStoragePlan($input: SetStoragePlanInput!) {\n    setStoragePlan(input: $input) {\n      storage { plan extraBytes quotaBytes usedBytes plans { plan quotaBytes } }\n      errors { code field message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -379,7 +391,7 @@ export function graphql(source: "\n  query HubChrome {\n    myHub { id language 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyHub {\n    myHub {\n      id\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyHub {\n    myHub {\n      id\n      modules\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyHub {\n    myHub {\n      id\n      modules\n      customer { id name }\n      folders {\n        id name date\n        sender { id fullName email }\n        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,7 +14,7 @@ const me = {
 };
 const doc = (id: string, name: string) => ({ id, name, contentType: 'application/pdf', sizeBytes: 1000, createdAt: '2027-03-01T10:00:00Z', viewUrl: '/files/v', downloadUrl: '/files/d' });
 const hub = {
-  id: 'H1', customer: { id: 'C1', name: 'Fjord Logistics' },
+  id: 'H1', modules: ['DOCUMENTS'], customer: { id: 'C1', name: 'Fjord Logistics' },
   folders: [{
     id: 'F1', name: '2027-03-01 · Rita Rep', date: '2027-03-01', sender: { id: 'M1', fullName: 'Rita Rep', email: 'rita@acme.example' },
     documents: [doc('D1', 'Price list 2027'), doc('D2', 'Installation guide')],
@@ -25,11 +25,11 @@ const hub = {
   }],
 };
 
-function setup(language: string, logoUrl: string | null) {
+function setup(language: string, logoUrl: string | null, myHub: object = hub) {
   const mock = createMockClient({
     Me: () => ({ data: { me } }),
     HubChrome: () => ({ data: { myHub: { id: 'H1', language, branding: { name: 'Acme Sales', logoUrl } } } }),
-    MyHub: () => ({ data: { myHub: hub } }),
+    MyHub: () => ({ data: { myHub } }),
     OpenHub: () => ({ data: { openHub: { ok: true, errors: [] } } }),
   });
   const api = { client: mock.client, ws: null, dispose: () => {} } as unknown as ApiClient;
@@ -69,5 +69,13 @@ describe('HubHomePage', () => {
     expect(screen.getAllByText('Åbn')).toHaveLength(2);
     expect(document.documentElement.lang).toBe('da');
     expect(within(screen.getByTestId('hub-brand')).queryByRole('img')).toBeNull(); // no logo: the initial
+  });
+
+  it('says why there are no documents when the customer\'s Documents module is off', async () => {
+    setup('sv', null, { ...hub, modules: ['QUOTES'], folders: [] });
+    const off = await screen.findByTestId('documents-off');
+    expect(off).toHaveTextContent('Inga dokument i din kundportal');
+    expect(off).toHaveTextContent('Acme Sales har inte aktiverat dokument för dig.');
+    expect(screen.queryByTestId('hub-share')).toBeNull();
   });
 });

@@ -34,12 +34,17 @@ export function HubHomePage() {
     <>
       <div className="portal-hero">
         <h1>{t.hello(viewer?.contact?.firstName ?? '')}</h1>
-        <p>{t.intro(organizationName || viewer?.organization.name || '', viewer?.contact?.customer.name ?? '')}</p>
+        {(!hub || hub.modules.includes('DOCUMENTS')) && <p>{t.intro(organizationName || viewer?.organization.name || '', viewer?.contact?.customer.name ?? '')}</p>}
       </div>
       {res.error && !res.data ? (
         <ErrorState message={describeError(res.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !res.data ? (
         <Loading label={t.loading} />
+      ) : hub && !hub.modules.includes('DOCUMENTS') ? (
+        // The customer's Documents module is off: the server returns no folders, and the hub says why.
+        <div className="card" data-testid="documents-off">
+          <Empty title={t.documentsOffTitle} icon={<IconFolder />}>{t.documentsOffBody(organizationName || viewer?.organization.name || '')}</Empty>
+        </div>
       ) : !hub || hub.folders.length === 0 ? (
         <div className="card"><Empty title={t.emptyTitle} icon={<IconFolder />}>{t.emptyBody}</Empty></div>
       ) : (

@@ -13,6 +13,8 @@ export interface HubStrings {
   loading: string;
   emptyTitle: string;
   emptyBody: string;
+  documentsOffTitle: string;
+  documentsOffBody: (organization: string) => string;
   from: (sender: string) => string;
   messageFrom: (sender: string) => string;
   open: string;
@@ -28,6 +30,8 @@ const en: HubStrings = {
   loading: 'Loading your documents…',
   emptyTitle: 'Nothing here yet',
   emptyBody: 'When documents are shared with you they appear here.',
+  documentsOffTitle: 'No documents in your hub',
+  documentsOffBody: (o) => `${o || 'Your supplier'} has not switched documents on for you. Ask your contact there if you expect some.`,
   from: (s) => `from ${s}`,
   messageFrom: (s) => `Message from ${s}`,
   open: 'Open',
@@ -43,6 +47,8 @@ const da: HubStrings = {
   loading: 'Henter dine dokumenter…',
   emptyTitle: 'Intet her endnu',
   emptyBody: 'Når der deles dokumenter med dig, vises de her.',
+  documentsOffTitle: 'Ingen dokumenter i din kundehub',
+  documentsOffBody: (o) => `${o || 'Din leverandør'} har ikke slået dokumenter til for dig. Spørg din kontaktperson, hvis du venter nogen.`,
   from: (s) => `fra ${s}`,
   messageFrom: (s) => `Besked fra ${s}`,
   open: 'Åbn',
@@ -58,6 +64,8 @@ const sv: HubStrings = {
   loading: 'Hämtar dina dokument…',
   emptyTitle: 'Inget här ännu',
   emptyBody: 'När dokument delas med dig visas de här.',
+  documentsOffTitle: 'Inga dokument i din kundportal',
+  documentsOffBody: (o) => `${o || 'Din leverantör'} har inte aktiverat dokument för dig. Fråga din kontaktperson om du väntar på några.`,
   from: (s) => `från ${s}`,
   messageFrom: (s) => `Meddelande från ${s}`,
   open: 'Öppna',

@@ -72,6 +72,7 @@ export const MyHubQuery = graphql(`
   query MyHub {
     myHub {
       id
+      modules
       customer { id name }
       folders {
         id name date
