@@ -268,14 +268,14 @@ def documents_visible_to(actor: Actor) -> QuerySet[Document]:
         return org
     in_visible_shares = Q(share_id__in=Subquery(shares_visible_to(actor).values_list("id", flat=True)))
     if actor.contact is not None:
-        # A colleague's grant gives one document, in the contact's own hub, while that hub and its documents are on.
+        # A colleague's grant gives one document, in the contact's own hub. Whatever the way a contact reaches a
+        # document, it shows only while their customer's hub access and DOCUMENTS module are on (the last filter).
         granted = Subquery(DocumentGrant.filter(contact_id=actor.contact.id).values_list("document_id", flat=True))
-        hubs = Subquery(
-            hubs_visible_to(actor)
-            .filter(customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
+        documents_on = Subquery(
+            Hub.filter(customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
             .values_list("id", flat=True)
         )
-        return org.filter(in_visible_shares | Q(id__in=granted, hub_id__in=hubs))
+        return org.filter(in_visible_shares | Q(id__in=granted)).filter(hub_id__in=documents_on)
     return org.filter(in_visible_shares)
 
 
