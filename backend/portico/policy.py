@@ -349,7 +349,12 @@ def event_visible_to(actor: Actor, event: ActivityEvent, audience: Collection[in
     if event.organization_id != actor.organization.id:
         return False
     if actor.contact is not None:
-        return event.contact_id == actor.contact.id
+        if event.contact_id != actor.contact.id:
+            return False
+        # As in events_visible_to: events about documents and shares only while the DOCUMENTS module is on (a
+        # contact actor comes with its customer loaded, and exists only while the customer's hub access is on).
+        about_documents = event.document_id is not None or event.share_id is not None
+        return not about_documents or customer_has_module(actor.contact.customer, CustomerModule.DOCUMENTS)
     if sees_whole_organization(actor):
         return True
     if actor.member is not None:
@@ -377,6 +382,7 @@ def visibility_key(actor: Actor) -> Hashable:
         member.is_active if member else None,
         contact.id if contact else None,
         contact.customer_id if contact else None,
+        tuple(contact.customer.modules or ()) if contact else None,
         actor.scopes,
         actor.session_token is not None,
     )

@@ -161,3 +161,16 @@ async def test_the_live_feeds_one_load_check_agrees_with_the_feed_query(world: W
         assert decided == expected, (caller.kind, caller.member, caller.contact, caller.scopes)
         seen_somewhere += bool(expected) and len(expected) < len(all_events)
     assert seen_somewhere >= 4  # the callers did see some events and not others: the comparison means something
+
+    # and with the customer's DOCUMENTS module off (issue 9, point 3), a contact keeps only events about no document
+    # or share (both checks alike), though the events are still there for staff
+    from portico.customers.models import Customer
+
+    await Customer.filter(organization_id=(await Contact.first()).organization_id).update(modules=[])  # type: ignore[union-attr]
+    for contact_row in await Contact.all():
+        made = await contact_actor(contact_row.id)
+        assert made is not None
+        expected = set(await policy.events_visible_to(made).values_list("id", flat=True))
+        decided = {e.id for e in all_events if policy.event_visible_to(made, e, audiences[e.id])}
+        assert decided == expected
+        assert all(e.document_id is None and e.share_id is None for e in all_events if e.id in expected)
