@@ -17,6 +17,7 @@ from portico.graphql.schema import build_schema
 from portico.mail.models import OutboxEmail
 from tests.conftest import GraphQLClient, Org
 from tests.graphql.helpers import ORG_READER, create_api_key, gid, key_client, pk_of
+from tests.hubs.folder_helpers import REPLACE_DOCUMENT, create_folder, permissions, upload_documents
 from tests.hubs.helpers import (
     ACTIVITY,
     COLLEAGUE,
@@ -27,6 +28,7 @@ from tests.hubs.helpers import (
     person,
     share,
     sign_in_contact,
+    upload_ok,
 )
 
 NODE = "query($id: ID!) { node(id: $id) { __typename id } }"
@@ -75,6 +77,8 @@ EXPECTED: dict[str, set[str]] = {
     "Folder": CUSTOMER_X | {"colleague"},
     "Document": CUSTOMER_X | {"colleague"},  # the colleague's one granted document...
     "Share": CUSTOMER_X,  # ...but not the share it came with
+    # an earlier version of a document in a staff folder of X that every contact may view: staff only
+    "DocumentVersion": CUSTOMER_X - {"contact"},
     # the contact's print of the shared document: its sender sees it, an org reader key needs ACTIVITY_READ
     "ActivityEvent": CUSTOMER_X - {"reader_key"},
 }
@@ -122,6 +126,7 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
     # A saved template of a built-in language (another language must also provide every fixed text of the email).
     template = await admin(SAVE_TEMPLATE, {"input": {"language": "en", "subject": "Documents", "body": "Hello"}})
     assert template["saveInvitationTemplate"]["errors"] == []
+    version = await _replaced_document_version(admin, customer_x)
     outbox = await OutboxEmail.filter(organization_id=pk_of(acme.organization_id)).order_by("-id").first()
     assert outbox is not None
     _, reader_secret = await create_api_key(admin, ["ORG_READ", "CUSTOMERS_READ", "DOCUMENTS_READ"])
@@ -148,6 +153,7 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         "Folder": sent["hub"]["folders"][0]["id"],
         "Document": document,
         "Share": sent["share"]["id"],
+        "DocumentVersion": version,
         "ActivityEvent": printed,
     }
     actors = {
@@ -166,6 +172,16 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         "other_key": key_client(make_client, other_secret),
     }
     return World(objects, actors)
+
+
+async def _replaced_document_version(admin: GraphQLClient, customer_id: str) -> str:
+    """A document in a staff folder every contact of the customer may view, replaced once: its first version."""
+    folder = await create_folder(admin, customer_id, "Contracts", perms=permissions("VIEW"))
+    folder_id = folder["folder"]["id"]
+    [document] = (await upload_documents(admin, folder_id, [await upload_ok(admin, b"v1\n", "c.txt")]))["documents"]
+    replaced = await admin(REPLACE_DOCUMENT, {"input": {"documentId": document["id"],
+                                                        "uploadId": await upload_ok(admin, b"v2\n", "c.txt")}})
+    return str(replaced["replaceDocument"]["document"]["versions"][0]["id"])
 
 
 def test_every_node_type_of_the_schema_has_expectations() -> None:

@@ -8,16 +8,19 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
 - MEMBER: customers they are account manager of or have shared to; the documents of those hubs (or, with the
   organization setting OWN_SHARES, only of their own shares); events on the shares they sent, and hub openings
   of contacts who can see one of their shares in that hub (`hub_opening_audience`).
-- Contact: their own customer; shares addressed to them or to all contacts, and single documents a colleague
-  granted them; their own events. Each kind of hub content needs its module switched on for the customer
-  (`customer_has_module`, `customers_with_module`): with DOCUMENTS off a contact finds no document, folder or share
-  (nor the events about them); staff still see everything.
+- Contact: their own customer; shares addressed to them or to all contacts, single documents a colleague
+  granted them, and the staff folders (with their documents) that give them VIEW or VIEW_AND_UPLOAD, to all
+  contacts or to them by name; their own events. Each kind of hub content needs its module switched on for the
+  customer (`customer_has_module`, `customers_with_module`): with DOCUMENTS off a contact finds no document, folder
+  or share (nor the events about them); staff still see everything.
+- Folders (seed 003): staff who reach a customer see every staff folder of its hub and every document in them
+  (a MEMBER's OWN_SHARES setting limits shares, not folders); date folders are seen by whoever sees a document in
+  them. A primary contact whose customer lets them manage permissions also sees every staff folder's name and
+  settings (to manage them), but its documents only as their own access allows.
 - API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
   kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
   publications, hubs, folders, documents and shares need DOCUMENTS_READ; activity needs ACTIVITY_READ. A write
   scope reads nothing: a key that changes existing objects also needs the read scope to find them.
-
-Per-folder permissions (a later issue) slot into `folders_visible_to` / `documents_visible_to`.
 """
 
 from __future__ import annotations
@@ -34,7 +37,16 @@ from portico.actors import Actor, ActorKind, Scope
 from portico.branding.models import OrganizationLogo
 from portico.customers.models import Contact, Customer, CustomerModule
 from portico.errors import NotAllowed
-from portico.hubs.models import Document, DocumentGrant, Folder, Hub, InvitationTemplate, Share
+from portico.hubs.models import (
+    ClientAccess,
+    Document,
+    DocumentGrant,
+    DocumentVersion,
+    Folder,
+    Hub,
+    InvitationTemplate,
+    Share,
+)
 from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
 
@@ -275,8 +287,19 @@ def documents_visible_to(actor: Actor) -> QuerySet[Document]:
             Hub.filter(customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
             .values_list("id", flat=True)
         )
-        return org.filter(in_visible_shares | Q(id__in=granted)).filter(hub_id__in=documents_on)
+        in_folders = Q(folder_id__in=_contact_folder_ids(actor.contact, _VIEW_LEVELS))
+        return org.filter(in_visible_shares | Q(id__in=granted) | in_folders).filter(hub_id__in=documents_on)
+    if actor.member is not None:
+        return org.filter(in_visible_shares | Q(folder_id__in=_member_staff_folder_ids(actor.member)))
     return org.filter(in_visible_shares)
+
+
+def document_versions_visible_to(actor: Actor) -> QuerySet[DocumentVersion]:
+    """Earlier versions of documents: the staff who see the document; contacts get the current version only."""
+    if not actor.is_staff:
+        return DocumentVersion.filter(_NOTHING)
+    visible = Subquery(documents_visible_to(actor).values_list("id", flat=True))
+    return DocumentVersion.filter(document_id__in=visible)
 
 
 def shares_with_documents_visible_to(actor: Actor) -> QuerySet[Share]:
@@ -288,17 +311,57 @@ def shares_with_documents_visible_to(actor: Actor) -> QuerySet[Share]:
     return Share.filter(organization_id=actor.organization.id, id__in=visible)
 
 
+_VIEW_LEVELS = (ClientAccess.VIEW, ClientAccess.VIEW_AND_UPLOAD)
+_UPLOAD_LEVELS = (ClientAccess.VIEW_AND_UPLOAD,)
+
+
+def _contact_folder_ids(contact: Contact, levels: tuple[ClientAccess, ...]) -> Subquery:
+    """Staff folders of the contact's own hub that give `levels` to all contacts or to this one by name, while the
+    customer's hub access and DOCUMENTS module are on."""
+    return Subquery(
+        Folder.filter(
+            organization_id=contact.organization_id,
+            hub__customer_id__in=_contact_customer_with(contact, CustomerModule.DOCUMENTS),
+            date__isnull=True,
+            client_access__in=levels,
+        )
+        .filter(Q(all_contacts=True) | Q(contacts__id=contact.id))
+        .distinct()
+        .values_list("id", flat=True)
+    )
+
+
+def _member_staff_folder_ids(member: Member) -> Subquery:
+    """Every staff folder in the hubs of the customers a MEMBER reaches (seed 003: "everyone at the firm with
+    access to the client sees all")."""
+    return Subquery(
+        Folder.filter(
+            organization_id=member.organization_id,
+            date__isnull=True,
+            hub__customer_id__in=_member_customer_ids(member),
+        ).values_list("id", flat=True)
+    )
+
+
 def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
-    """Folders holding at least one visible document (staff who see the whole org see every folder)."""
+    """Staff folders by the rules above; date folders holding at least one visible document."""
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.DOCUMENTS_READ):
         return Folder.filter(_NOTHING)
     org = Folder.filter(organization_id=actor.organization.id)
     if sees_whole_organization(actor):
         return org
-    if actor.contact is not None:
+    holding_visible = Q(id__in=Subquery(documents_visible_to(actor).values_list("folder_id", flat=True)))
+    contact = actor.contact
+    if contact is not None:
         # Folders are documents' containers: none while the customer's DOCUMENTS module is off.
-        org = org.filter(hub__customer_id__in=_contact_customer_with(actor.contact, CustomerModule.DOCUMENTS))
-    return org.filter(id__in=Subquery(documents_visible_to(actor).values_list("folder_id", flat=True)))
+        org = org.filter(hub__customer_id__in=_contact_customer_with(contact, CustomerModule.DOCUMENTS))
+        permitted = Q(id__in=_contact_folder_ids(contact, _VIEW_LEVELS))
+        # A managing primary contact sees every staff folder of their hub (names and settings, not documents).
+        managed = Q(id__in=Subquery(folders_with_permissions_managed_by(actor).values_list("id", flat=True)))
+        return org.filter(holding_visible | permitted | managed)
+    if actor.member is not None:
+        return org.filter(holding_visible | Q(id__in=_member_staff_folder_ids(actor.member)))
+    return org.filter(holding_visible)
 
 
 def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
@@ -416,6 +479,76 @@ def may_export_customers(actor: Actor) -> bool:
     """The customer list as a file is a staff tool (members and API keys; what it holds is `customers_visible_to`).
     A contact's hub has no such thing: for them the route does not exist."""
     return actor.is_staff and actor.organization is not None
+def _may_write_folders(actor: Actor) -> bool:
+    """Staff who change folders and their contents: members, and API keys acting as one with SHARES_WRITE."""
+    if actor.member is None or not actor.member.is_active:
+        return False
+    return actor.kind is ActorKind.MEMBER or Scope.SHARES_WRITE in actor.scopes
+
+
+def folders_open_for_upload(actor: Actor) -> QuerySet[Folder]:
+    """Staff folders the actor may upload into (date folders hold what was shared, never uploads): staff who see
+    them and may write, and contacts they give VIEW_AND_UPLOAD (all contacts, or them by name)."""
+    if actor.contact is not None:
+        return Folder.filter(id__in=_contact_folder_ids(actor.contact, _UPLOAD_LEVELS))
+    if _may_write_folders(actor):
+        return folders_visible_to(actor).filter(date__isnull=True)
+    return Folder.filter(_NOTHING)
+
+
+async def can_upload_to(actor: Actor, folder: Folder) -> bool:
+    return not folder.is_date_folder and await folders_open_for_upload(actor).filter(id=folder.id).exists()
+
+
+def _managed_customer_ids(contact: Contact) -> Subquery:
+    """The contact's customer, if they are its primary contact and it lets them manage folder permissions (while
+    its hub access and DOCUMENTS module are on)."""
+    managing = Customer.filter(_NOTHING) if not contact.is_primary else Customer.filter(
+        id__in=_contact_customer_with(contact, CustomerModule.DOCUMENTS), primary_contact_manages_permissions=True
+    )
+    return Subquery(managing.values_list("id", flat=True))
+
+
+def folders_with_permissions_managed_by(actor: Actor) -> QuerySet[Folder]:
+    """Staff folders whose access level and contacts the actor may change: staff who see them and may write, and
+    the customer's primary contact when the customer lets them (seed 003) - who changes that and nothing else."""
+    if actor.contact is not None:
+        customers = _managed_customer_ids(actor.contact)
+        return Folder.filter(date__isnull=True, hub__customer_id__in=customers)
+    if _may_write_folders(actor):
+        return folders_visible_to(actor).filter(date__isnull=True)
+    return Folder.filter(_NOTHING)
+
+
+async def can_manage_folder_permissions(actor: Actor, folder: Folder) -> bool:
+    return not folder.is_date_folder and await folders_with_permissions_managed_by(actor).filter(id=folder.id).exists()
+
+
+def contacts_for_folder_permissions(actor: Actor) -> QuerySet[Contact]:
+    """The contacts an actor may choose from when setting folder permissions: staff, those they see; a managing
+    primary contact, their co-contacts (names only: the GraphQL type shows no email)."""
+    if actor.contact is not None:
+        customers = _managed_customer_ids(actor.contact)
+        return Contact.filter(customer_id__in=customers)
+    if _may_write_folders(actor):
+        return contacts_visible_to(actor)
+    return Contact.filter(_NOTHING)
+
+
+def require_folder_editor(actor: Actor) -> Member:
+    """Creating, renaming, moving and deleting folders, uploading and replacing as staff: any member (and API
+    keys acting as one, with SHARES_WRITE); which hubs and folders is decided by the querysets above."""
+    member = actor.require_member()
+    actor.require_scope(Scope.SHARES_WRITE)
+    return member
+
+
+async def upload_audience(customer_id: int) -> list[int]:
+    """Members told that a contact uploaded into this customer's hub: its active account managers (ADMIN and
+    MANAGER see every event anyway). A rep who merely shared to the customer is not told: the upload is not on
+    their share."""
+    ids = await Member.filter(managed_customers__id=customer_id, is_active=True).values_list("id", flat=True)
+    return sorted({int(i) for i in ids})  # type: ignore[call-overload]
 
 
 # --- what an actor may change ---------------------------------------------------------------------------------

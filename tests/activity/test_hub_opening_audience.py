@@ -10,7 +10,7 @@ from typing import Any
 from portico.activity.models import ActivityEventAudience, ActivityKind
 from portico.activity.services import activity_channel
 from tests.graphql.hubs.wsclient import Subscriber, cookie_header, serve_in_process
-from tests.hubs.helpers import World, activity_of, events, person, pk, share, sign_in_contact
+from tests.hubs.helpers import World, activity_of, events, folder_documents, person, pk, share, sign_in_contact
 
 OPEN_HUB = "mutation { openHub { ok errors { code } } }"
 NODE = "query($id: ID!) { node(id: $id) { id ... on ActivityEvent { kind } } }"
@@ -131,8 +131,9 @@ async def test_the_live_feeds_one_load_check_agrees_with_the_feed_query(world: W
     await _open(mette)
     await _open(erik)
     for contact in (mette, erik):
-        for folder in (await contact("{ myHub { folders { documents { viewUrl } } } }"))["myHub"]["folders"]:
-            for doc in folder["documents"]:
+        query = "{ myHub { folders { documents { edges { node { viewUrl } } } } } }"
+        for folder in (await contact(query))["myHub"]["folders"]:
+            for doc in folder_documents(folder):
                 assert (await contact.http.get(doc["viewUrl"])).status_code == 200
 
     callers: list[Actor] = []

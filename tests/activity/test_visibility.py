@@ -19,6 +19,7 @@ from tests.hubs.helpers import (
     World,
     activity_of,
     events,
+    folder_documents,
     my_documents,
     person,
     pk,
@@ -143,7 +144,7 @@ async def test_insights_differ_by_who_asks(world: World, client_factory: Any) ->
 
     # Per document: A sees figures for A's documents; for B's document (visible by default) A sees zeros.
     def docs(hub: dict[str, Any]) -> dict[str, Any]:
-        return {d["id"]: d["insights"] for f in hub["folders"] for d in f["documents"]}
+        return {d["id"]: d["insights"] for f in hub["folders"] for d in folder_documents(f)}
 
     a_docs, b_docs, admin_docs = docs(a_hub), docs(b_hub), docs(admin_hub)
     assert a_docs[s.doc_a]["views"] == 3 and a_docs[s.doc_a]["downloads"] == 1
@@ -181,7 +182,7 @@ async def test_own_shares_setting_restricts_a_members_hub_view(world: World, cli
 
     async def names(client: Any) -> set[str]:
         hub = (await client(HUB, {"id": s.hub_id}))["hub"]
-        return {d["name"] for f in hub["folders"] for d in f["documents"]}
+        return {d["name"] for f in hub["folders"] for d in folder_documents(f)}
 
     everything = {"Price list 2027", "Installation guide", "Trailmaster 300 sheet"}
     assert await names(a) == everything and await names(b) == everything

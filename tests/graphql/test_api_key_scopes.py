@@ -28,7 +28,7 @@ EVERYTHING = """query($customer: ID!, $hub: ID!, $document: ID!) {
   customer(id: $customer) { name }
   libraries { name }
   publications { totalCount }
-  hub(id: $hub) { id folders { documents { name } } insights { prints } }
+  hub(id: $hub) { id folders { documents { edges { node { name } } } } insights { prints } }
   document: node(id: $document) { id }
   activity { edges { node { kind } } }
 }"""

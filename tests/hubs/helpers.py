@@ -28,7 +28,7 @@ ADD_CONTACT = """mutation($input: AddContactInput!) { addContact(input: $input) 
   contact { id email } errors { code field message } } }"""
 SHARE = """mutation($input: ShareInput!) { shareDocuments(input: $input) {
   share { id language message recipients { id email } documents { id name contentType sizeBytes } sender { id } }
-  hub { id folders { id name date sender { id } documents { id name } } }
+  hub { id folders { id name date sender { id } documents(first: 200) { edges { node { id name } } } } }
   errors { code field message } } }"""
 PREVIEW = """query($input: ShareInput!) { previewShare(input: $input) { subject html text } }"""
 REDEEM = """mutation($t: String!) { redeemHubLink(input: {token: $t}) {
@@ -36,10 +36,10 @@ REDEEM = """mutation($t: String!) { redeemHubLink(input: {token: $t}) {
 SET_PASSWORD = """mutation($p: String!) { setContactPassword(input: {password: $p}) { ok errors { code field } } }"""
 HUB_LOG_IN = """mutation($e: String!, $p: String!) { hubLogIn(input: {email: $e, password: $p}) {
   viewer { kind contact { id email } } errors { code field message } } }"""
-MY_HUB = """{ myHub { id folders { id name documents { id name contentType viewUrl downloadUrl
-  share { id } } } } }"""
-HUB = """query($id: ID!) { hub(id: $id) { id folders { id name sender { id } documents { id name
-  insights { views downloads prints uniqueViewers lastActivityAt viewsPerDay { date count } } } }
+MY_HUB = """{ myHub { id folders { id name documents(first: 200) { edges { node { id name contentType viewUrl
+  downloadUrl share { id } } } } } } }"""
+HUB = """query($id: ID!) { hub(id: $id) { id folders { id name sender { id } documents(first: 200) { edges { node {
+  id name insights { views downloads prints uniqueViewers lastActivityAt viewsPerDay { date count } } } } } }
   insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt } } }"""
 ACTIVITY = """query($first: Int) { activity(first: $first) { edges { node { id kind actorName detail
   document { id } share { id } contact { id } } } } }"""
@@ -170,7 +170,12 @@ async def my_documents(client: GraphQLClient) -> dict[str, dict[str, Any]]:
     data = await client(MY_HUB)
     if data["myHub"] is None:
         return {}
-    return {d["name"]: d for f in data["myHub"]["folders"] for d in f["documents"]}
+    return {d["name"]: d for f in data["myHub"]["folders"] for d in folder_documents(f)}
+
+
+def folder_documents(folder: dict[str, Any]) -> list[dict[str, Any]]:
+    """The documents of one page of a folder (`documents { edges { node } }`)."""
+    return [edge["node"] for edge in folder["documents"]["edges"]]
 
 
 async def activity_of(client: GraphQLClient) -> list[dict[str, Any]]:

@@ -190,14 +190,18 @@ async def test_aborted_upload_leaves_no_row_and_no_object(world: World, app: Any
     assert await stored_keys(app) == before_keys
 
 
-async def test_upload_needs_a_signed_in_member(world: World, app: Any, client_factory: Any) -> None:
+async def test_upload_needs_a_member_or_a_folder_open_to_the_contact(
+    world: World, app: Any, client_factory: Any
+) -> None:
     anonymous = client_factory()
     response = await upload(anonymous, PNG, "x.png")
     assert response.status_code == 401
     shared = await share_to_contact(world, client_factory)
     before_keys, before_rows = await stored_keys(app), await Upload.all().count()
+    # A contact uploads only into a folder that lets them (`?folderId=`, tests/hubs/test_folder_uploads.py).
     response = await upload(shared.contact, PNG, "x.png")
-    assert response.status_code == 403
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "NOT_FOUND"
     assert await Upload.all().count() == before_rows
     assert await stored_keys(app) == before_keys
 

@@ -8,7 +8,8 @@ from typing import Any
 from tests.hubs.helpers import World, person, share, sign_in_contact
 
 LANDING = """{ myHub { id language branding { name logoUrl } folders { id sender { fullName }
-  documents { id name } shares { id message language sender { fullName } documents { id name } } } } }"""
+  documents { edges { node { id name } } }
+  shares { id message language sender { fullName } documents { id name } } } } }"""
 
 
 async def test_the_reps_message_is_shown_with_the_share_it_came_with(world: World, client_factory: Any) -> None:

@@ -13,6 +13,7 @@ from tests.hubs.helpers import (
     SHARE,
     World,
     counts,
+    folder_documents,
     hub_link_in,
     outbox_for,
     person,
@@ -44,7 +45,7 @@ async def test_share_two_publications_and_an_upload_lands_in_one_dated_folder(wo
     assert folders[0]["name"] == f"{folders[0]['date']} · Rita Rep"
     assert abs(date.fromisoformat(folders[0]["date"]) - date.fromisoformat(today)) <= timedelta(days=1)
     assert folders[0]["sender"]["id"] == world.acme.member.member_id
-    assert len(folders[0]["documents"]) == 3
+    assert len(folder_documents(folders[0])) == 3
 
     # The new contact exists, belongs to the customer, and got exactly one email with a personal link.
     emails = await outbox_for("mette@fjord.example")
@@ -64,7 +65,7 @@ async def test_same_day_same_rep_reuses_folder_other_rep_gets_own_folder_in_same
                          [pubs["Installation guide"]])
     assert first["hub"]["id"] == second["hub"]["id"]
     assert len(second["hub"]["folders"]) == 1
-    assert len(second["hub"]["folders"][0]["documents"]) == 2
+    assert len(folder_documents(second["hub"]["folders"][0])) == 2
     assert first["share"]["id"] != second["share"]["id"]
     # Reusing the email did not create a second contact.
     assert first["share"]["recipients"][0]["id"] == second["share"]["recipients"][0]["id"]
@@ -74,15 +75,15 @@ async def test_same_day_same_rep_reuses_folder_other_rep_gets_own_folder_in_same
     assert by_b["hub"]["id"] == first["hub"]["id"]
     # As ADMIN, the hub has two folders now: A's and B's.
     hub = await world.acme.admin.client(
-        "query($id: ID!) { hub(id: $id) { folders { name sender { id } documents { name } } } }",
+        "query($id: ID!) { hub(id: $id) { folders { name sender { id } documents { edges { node { name } } } } } }",
         {"id": first["hub"]["id"]},
     )
     folders = hub["hub"]["folders"]
     assert len(folders) == 2
     by_sender = {f["sender"]["id"]: f for f in folders}
-    assert {d["name"] for d in by_sender[world.acme.member.member_id]["documents"]} == {
+    assert {d["name"] for d in folder_documents(by_sender[world.acme.member.member_id])} == {
         "Price list 2027", "Installation guide"}
-    assert [d["name"] for d in by_sender[world.acme.member2.member_id]["documents"]] == ["Trailmaster 300 sheet"]
+    assert [d["name"] for d in folder_documents(by_sender[world.acme.member2.member_id])] == ["Trailmaster 300 sheet"]
     assert by_sender[world.acme.member2.member_id]["name"].endswith("· Bob Rep")
     # Another customer gets another hub.
     other = await share(a, world.customer_y, [person("Sara", "Nilsson", "sara@svea.example")],
@@ -106,7 +107,7 @@ async def test_share_on_a_later_day_gets_a_new_folder_in_the_same_hub(
     assert later["hub"]["id"] == first["hub"]["id"]
     folders = later["hub"]["folders"]
     assert [f["date"] for f in folders] == ["2027-03-06", "2027-03-01"]  # newest first
-    assert [[d["name"] for d in f["documents"]] for f in folders] == [["Installation guide"], ["Price list 2027"]]
+    assert [[d["name"] for d in folder_documents(f)] for f in folders] == [["Installation guide"], ["Price list 2027"]]
 
 
 async def test_today_is_the_organizations_day() -> None:

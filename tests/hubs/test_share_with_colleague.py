@@ -26,7 +26,7 @@ from tests.hubs.helpers import (
 )
 
 OPEN_HUB = "mutation { openHub { ok } }"
-MY_HUB_SENDERS = "{ myHub { folders { sender { fullName } documents { name share { id } } } } }"
+MY_HUB_SENDERS = "{ myHub { folders { sender { fullName } documents { edges { node { name share { id } } } } } } }"
 SHARE_NODE = "query($id: ID!) { node(id: $id) { id ... on Share { message recipients { email } } } }"
 
 
@@ -61,7 +61,7 @@ async def test_the_colleague_gets_the_one_document_and_nothing_else(world: World
     assert list(await my_documents(nina)) == ["Price list 2027"]
     [folder] = (await nina(MY_HUB_SENDERS))["myHub"]["folders"]
     assert folder["sender"] == {"fullName": "Rita Rep"}
-    assert folder["documents"][0]["share"] is None  # the share's message and recipients are not hers
+    assert folder["documents"]["edges"][0]["node"]["share"] is None  # the share's message and recipients are not hers
     assert (await nina(SHARE_NODE, {"id": shared.share_id}))["node"] is None
     for other in ("Installation guide", "notes.txt"):
         assert (await nina(NODE_DOC, {"id": shared.documents[other]["id"]}))["node"] is None

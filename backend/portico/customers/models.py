@@ -36,6 +36,8 @@ class Customer(Model):
     # The customer's id in the organization's own systems (ERP, CRM): what an import matches rows on, so that
     # importing the same file again changes nothing. Unique per organization; None for customers made by hand.
     external_ref = fields.CharField(max_length=100, null=True)
+    # Seed 003: the primary contact may change who of their colleagues has which access to the hub's staff folders.
+    primary_contact_manages_permissions = fields.BooleanField(default=False, db_default=False)
     account_managers: fields.ManyToManyRelation = fields.ManyToManyField(
         "models.Member", related_name="managed_customers", through="customer_account_manager"
     )

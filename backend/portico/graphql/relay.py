@@ -113,7 +113,7 @@ async def keyset_page(
     rows = await queryset.order_by(*order).limit(size + 1)
     has_next = len(rows) > size
     rows = rows[:size]
-    pairs = [(_encode_cursor([_cursor_value(getattr(r, f)) for f in fields]), r) for r in rows]
+    pairs = [(row_cursor(r, order), r) for r in rows]
     info = PageInfo(
         has_next_page=has_next,
         has_previous_page=after is not None,
@@ -121,6 +121,11 @@ async def keyset_page(
         end_cursor=pairs[-1][0] if pairs else None,
     )
     return pairs, info
+
+
+def row_cursor(row: Model, order: tuple[str, ...]) -> str:
+    """The cursor `keyset_page` gives a row for this order (for pages cut outside it, e.g. batched per parent)."""
+    return _encode_cursor([_cursor_value(getattr(row, o.lstrip("-"))) for o in order])
 
 
 def _cursor_value(value: Any) -> Any:

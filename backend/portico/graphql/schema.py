@@ -33,6 +33,7 @@ from portico.graphql.customers.imports import CustomerImportMutations
 from portico.graphql.customers.mutations import CustomerMutations
 from portico.graphql.customers.queries import CustomerQueries
 from portico.graphql.errors import ErrorCodes
+from portico.graphql.hubs.folder_mutations import FolderMutations
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.signin import HubSignInMutations
@@ -70,8 +71,8 @@ Query = merge_types(
 Mutation = merge_types(
     "Mutation",
     (
-        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, HubSignInMutations,
-        TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
+        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, FolderMutations,
+        HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

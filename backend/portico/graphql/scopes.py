@@ -10,7 +10,7 @@ ACTIVITY = "API keys need ACTIVITY_READ (figures derived from activity too)."
 ANY_KEY = "Any API key of the organization may read this (no read scope needed)."
 NODE = (
     "Each type needs its read scope from API keys: Customer and Contact CUSTOMERS_READ; Library, Publication, Hub, "
-    "Folder, Document and Share DOCUMENTS_READ; ActivityEvent ACTIVITY_READ."
+    "Folder, Document, DocumentVersion and Share DOCUMENTS_READ; ActivityEvent ACTIVITY_READ."
 )
 SHARES_WRITE = "API keys need SHARES_WRITE, and CUSTOMERS_READ and DOCUMENTS_READ to find the customer, its contacts "\
     "and the publications."

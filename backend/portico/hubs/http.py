@@ -23,10 +23,11 @@ from portico.activity import services as activity
 from portico.activity.models import ActivityKind
 from portico.actors import Actor, ActorKind, request_actor
 from portico.errors import DomainError
+from portico.graphql.relay import pk_from_global_id  # an entry point like /graphql: the same global ids
 from portico.hubs import storage_alerts
 from portico.hubs.disposition import content_disposition
 from portico.hubs.links import grant_actor, read_grant
-from portico.hubs.models import Document, Hub, Upload
+from portico.hubs.models import Document, DocumentVersion, Hub, Upload
 from portico.hubs.quota import admit, note_refused, quota_bytes, storage_account
 from portico.libraries.models import Publication
 from portico.services import Services
@@ -60,10 +61,19 @@ async def upload(request: Request) -> Response:
     actor = await request_actor(request)
     if actor.kind is ActorKind.ANONYMOUS:
         return _error(401, "NOT_AUTHENTICATED", "Sign in first.")
-    try:
-        member = policy.require_sharer(actor)
-    except DomainError as error:
-        return _error(403, error.problems[0].code, error.problems[0].message)
+    member_id: int | None = None
+    contact_id: int | None = None
+    if actor.contact is not None:
+        # A contact uploads only into a folder that lets them (`?folderId=`), checked before a byte is stored.
+        refused = await _contact_may_upload(actor, request.query_params.get("folderId"))
+        if refused is not None:
+            return refused
+        contact_id = actor.contact.id
+    else:
+        try:
+            member_id = policy.require_sharer(actor).id
+        except DomainError as error:
+            return _error(403, error.problems[0].code, error.problems[0].message)
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes:
         return _error(413, "UPLOAD_TOO_LARGE", "The file is larger than the upload limit.")
@@ -101,7 +111,8 @@ async def upload(request: Request) -> Response:
             row = await Upload.create(
                 id=upload_id,
                 organization_id=organization.id,
-                member_id=member.id,
+                member_id=member_id,
+                contact_id=contact_id,
                 name=display_name(request.query_params.get("filename")),
                 storage_key=blob.key,
                 content_type=blob.content_type,
@@ -122,6 +133,18 @@ async def upload(request: Request) -> Response:
         {"uploadId": str(row.id), "name": row.name, "sizeBytes": row.size_bytes, "contentType": row.content_type},
         status_code=201,
     )
+
+
+async def _contact_may_upload(actor: Actor, folder_gid: str | None) -> Response | None:
+    """None when the contact may upload into the folder named by its global id, else the error response."""
+    decoded = pk_from_global_id(folder_gid) if folder_gid else None
+    folder_id = decoded[1] if decoded and decoded[0] == "Folder" else None
+    folder = await policy.folders_visible_to(actor).filter(id=folder_id).first() if folder_id else None
+    if folder is None:
+        return _error(404, "NOT_FOUND", "Folder not found.")
+    if not await policy.can_upload_to(actor, folder):
+        return _error(403, "NOT_ALLOWED", "You may view this folder but not upload into it.")
+    return None
 
 
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
@@ -158,11 +181,14 @@ async def download(request: Request) -> Response:
     )
     if actor is None:
         return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
-    item: Publication | Document | None
+    item: Publication | Document | DocumentVersion | None
     document: Document | None = None
     if grant.kind == "publication":
         item = await policy.publications_visible_to(actor).filter(id=grant.document_id).first()
         name = item.title if item else ""
+    elif grant.kind == "version":  # an earlier version of a document: staff only (policy)
+        item = await policy.document_versions_visible_to(actor).filter(id=grant.document_id).first()
+        name = item.name if item else ""
     else:
         item = document = await policy.documents_visible_to(actor).filter(id=grant.document_id).first()
         name = document.name if document else ""

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
+
+
+class ClientAccess(StrEnum):
+    """What the customer's contacts may do in a staff folder (seed 003)."""
+
+    NONE = "NONE"
+    VIEW = "VIEW"
+    VIEW_AND_UPLOAD = "VIEW_AND_UPLOAD"
 
 
 class Hub(Model):
@@ -24,7 +34,14 @@ class Hub(Model):
 
 
 class Folder(Model):
-    """A node of a hub's folder tree. Shares land in the sender's folder for the day (sender + date unique)."""
+    """A node of a hub's folder tree.
+
+    Two kinds share the tree: date folders, where shares land (one per sender per day: `date` and `sender` set,
+    always at the top of the tree), and staff folders (`date` null), created, named, nested and moved by staff,
+    each saying what the customer's contacts may do in it (`client_access`) and which contacts (`all_contacts`, or
+    the chosen `contacts`). Date folders keep the visibility of their shares; the permissions apply to staff
+    folders only (`portico.policy.folders_visible_to`).
+    """
 
     id = fields.IntField(primary_key=True)
     organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
@@ -41,15 +58,31 @@ class Folder(Model):
     sender: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Member", related_name="folders", null=True, on_delete=fields.SET_NULL
     )
+    # Database defaults too: existing rows get them when the columns are added.
+    client_access = fields.CharEnumField(ClientAccess, max_length=16, default=ClientAccess.NONE, db_default="NONE")
+    # True: every contact of the customer has `client_access`; False: only the chosen `contacts`.
+    all_contacts = fields.BooleanField(default=True, db_default=True)
+    contacts: fields.ManyToManyRelation = fields.ManyToManyField(
+        "models.Contact", related_name="folders", through="folder_contact"
+    )
+    created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Member", related_name="created_folders", null=True, on_delete=fields.SET_NULL
+    )
     created_at = fields.DatetimeField(auto_now_add=True)
 
     organization_id: int
     hub_id: int
+    parent_id: int | None
     sender_id: int | None
+    created_by_id: int | None
 
     class Meta:
         table = "folder"
         unique_together = (("hub", "sender", "date"),)
+
+    @property
+    def is_date_folder(self) -> bool:
+        return self.date is not None
 
 
 class Share(Model):
@@ -114,15 +147,82 @@ class Document(Model):
     size_bytes = fields.BigIntField()
     sha256 = fields.CharField(max_length=64)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # The current version's number: 1 until the document is replaced (earlier ones are DocumentVersion rows).
+    version = fields.IntField(default=1, db_default=1)
+    # Who put the current version into a staff folder (null for documents that came with a share).
+    uploaded_by_member: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Member", related_name="uploaded_documents", null=True, on_delete=fields.SET_NULL
+    )
+    uploaded_by_contact: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="uploaded_documents", null=True, on_delete=fields.SET_NULL
+    )
 
     organization_id: int
     hub_id: int
     folder_id: int
     share_id: int | None
     publication_id: int | None
+    uploaded_by_member_id: int | None
+    uploaded_by_contact_id: int | None
 
     class Meta:
         table = "document"
+
+
+class DocumentVersion(Model):
+    """An earlier version of a document, kept when it was replaced (history, seed 002/003).
+
+    The document row always holds the current version; these hold the ones before it, each with its own stored
+    object (counted toward the quota, downloadable by staff, never by contacts).
+    """
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="document_versions", on_delete=fields.CASCADE
+    )
+    document: fields.ForeignKeyRelation[Document] = fields.ForeignKeyField(
+        "models.Document", related_name="versions", on_delete=fields.CASCADE
+    )
+    number = fields.IntField()
+    name = fields.CharField(max_length=300)
+    storage_key = fields.CharField(max_length=300)
+    content_type = fields.CharField(max_length=200)
+    size_bytes = fields.BigIntField()
+    sha256 = fields.CharField(max_length=64)
+    # When this version was uploaded (the document's created_at then), and by whom.
+    created_at = fields.DatetimeField()
+    replaced_at = fields.DatetimeField(auto_now_add=True)
+    uploaded_by_member: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Member", related_name="uploaded_document_versions", null=True, on_delete=fields.SET_NULL
+    )
+    uploaded_by_contact: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Contact", related_name="uploaded_document_versions", null=True, on_delete=fields.SET_NULL
+    )
+
+    organization_id: int
+    document_id: int
+    uploaded_by_member_id: int | None
+    uploaded_by_contact_id: int | None
+
+    class Meta:
+        table = "document_version"
+        unique_together = (("document", "number"),)
+
+
+class StorageDeletion(Model):
+    """A stored object to remove once the transaction that stopped using it has committed.
+
+    Written in the same transaction as the deletion of the rows that pointed at the object: after the commit the
+    object is removed and this row with it (`hubs/trash.py`); if that fails (storage down, process killed), the
+    periodic sweep retries. A rolled-back deletion leaves no row, so no object is removed that a row still needs.
+    """
+
+    id = fields.IntField(primary_key=True)
+    storage_key = fields.CharField(max_length=300)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "storage_deletion"
 
 
 class Upload(Model):

@@ -10,7 +10,8 @@ changed here and only here, inside the transaction that writes or deletes the ro
 - Handing stored bytes over (an upload becoming a hub document or a publication) changes nothing.
 
 What counts (`recount_storage_bytes`): publications, documents uploaded into hubs (a document shared from a
-publication points at the publication's object and is not counted twice), and uploads not yet used. `reconcile`
+publication points at the publication's object and is not counted twice), their earlier versions (replacing a
+document hands the upload's bytes to the new version: no change), and uploads not yet used. `reconcile`
 sets the counter to that recount, under the same lock (`portico reconcile-storage`, and a daily job).
 
 Usage alerts: the account remembers the alert level reached (80 or 100 %); `portico.hubs.storage_alerts` emails
@@ -27,7 +28,7 @@ from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
 
 from portico.accounts.models import Organization, StorageAccount, StoragePlan
-from portico.hubs.models import Document, Upload
+from portico.hubs.models import Document, DocumentVersion, Upload
 from portico.libraries.models import Publication
 from portico.storage.errors import QuotaExceeded
 
@@ -59,6 +60,7 @@ async def recount_storage_bytes(organization_id: int, connection: BaseDBAsyncCli
     for qs in (
         Publication.filter(organization_id=organization_id),
         Document.filter(organization_id=organization_id, publication_id=None),
+        DocumentVersion.filter(organization_id=organization_id),
         Upload.filter(organization_id=organization_id, used_at=None),
     ):
         row = await qs.using_db(connection).annotate(total=Sum("size_bytes")).first().values("total")

@@ -38,8 +38,11 @@ def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[Pe
         from datetime import timedelta
 
         from portico.hubs.sweeps import sweep_unused_uploads
+        from portico.hubs.trash import sweep_storage_deletions
 
         jobs.append(PeriodicJob("unused-uploads", 600, partial(sweep_unused_uploads, storage)))
+        # Objects of deleted folders and documents whose removal after the commit did not finish.
+        jobs.append(PeriodicJob("storage-deletions", 300, partial(sweep_storage_deletions, storage)))
         jobs.append(PeriodicJob("incomplete-writes", 3600, partial(storage.sweep_incomplete, timedelta(days=1))))
     from portico.hubs.quota import reconcile_all
     from portico.hubs.storage_alerts import send_due

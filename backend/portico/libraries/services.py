@@ -72,7 +72,9 @@ async def claim_uploads(actor: Actor, upload_ids: Sequence[str], field: Callable
         str(u.id): u
         for u in await Upload.filter(
             id__in=wanted, organization_id=actor.organization_id,
-            member_id=actor.member.id if actor.member else None, used_at=None,
+            # Only the caller's own: a member's, or (uploads into folders) a contact's.
+            member_id=actor.member.id if actor.member else None,
+            contact_id=actor.contact.id if actor.contact else None, used_at=None,
         ).select_for_update()
     } if wanted else {}
     for i, key in enumerate(keys):

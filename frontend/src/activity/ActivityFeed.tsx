@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { ActivityQuery, ActivitySubscription } from './operations';
 import { Empty, ErrorState, Loading } from '../ui/components';
-import { IconActivity, IconDoor, IconDownload, IconEye, IconPrinter, IconShare } from '../ui/icons';
+import { IconActivity, IconDoor, IconDownload, IconEye, IconPrinter, IconShare, IconUpload } from '../ui/icons';
 import { LIVE_RECONNECTED_EVENT } from '../lib/client';
 import { describeError } from '../lib/errors';
 import { formatDateTime, timeAgo } from '../lib/format';
@@ -15,6 +15,7 @@ const KIND: Record<ActivityKind, { verb: string; cls: string; Icon: typeof IconE
   DOCUMENT_DOWNLOADED: { verb: 'downloaded', cls: 'downloaded', Icon: IconDownload },
   DOCUMENT_PRINTED: { verb: 'printed', cls: 'printed', Icon: IconPrinter },
   SHARED_WITH_COLLEAGUE: { verb: 'shared', cls: 'shared', Icon: IconShare },
+  DOCUMENT_UPLOADED: { verb: 'uploaded', cls: 'uploaded', Icon: IconUpload },
 };
 
 export function describeEvent(e: ActivityEventFieldsFragment): string {
@@ -22,6 +23,7 @@ export function describeEvent(e: ActivityEventFieldsFragment): string {
   const doc = e.document?.name;
   if (e.kind === 'HUB_OPENED') return `${e.actorName} ${k.verb}`;
   if (e.kind === 'SHARED_WITH_COLLEAGUE') return `${e.actorName} shared ${doc ?? 'a document'}${e.detail ? ` with ${e.detail}` : ' with a colleague'}`;
+  if (e.kind === 'DOCUMENT_UPLOADED') return `${e.actorName} uploaded ${e.detail ?? doc ?? 'a document'}`;
   return `${e.actorName} ${k.verb} ${doc ?? 'a document'}`;
 }
 

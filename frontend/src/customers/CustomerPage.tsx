@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { AssignAccountManagersMutation, AssignableMembersQuery, CustomerQuery, UnassignAccountManagersMutation, UpdateCustomerMutation } from './operations';
 import { ContactsCard } from './ContactsCard';
 import { ModuleSwitches } from './ModuleSwitches';
+import { FolderTree } from './FolderTree';
 import { Empty, ErrorState, FormErrors, Loading, PageHeader, Toggle } from '../ui/components';
 import { IconSend, IconX } from '../ui/icons';
 import { describeError } from '../lib/errors';
@@ -116,6 +117,7 @@ export function CustomerPage() {
           </section>
         </div>
       </div>
+      <FolderTree customerId={c.id} />
       {sending && <SendDialog initialCustomerId={c.id} onClose={() => { setSending(false); reload(); }} />}
     </>
   );

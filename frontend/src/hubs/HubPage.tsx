@@ -12,7 +12,7 @@ import { useTitle } from '../lib/useTitle';
 import { ActivityFeed } from '../activity/ActivityFeed';
 import type { StaffHubQuery as StaffHubResult } from '../gql/graphql';
 
-type Doc = NonNullable<StaffHubResult['hub']>['folders'][number]['documents'][number];
+type Doc = NonNullable<StaffHubResult['hub']>['folders'][number]['documents']['edges'][number]['node'];
 
 /** Staff view of one customer's hub: folders per rep per date, counts per document, insights, live feed. */
 export function HubPage() {
@@ -47,9 +47,9 @@ export function HubPage() {
                   <IconFolder />
                   <strong>{f.date ? formatDate(f.date) : f.name}</strong>
                   <span className="muted">{f.sender ? `sent by ${f.sender.fullName}` : f.name}</span>
-                  <span className="badge" style={{ marginLeft: 'auto' }}>{f.documents.length} document{f.documents.length === 1 ? '' : 's'}</span>
+                  <span className="badge" style={{ marginLeft: 'auto' }}>{f.documentCount} document{f.documentCount === 1 ? '' : 's'}</span>
                 </div>
-                {f.documents.map((d) => (
+                {f.documents.edges.map(({ node: d }) => (
                   <div key={d.id} className="doc-row" data-testid="staff-document">
                     <FileIcon contentType={d.contentType} name={d.name} />
                     <div className="grow">

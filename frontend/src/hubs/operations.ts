@@ -9,9 +9,12 @@ export const StaffHubQuery = graphql(`
       folders {
         id name date createdAt
         sender { id fullName }
-        documents {
-          id name contentType sizeBytes createdAt viewUrl downloadUrl
-          insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }
+        documentCount
+        documents(first: 200) {
+          edges { node {
+            id name contentType sizeBytes createdAt viewUrl downloadUrl
+            insights { views downloads prints sharedWithColleagues uniqueViewers lastActivityAt viewsPerDay { date count } }
+          } }
         }
       }
     }

@@ -17,11 +17,13 @@ export interface UploadHandle {
 }
 
 /**
- * Streams one file to POST /uploads as the raw body. XMLHttpRequest rather than fetch,
+ * Streams one file to POST /uploads as the raw body (into `folderId` for a contact's upload). XMLHttpRequest rather than fetch,
  * because it reports upload progress and can be aborted.
  */
-export function uploadFile(file: File, onProgress: (fraction: number) => void): UploadHandle {
-  return postFile<UploadResult>(`/uploads?filename=${encodeURIComponent(file.name)}`, file, onProgress, (b) => !!b.uploadId);
+export function uploadFile(file: File, onProgress: (fraction: number) => void, folderId?: string): UploadHandle {
+  // A contact uploads into a folder that lets them: the server checks it before storing a byte.
+  const folder = folderId ? `&folderId=${encodeURIComponent(folderId)}` : '';
+  return postFile<UploadResult>(`/uploads?filename=${encodeURIComponent(file.name)}${folder}`, file, onProgress, (b) => !!b.uploadId);
 }
 
 /**

@@ -12,7 +12,7 @@ export function HubDocumentPage() {
   const { documentId = '' } = useParams();
   // network-only: view/download URLs are short-lived, so fetch fresh ones on every open.
   const [res, refetch] = useQuery({ query: MyHubQuery, requestPolicy: 'network-only' });
-  const found = res.data?.myHub?.folders.flatMap((f) => f.documents).find((d) => d.id === documentId);
+  const found = res.data?.myHub?.folders.flatMap((f) => f.documents.edges.map((e) => e.node)).find((d) => d.id === documentId);
   // Keep the first signed URLs for this document: a refetch returns fresh URLs, and reloading the
   // PDF from them would fetch (and count) the view again.
   const kept = useRef<typeof found>(undefined);

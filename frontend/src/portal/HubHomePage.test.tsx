@@ -16,8 +16,8 @@ const doc = (id: string, name: string) => ({ id, name, contentType: 'application
 const hub = {
   id: 'H1', modules: ['DOCUMENTS'], customer: { id: 'C1', name: 'Fjord Logistics' },
   folders: [{
-    id: 'F1', name: '2027-03-01 · Rita Rep', date: '2027-03-01', sender: { id: 'M1', fullName: 'Rita Rep', email: 'rita@acme.example' },
-    documents: [doc('D1', 'Price list 2027'), doc('D2', 'Installation guide')],
+    id: 'F1', name: '2027-03-01 · Rita Rep', date: '2027-03-01', kind: 'DATE', sender: { id: 'M1', fullName: 'Rita Rep', email: 'rita@acme.example' },
+    documents: { edges: [doc('D1', 'Price list 2027'), doc('D2', 'Installation guide')].map((node) => ({ node })) },
     shares: [
       { id: 'S2', message: '', createdAt: '2027-03-01T11:00:00Z', sender: { id: 'M1', fullName: 'Rita Rep' }, documents: [{ id: 'D2' }] },
       { id: 'S1', message: 'The prices we talked about.', createdAt: '2027-03-01T10:00:00Z', sender: { id: 'M1', fullName: 'Rita Rep' }, documents: [{ id: 'D1' }] },
@@ -25,8 +25,21 @@ const hub = {
   }],
 };
 
-function setup(language: string, logoUrl: string | null, myHub: object = hub) {
+const staffFolder = (id: string, name: string, parentId: string | null, canUpload: boolean) => ({
+  id, name, kind: 'STAFF', date: null, parentId, clientAccess: canUpload ? 'VIEW_AND_UPLOAD' : 'VIEW', allContacts: true,
+  documentCount: 1, canUpload, canManagePermissions: false, sender: null, contacts: [],
+});
+const myFolders = {
+  id: 'H1', permissionContacts: [],
+  folders: [staffFolder('F2', 'Contracts', null, false), staffFolder('F3', 'Inbox', 'F2', true), hub.folders[0]],
+};
+
+function setup(language: string, logoUrl: string | null, myHub: object = hub, folders: unknown = { id: 'H1', permissionContacts: [], folders: [] }) {
   const mock = createMockClient({
+    MyFolders: () => ({ data: { myHub: folders } }),
+    FolderDocuments: (vars) => ({ data: { node: { __typename: 'Folder', id: String(vars.id), documentCount: 1, documents: {
+      edges: [{ cursor: 'c1', node: { ...doc('D9', `In ${String(vars.id)}`), version: 1, uploadedByCustomer: false, versions: [] } }],
+      pageInfo: { hasNextPage: false, endCursor: 'c1' } } } } }),
     Me: () => ({ data: { me } }),
     HubChrome: () => ({ data: { myHub: { id: 'H1', language, branding: { name: 'Acme Sales', logoUrl } } } }),
     MyHub: () => ({ data: { myHub } }),
@@ -46,6 +59,19 @@ function setup(language: string, logoUrl: string | null, myHub: object = hub) {
 }
 
 describe('HubHomePage', () => {
+  it('shows the staff folders that give the contact access, nested, with upload only where allowed', async () => {
+    setup('en', null, hub, myFolders);
+    const folders = await screen.findAllByTestId('hub-folder');
+    expect(folders.map((f) => f.getAttribute('aria-label'))).toEqual(['Contracts', 'Inbox']);
+    expect(within(folders[0]!).queryByText('View and upload')).toBeNull();
+    expect(within(folders[1]!).getByText('View and upload')).toBeInTheDocument();
+    within(folders[1]!).getByRole('button', { name: /Inbox/ }).click();
+    expect(await within(folders[1]!).findByText('In F3')).toBeInTheDocument();
+    expect(within(folders[1]!).getByRole('button', { name: /Upload files/ })).toBeInTheDocument();
+    // The date folder's shares stay as they were.
+    expect(await screen.findAllByTestId('hub-share')).toHaveLength(2);
+  });
+
   it('shows the rep message beside the share it came with, and the organization logo', async () => {
     setup('en', '/branding/logos/abc');
     const [withMessage, without] = await screen.findAllByTestId('hub-share').then((s) => [s[1]!, s[0]!]);

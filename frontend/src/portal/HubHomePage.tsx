@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { MyHubQuery, OpenHubMutation } from './operations';
 import { useHubChrome } from './hubChrome';
+import { HubFolders } from './HubFolders';
 import { Empty, ErrorState, FileIcon, Loading } from '../ui/components';
 import { IconFolder } from '../ui/icons';
 import { describeError } from '../lib/errors';
@@ -12,7 +13,7 @@ import { useTitle } from '../lib/useTitle';
 import type { MyHubQuery as MyHubData } from '../gql/graphql';
 
 type Folder = NonNullable<MyHubData['myHub']>['folders'][number];
-type Doc = Folder['documents'][number];
+type Doc = Folder['documents']['edges'][number]['node'];
 
 /** The contact's hub: folders by date and sender, each share with the rep's message beside its documents.
  *  Records one HUB_OPENED per visit. */
@@ -48,7 +49,12 @@ export function HubHomePage() {
       ) : !hub || hub.folders.length === 0 ? (
         <div className="card"><Empty title={t.emptyTitle} icon={<IconFolder />}>{t.emptyBody}</Empty></div>
       ) : (
-        hub.folders.map((f) => <FolderSection key={f.id} folder={f} />)
+        <>
+          {/* Staff folders (with their permissions) first, then the date folders shares landed in. */}
+          <HubFolders />
+          {hub.folders.some((f) => f.kind === 'STAFF') && hub.folders.some((f) => f.kind === 'DATE') && <h2 className="hub-section-title">{t.sharedWithYou}</h2>}
+          {hub.folders.filter((f) => f.kind === 'DATE').map((f) => <FolderSection key={f.id} folder={f} />)}
+        </>
       )}
     </>
   );
@@ -57,9 +63,10 @@ export function HubHomePage() {
 function FolderSection({ folder: f }: { folder: Folder }) {
   const { strings: t } = useHubChrome();
   const day = f.date ? formatDate(f.date, t.locale) : f.name;
-  const byId = new Map(f.documents.map((d) => [d.id, d]));
+  const docs = f.documents.edges.map((e) => e.node);
+  const byId = new Map(docs.map((d) => [d.id, d]));
   const inShares = new Set(f.shares.flatMap((s) => s.documents.map((d) => d.id)));
-  const loose = f.documents.filter((d) => !inShares.has(d.id));
+  const loose = docs.filter((d) => !inShares.has(d.id));
   return (
     <section className="folder" aria-label={`${day}${f.sender ? `, ${t.from(f.sender.fullName)}` : ''}`}>
       <div className="folder-header">

@@ -3,6 +3,8 @@
  * contact got (Hub.language). A language an organization added for its invitations has no hub words here yet:
  * the hub then speaks English.
  */
+import { STAFF_LABELS, type FolderLabels } from '../folders/labels';
+
 export interface HubStrings {
   locale: string;
   skipToContent: string;
@@ -18,6 +20,9 @@ export interface HubStrings {
   from: (sender: string) => string;
   messageFrom: (sender: string) => string;
   open: string;
+  /** The folder view (staff folders with permissions, seed 003). */
+  folders: FolderLabels;
+  sharedWithYou: string;
 }
 
 const en: HubStrings = {
@@ -35,6 +40,8 @@ const en: HubStrings = {
   from: (s) => `from ${s}`,
   messageFrom: (s) => `Message from ${s}`,
   open: 'Open',
+  folders: { ...STAFF_LABELS, access: 'What your colleagues may do', whoHasAccess: 'Which colleagues', allContacts: 'All your colleagues', chosenContacts: 'Only these colleagues', noContacts: 'No colleagues yet.' },
+  sharedWithYou: 'Shared with you',
 };
 
 const da: HubStrings = {
@@ -52,6 +59,16 @@ const da: HubStrings = {
   from: (s) => `fra ${s}`,
   messageFrom: (s) => `Besked fra ${s}`,
   open: 'Åbn',
+  folders: {
+    folders: 'Mapper', documents: (n) => `${n} dokument${n === 1 ? '' : 'er'}`, noDocuments: 'Ingen dokumenter i mappen endnu.',
+    showMore: 'Vis flere', upload: 'Upload filer', uploadHint: 'Vælg en eller flere filer.', uploading: (n) => `Uploader ${n}`,
+    cancel: 'Annuller', save: 'Gem', close: 'Luk', open: 'Åbn', download: 'Download', newVersion: 'Ny version',
+    versions: 'Versioner', version: (n) => `Version ${n}`, uploadedByCustomer: 'Uploadet af jer', permissions: 'Adgang',
+    access: 'Hvad dine kolleger må', accessNone: 'Ingen adgang', accessView: 'Se', accessUpload: 'Se og uploade',
+    whoHasAccess: 'Hvilke kolleger', allContacts: 'Alle dine kolleger', chosenContacts: 'Kun disse kolleger',
+    noContacts: 'Ingen kolleger endnu.', failed: 'Noget gik galt.',
+  },
+  sharedWithYou: 'Delt med dig',
 };
 
 const sv: HubStrings = {
@@ -69,6 +86,16 @@ const sv: HubStrings = {
   from: (s) => `från ${s}`,
   messageFrom: (s) => `Meddelande från ${s}`,
   open: 'Öppna',
+  folders: {
+    folders: 'Mappar', documents: (n) => `${n} dokument`, noDocuments: 'Inga dokument i mappen ännu.',
+    showMore: 'Visa fler', upload: 'Ladda upp filer', uploadHint: 'Välj en eller flera filer.', uploading: (n) => `Laddar upp ${n}`,
+    cancel: 'Avbryt', save: 'Spara', close: 'Stäng', open: 'Öppna', download: 'Ladda ner', newVersion: 'Ny version',
+    versions: 'Versioner', version: (n) => `Version ${n}`, uploadedByCustomer: 'Uppladdat av er', permissions: 'Behörigheter',
+    access: 'Vad dina kollegor får göra', accessNone: 'Ingen åtkomst', accessView: 'Visa', accessUpload: 'Visa och ladda upp',
+    whoHasAccess: 'Vilka kollegor', allContacts: 'Alla dina kollegor', chosenContacts: 'Bara dessa kollegor',
+    noContacts: 'Inga kollegor ännu.', failed: 'Något gick fel.',
+  },
+  sharedWithYou: 'Delat med dig',
 };
 
 const BY_LANGUAGE: Record<string, HubStrings> = { en, da, sv };

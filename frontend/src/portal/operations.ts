@@ -75,9 +75,9 @@ export const MyHubQuery = graphql(`
       modules
       customer { id name }
       folders {
-        id name date
+        id name date kind
         sender { id fullName email }
-        documents { id name contentType sizeBytes createdAt viewUrl downloadUrl }
+        documents(first: 200) { edges { node { id name contentType sizeBytes createdAt viewUrl downloadUrl } } }
         shares { id message createdAt sender { id fullName } documents { id } }
       }
     }

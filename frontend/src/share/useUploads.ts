@@ -14,8 +14,9 @@ export interface UploadItem {
 
 let seq = 0;
 
-/** Files added from the device: each streams to /uploads with its own progress and abort. */
-export function useUploads() {
+/** Files added from the device: each streams to /uploads with its own progress and abort (`folderId`: a contact's
+ *  upload into that folder). */
+export function useUploads(folderId?: string) {
   const [items, setItems] = useState<UploadItem[]>([]);
   const aborts = useRef(new Map<string, () => void>());
 
@@ -31,7 +32,7 @@ export function useUploads() {
     for (const file of files) {
       const key = `u${++seq}`;
       setItems((cur) => [...cur, { key, name: file.name, sizeBytes: file.size, contentType: file.type || 'application/octet-stream', progress: 0, status: 'uploading' }]);
-      const h = uploadFile(file, (f) => patch(key, { progress: f }));
+      const h = uploadFile(file, (f) => patch(key, { progress: f }), folderId);
       aborts.current.set(key, h.abort);
       h.promise.then(
         (r) => { aborts.current.delete(key); patch(key, { status: 'done', progress: 1, uploadId: r.uploadId, contentType: r.contentType || file.type }); },
@@ -42,7 +43,7 @@ export function useUploads() {
         },
       );
     }
-  }, []);
+  }, [folderId]);
 
   /** Cancels an upload in flight, or drops a finished / failed one from the send. */
   const remove = useCallback((key: string) => {

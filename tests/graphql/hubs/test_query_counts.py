@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.hubs.helpers import MY_HUB, World, person, share, sign_in_contact, upload_ok
+from tests.hubs.helpers import MY_HUB, World, folder_documents, person, share, sign_in_contact, upload_ok
 from tests.sqlcount import count_sql
 
 HUB_PAGE = """query($id: ID!) { hub(id: $id) { id customer { name } insights { views downloads uniqueViewers }
-  folders { id name sender { fullName } documents { id name contentType
-    insights { views downloads uniqueViewers lastActivityAt } share { id sender { id } } } } } }"""
+  folders { id name sender { fullName } documents(first: 200) { edges { node { id name contentType
+    insights { views downloads uniqueViewers lastActivityAt } share { id sender { id } } } } } } } }"""
 
 
 async def _add_documents(world: World, n: int, rep: Any, tag: str) -> dict[str, Any]:
@@ -34,7 +34,7 @@ async def test_hub_page_statement_count_does_not_grow_with_documents(world: Worl
     # Some activity, so the insights have rows to group.
     docs = (await mette(MY_HUB))["myHub"]["folders"]
     for folder in docs:
-        for doc in folder["documents"][:2]:
+        for doc in folder_documents(folder)[:2]:
             assert (await mette.http.get(doc["viewUrl"])).status_code == 200
 
     viewers = {"admin": world.acme.admin.client, "rep": a}
@@ -44,7 +44,7 @@ async def test_hub_page_statement_count_does_not_grow_with_documents(world: Worl
     await _add_documents(world, 15, a, "a2")
     await _add_documents(world, 15, b, "b2")
     data = await world.acme.admin.client(HUB_PAGE, {"id": hub_id})
-    assert sum(len(f["documents"]) for f in data["hub"]["folders"]) == 40
+    assert sum(len(folder_documents(f)) for f in data["hub"]["folders"]) == 40
     large = {name: await _statements(c, HUB_PAGE, {"id": hub_id}) for name, c in viewers.items()}
     large["contact"] = await _statements(mette, MY_HUB, {})
 

@@ -66,6 +66,9 @@ class CustomerType(Node):
     hub_access: bool
     modules: list[CustomerModule]  # type: ignore[valid-type]
     created_at: datetime
+    primary_contact_manages_permissions: bool = strawberry.field(
+        description="Seed 003: the primary contact may change folder permissions for their co-contacts."
+    )
     pk: strawberry.Private[int]
 
     @classmethod
@@ -77,6 +80,7 @@ class CustomerType(Node):
             hub_access=c.hub_access,
             modules=[models.CustomerModule(m) for m in c.modules],
             created_at=c.created_at,
+            primary_contact_manages_permissions=c.primary_contact_manages_permissions,
             pk=c.id,
         )
 

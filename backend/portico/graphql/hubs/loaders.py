@@ -62,22 +62,6 @@ def _grouped(loaders: Loaders, name: str, fetch: Any) -> DataLoader[int, list[An
     return loaders.get(name, lambda: DataLoader(load))  # type: ignore[arg-type]
 
 
-def folders_by_hub_id(loaders: Loaders) -> DataLoader[int, list[Folder]]:
-    async def fetch(ids: list[int]) -> list[tuple[int, Folder]]:
-        rows = await policy.folders_visible_to(loaders.actor).filter(hub_id__in=ids).order_by("-date", "-id")
-        return [(f.hub_id, f) for f in rows]
-
-    return _grouped(loaders, "folders_by_hub_id", fetch)
-
-
-def documents_by_folder_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
-    async def fetch(ids: list[int]) -> list[tuple[int, Document]]:
-        rows = await policy.documents_visible_to(loaders.actor).filter(folder_id__in=ids).order_by("id")
-        return [(d.folder_id, d) for d in rows]
-
-    return _grouped(loaders, "documents_by_folder_id", fetch)
-
-
 def documents_by_share_id(loaders: Loaders) -> DataLoader[int, list[Document]]:
     async def fetch(ids: list[int]) -> list[tuple[int, Document]]:
         rows = await policy.documents_visible_to(loaders.actor).filter(share_id__in=ids).order_by("id")

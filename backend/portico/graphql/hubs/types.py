@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 
 import strawberry
 
@@ -11,11 +12,13 @@ from portico.activity import insights
 from portico.activity import models as activity_models
 from portico.actors import Actor
 from portico.customers import models as customer_models
+from portico.customers.models import Contact
 from portico.graphql import scopes
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
 from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerModule, CustomerType
+from portico.graphql.hubs import folder_loaders as fl
 from portico.graphql.hubs import loaders as hl
 from portico.graphql.node import Node, register_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
@@ -25,6 +28,17 @@ from portico.libraries import models as library_models
 from portico.mail.templates import DEFAULT_LANGUAGE
 
 ActivityKind = strawberry.enum(activity_models.ActivityKind, name="ActivityKind")
+ClientAccess = strawberry.enum(
+    models.ClientAccess, name="ClientAccess",
+    description="What the customer's contacts may do in a staff folder: nothing, view, or view and upload.",
+)
+
+
+@strawberry.enum(description="DATE: where shares land, one per sender per day, at the top of the tree; STAFF: "
+                 "created by staff, with permissions for the customer's contacts.")
+class FolderKind(Enum):
+    DATE = "DATE"
+    STAFF = "STAFF"
 
 
 def file_url(info: Info, kind: str, item_id: int, organization_id: int, *, attachment: bool) -> str:
@@ -174,6 +188,19 @@ class DocumentType(Node):
         assert folder is not None
         return FolderType.from_model(folder)
 
+    @strawberry.field(description="The current version's number: 1 until the document is replaced.")
+    def version(self) -> int:
+        return self.model.version
+
+    @strawberry.field(description="Earlier versions, newest first: staff only (contacts get the current one).")
+    async def versions(self, info: Info) -> list[DocumentVersionType]:
+        rows = await fl.versions_by_document_id(info.context.loaders).load(self.model.id)
+        return [DocumentVersionType.from_model(v) for v in rows]
+
+    @strawberry.field(description="True when a contact of the customer uploaded the current version.")
+    def uploaded_by_customer(self) -> bool:
+        return self.model.uploaded_by_contact_id is not None
+
     @strawberry.field
     async def share(self, info: Info) -> ShareType | None:
         if self.model.share_id is None:
@@ -189,6 +216,46 @@ class DocumentType(Node):
         return insights_of(info, "document", self.model.id)  # type: ignore[return-value]
 
 
+@strawberry.type(name="DocumentVersion", description=scopes.DOCUMENTS)
+class DocumentVersionType(Node):
+    """An earlier version of a document, kept when it was replaced. Staff only."""
+
+    number: int
+    name: str
+    content_type: str
+    size_bytes: float
+    created_at: datetime
+    replaced_at: datetime
+    model: strawberry.Private[models.DocumentVersion]
+
+    @classmethod
+    def from_model(cls, v: models.DocumentVersion) -> DocumentVersionType:
+        return cls(
+            id=encode_id("DocumentVersion", v.id), number=v.number, name=v.name, content_type=v.content_type,
+            size_bytes=float(v.size_bytes), created_at=v.created_at, replaced_at=v.replaced_at, model=v,
+        )
+
+    @strawberry.field(description="Short-lived signed link, downloaded as a file.")
+    def download_url(self, info: Info) -> str:
+        return file_url(info, "version", self.model.id, self.model.organization_id, attachment=True)
+
+
+@strawberry.type
+class DocumentConnection:
+    edges: list[Edge[DocumentType]]
+    page_info: PageInfo
+
+
+@strawberry.type(description="A contact as the folder permissions show them: a name to choose (no email).")
+class PermissionContact:
+    id: strawberry.ID
+    full_name: str
+
+    @classmethod
+    def from_model(cls, c: Contact) -> PermissionContact:
+        return cls(id=encode_id("Contact", c.id), full_name=c.full_name)
+
+
 @strawberry.type(name="Folder", description=scopes.DOCUMENTS)
 class FolderType(Node):
     name: str
@@ -201,16 +268,54 @@ class FolderType(Node):
         return cls(id=encode_id("Folder", f.id), name=f.name, date=f.date, created_at=f.created_at, model=f)
 
     @strawberry.field
+    def kind(self) -> FolderKind:
+        return FolderKind.DATE if self.model.is_date_folder else FolderKind.STAFF
+
+    @strawberry.field(description="The parent folder's id; null at the top of the tree (every date folder).")
+    def parent_id(self) -> strawberry.ID | None:
+        return encode_id("Folder", self.model.parent_id) if self.model.parent_id is not None else None
+
+    @strawberry.field(description="What the customer's contacts may do here; null for date folders (their "
+                      "shares say who sees them).")
+    def client_access(self) -> ClientAccess | None:  # type: ignore[valid-type]
+        return None if self.model.is_date_folder else self.model.client_access
+
+    @strawberry.field(description="True: every contact of the customer has `clientAccess`; false: only `contacts`.")
+    def all_contacts(self) -> bool:
+        return self.model.all_contacts
+
+    @strawberry.field(description="The chosen contacts, for whoever may change the folder's permissions (else []).")
+    async def contacts(self, info: Info) -> list[PermissionContact]:
+        rows = await fl.chosen_contacts_by_folder_id(info.context.loaders).load(self.model.id)
+        return [PermissionContact.from_model(c) for c in rows]
+
+    @strawberry.field(description="Documents in this folder the caller may see (not counting subfolders).")
+    async def document_count(self, info: Info) -> int:
+        return await fl.document_count_by_folder_id(info.context.loaders).load(self.model.id)
+
+    @strawberry.field(description="Whether the caller may upload into this folder.")
+    async def can_upload(self, info: Info) -> bool:
+        return await fl.may_upload_by_folder_id(info.context.loaders).load(self.model.id)
+
+    @strawberry.field(description="Whether the caller may change this folder's access level and contacts.")
+    async def can_manage_permissions(self, info: Info) -> bool:
+        return await fl.manages_permissions_by_folder_id(info.context.loaders).load(self.model.id)
+
+    @strawberry.field
     async def sender(self, info: Info) -> MemberType | None:
         if self.model.sender_id is None:
             return None
         member = await info.context.loaders.member_by_id.load(self.model.sender_id)
         return MemberType.from_model(member) if member else None
 
-    @strawberry.field
-    async def documents(self, info: Info) -> list[DocumentType]:
-        rows = await hl.documents_by_folder_id(info.context.loaders).load(self.model.id)
-        return await documents_with_insights(info, rows)
+    @strawberry.field(description="The documents the caller may see, in upload order, a keyset page at a time "
+                      "(load them when the folder is opened; `documentCount` tells how many there are).")
+    async def documents(self, info: Info, first: int | None = 50, after: str | None = None) -> DocumentConnection:
+        pairs, page = await fl.document_page_by_folder(info.context.loaders).load((self.model.id, first, after))
+        docs = await documents_with_insights(info, [d for _, d in pairs])
+        return DocumentConnection(
+            edges=[Edge(cursor=c, node=d) for (c, _), d in zip(pairs, docs, strict=True)], page_info=page
+        )
 
     @strawberry.field(description="The shares in this folder the caller may see, newest first (each with the "
                       "rep's message and its documents).")
@@ -275,10 +380,18 @@ class HubType(Node):
         assert customer is not None
         return CustomerType.from_model(customer)
 
-    @strawberry.field(description="Newest first; only folders holding something the caller may see.")
+    @strawberry.field(description="The folder tree the caller may see, flat (each folder names its `parentId`): "
+                      "staff folders by name, then date folders newest first. Ask for `documentCount` here and "
+                      "for `documents` when a folder is opened.")
     async def folders(self, info: Info) -> list[FolderType]:
-        rows = await hl.folders_by_hub_id(info.context.loaders).load(self.model.id)
+        rows = await fl.folder_tree_by_hub_id(info.context.loaders).load(self.model.id)
         return [FolderType.from_model(f) for f in rows]
+
+    @strawberry.field(description="The contacts folder permissions may name: for staff, and for a primary contact "
+                      "who manages permissions (else []).")
+    async def permission_contacts(self, info: Info) -> list[PermissionContact]:
+        rows = await fl.permission_contacts_by_customer_id(info.context.loaders).load(self.model.customer_id)
+        return [PermissionContact.from_model(c) for c in rows]
 
     @strawberry.field
     async def insights(self, info: Info) -> Insights:
@@ -377,4 +490,5 @@ _node("Hub", policy.hubs_visible_to, HubType.from_model)
 _node("Folder", policy.folders_visible_to, FolderType.from_model)
 _node("Document", policy.documents_visible_to, DocumentType.from_model)
 _node("Share", policy.shares_visible_to, ShareType.from_model)
+_node("DocumentVersion", policy.document_versions_visible_to, DocumentVersionType.from_model)
 _node("ActivityEvent", policy.events_visible_to, ActivityEventType.from_model)
