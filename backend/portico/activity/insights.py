@@ -1,7 +1,7 @@
 """Insight figures over activity events: counts by kind, unique viewers, last activity, views per day.
 
-Computed for many hubs, shares or documents at once (one grouped query per figure, whatever the count), always
-over the events the asking actor may see.
+Computed for many hubs, shares or documents at once (one grouped query for the counts, one for views per day,
+whatever the number of items), always over the events the asking actor may see.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from tortoise.expressions import Q
 from tortoise.functions import Count, Max
 
 from portico import policy
@@ -29,16 +30,24 @@ class Figures:
 
 
 async def figures(actor: Actor, scope: str, ids: list[int]) -> dict[int, Figures]:
+    """Counts by kind, unique viewers and last activity of each of `ids`: one grouped query (a conditional count per
+    kind), over the events the actor may see."""
     assert scope in SCOPES
     column = f"{scope}_id"
-    events = policy.events_visible_to(actor).filter(**{f"{column}__in": ids})
-    result: dict[int, Figures] = defaultdict(Figures)
-    for row in await events.annotate(n=Count("id")).group_by(column, "kind").values(column, "kind", "n"):
-        result[row[column]].counts[str(row["kind"])] = row["n"]
-    summary = events.annotate(u=Count("contact_id", distinct=True), last=Max("occurred_at"))
-    for row in await summary.group_by(column).values(column, "u", "last"):
-        result[row[column]].unique_viewers = row["u"]
-        result[row[column]].last_activity_at = row["last"]
+    per_kind = {f"n_{kind.value.lower()}": Count("id", _filter=Q(kind=kind)) for kind in ActivityKind}
+    rows = await (
+        policy.events_visible_to(actor)
+        .filter(**{f"{column}__in": ids})
+        .annotate(**per_kind, u=Count("contact_id", distinct=True), last=Max("occurred_at"))
+        .group_by(column)
+        .values(column, *per_kind, "u", "last")
+    )
+    result: dict[int, Figures] = {}
+    for row in rows:
+        counts = {kind.value: int(row[f"n_{kind.value.lower()}"]) for kind in ActivityKind}
+        result[row[column]] = Figures(
+            counts={k: n for k, n in counts.items() if n}, unique_viewers=row["u"], last_activity_at=row["last"]
+        )
     return {i: result.get(i, Figures()) for i in ids}
 
 
