@@ -34,7 +34,6 @@ import os
 import queue
 import secrets
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +45,7 @@ from redis.asyncio import Redis
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _common import HOST, PORTICO, Server, free_port, percentile  # noqa: E402
-from hub_page import _create_database, _drop_database, _dsn  # noqa: E402
+from hub_page import on_throwaway_database  # noqa: E402
 from tests.spa_operations import spa_operation  # noqa: E402
 
 ON_ACTIVITY = spa_operation("OnActivity")
@@ -229,17 +228,7 @@ def main() -> None:
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
     args = parser.parse_args()
 
-    database = f"portico_bench_{secrets.token_hex(4)}"
-    database_url = _dsn(args.postgres_url, database).replace("postgresql://", "postgres://", 1)
-    asyncio.run(_create_database(args.postgres_url, database))
-    servers: list[Server] = []
-    with tempfile.TemporaryDirectory(prefix="portico-fanout-") as tmp:
-        try:
-            _bench(args, database_url, tmp, servers)
-        finally:
-            for server in servers:
-                server.stop()
-            asyncio.run(_drop_database(args.postgres_url, database))
+    on_throwaway_database(args, _bench)
 
 
 def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[Server]) -> None:

@@ -464,13 +464,19 @@ def main() -> None:
         _serve_baseline(int(args.serve_baseline[0]), args.serve_baseline[1])
         return
 
+    on_throwaway_database(args, _run)
+
+
+def on_throwaway_database(args: argparse.Namespace, run: Any) -> None:
+    """`run(args, database_url, tmp, servers)` on a new database (and a temporary directory), both gone at the end,
+    and every server it started stopped."""
     database = f"portico_bench_{secrets.token_hex(4)}"
     database_url = _dsn(args.postgres_url, database).replace("postgresql://", "postgres://", 1)
     asyncio.run(_create_database(args.postgres_url, database))
     servers: list[Server] = []
     with tempfile.TemporaryDirectory(prefix="portico-bench-") as tmp:
         try:
-            _run(args, database_url, tmp, servers)
+            run(args, database_url, tmp, servers)
         finally:
             for server in servers:
                 server.stop()
