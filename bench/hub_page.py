@@ -272,6 +272,7 @@ _MEMBER_CUSTOMERS = (
     "UNION SELECT customer_id FROM share WHERE sender_id = $3 AND organization_id = $1)"
 )
 _MEMBER_EVENTS = " AND (sender_id = $3 OR id IN (SELECT event_id FROM activity_event_audience WHERE member_id = $3))"
+PAGE = 200  # StaffHub's `documents(first: 200)`
 _KINDS = {"HUB_OPENED": "hubOpens", "DOCUMENT_VIEWED": "views", "DOCUMENT_DOWNLOADED": "downloads",
           "DOCUMENT_PRINTED": "prints", "SHARED_WITH_COLLEAGUE": "sharedWithColleagues"}
 
@@ -386,7 +387,9 @@ async def _baseline_hub_page(pool: asyncpg.Pool, secret: str, token: str | None,
             "createdAt": f["created_at"].isoformat(),
             "sender": ({"id": _b64id("Member", f["sender_id"]),
                         "fullName": f"{f['first_name']} {f['last_name']}".strip()} if f["sender_id"] else None),
-            "documents": by_folder.get(f["id"], []),
+            # The SPA asks each folder's size and its first page of documents (`documents(first: 200)`).
+            "documentCount": len(by_folder.get(f["id"], [])),
+            "documents": {"edges": [{"node": d} for d in by_folder.get(f["id"], [])[:PAGE]]},
         } for f in folders if whole or f["id"] in by_folder],  # folders holding something the caller may see
     }}
 
