@@ -97,6 +97,22 @@ async def _old_customer(organization_id: int, created_by: int, managers: list[in
         )
 
 
+async def _old_organization(name: str) -> int:
+    """An organization row as the schemas before 0018 had it (the model has columns added since): plain SQL."""
+    connection = connections.get("default")
+    postgres = connection.capabilities.dialect == "postgres"
+    marks = ", ".join(f"${i}" if postgres else "?" for i in range(1, 6))
+    await connection.execute_query(
+        "INSERT INTO organization (name, timezone, storage_quota_bytes, member_document_visibility, created_at) "
+        f"VALUES ({marks})",
+        [name, "UTC", 10, "ALL_HUB_DOCUMENTS", datetime.now(UTC)],
+    )
+    rows = await connection.execute_query_dict(
+        f"SELECT id FROM organization WHERE name = {'$1' if postgres else '?'}", [name]
+    )
+    return int(rows[0]["id"])
+
+
 async def test_member_emails_per_organization_keep_every_dependent_row(empty_database: str) -> None:
     from portico.accounts.models import (
         ApiKey,
@@ -113,18 +129,18 @@ async def test_member_emails_per_organization_keep_every_dependent_row(empty_dat
     await init_db_url(empty_database)
     later = datetime.now(UTC) + timedelta(days=1)
     for n in range(2):
-        org = await Organization.create(name=f"Org {n}", storage_quota_bytes=10)
-        admin = await Member.create(organization=org, email=f"admin{n}@x.example", first_name="A", last_name="A",
+        org = await _old_organization(f"Org {n}")
+        admin = await Member.create(organization_id=org, email=f"admin{n}@x.example", first_name="A", last_name="A",
                                     password_hash="h", role=Role.ADMIN)
-        rep = await Member.create(organization=org, email=f"rep{n}@x.example", first_name="R", last_name="R",
+        rep = await Member.create(organization_id=org, email=f"rep{n}@x.example", first_name="R", last_name="R",
                                   password_hash="h")
         await Session.create(token_hash=f"session-{n}", member=admin, expires_at=later)
-        await ApiKey.create(organization=org, name="k", prefix=f"p{n}", key_hash="h", acts_as=rep, created_by=admin)
-        token = await OneTimeToken.create(purpose=TokenPurpose.INVITATION, token_hash=f"token-{n}", organization=org,
+        await ApiKey.create(organization_id=org, name="k", prefix=f"p{n}", key_hash="h", acts_as=rep, created_by=admin)
+        token = await OneTimeToken.create(purpose=TokenPurpose.INVITATION, token_hash=f"token-{n}", organization_id=org,
                                           member=admin, expires_at=later)
-        await Invitation.create(organization=org, email="new@x.example", role=Role.MEMBER, token=token,
+        await Invitation.create(organization_id=org, email="new@x.example", role=Role.MEMBER, token=token,
                                 invited_by=admin, expires_at=later)
-        await _old_customer(org.id, admin.id, [admin.id, rep.id])
+        await _old_customer(org, admin.id, [admin.id, rep.id])
     before = await _counts()
     await Tortoise.close_connections()
 
@@ -155,16 +171,16 @@ READ_SCOPES_MIGRATION = importlib.import_module("portico.migrations.0012_api_key
 
 async def test_keys_made_before_read_scopes_keep_the_access_they_had(empty_database: str) -> None:
     """Issue 7, point 9 gave reads their own scopes; a key made before reads exactly what it read then."""
-    from portico.accounts.models import ApiKey, Member, Organization, Role
+    from portico.accounts.models import ApiKey, Member, Role
 
     await _migrate(empty_database, READ_SCOPES_MIGRATION.Migration.dependencies[0][1])
     await init_db_url(empty_database)
-    org = await Organization.create(name="Org", storage_quota_bytes=10)
-    rep = await Member.create(organization=org, email="rep@x.example", first_name="R", last_name="R",
+    org = await _old_organization("Org")
+    rep = await Member.create(organization_id=org, email="rep@x.example", first_name="R", last_name="R",
                               password_hash="h", role=Role.MEMBER)
-    await ApiKey.create(organization=org, name="reader", prefix="p1", key_hash="h", scopes=["ORG_READ"])
-    await ApiKey.create(organization=org, name="bi", prefix="p2", key_hash="h", scopes=["ACTIVITY_READ", "ORG_READ"])
-    await ApiKey.create(organization=org, name="crm", prefix="p3", key_hash="h", scopes=["CUSTOMERS_WRITE"],
+    await ApiKey.create(organization_id=org, name="reader", prefix="p1", key_hash="h", scopes=["ORG_READ"])
+    await ApiKey.create(organization_id=org, name="bi", prefix="p2", key_hash="h", scopes=["ACTIVITY_READ", "ORG_READ"])
+    await ApiKey.create(organization_id=org, name="crm", prefix="p3", key_hash="h", scopes=["CUSTOMERS_WRITE"],
                         acts_as=rep)
     await Tortoise.close_connections()
 

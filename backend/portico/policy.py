@@ -599,6 +599,11 @@ def require_customer_editor(actor: Actor) -> Member:
     return member
 
 
+def require_welcome_sender(actor: Actor) -> Member:
+    """Welcome emails: any member who may edit customers, to contacts they can see (checked by the lookup)."""
+    return require_customer_editor(actor)
+
+
 def require_sharer(actor: Actor) -> Member:
     member = actor.require_member()
     actor.require_scope(Scope.SHARES_WRITE)

@@ -83,7 +83,7 @@ test('customer access: personal hub link, colleague grant, hub openings for ever
     await staffLogIn(anna, 'anna@northwind.example', 'portico-demo-rep');
     await staffLogIn(ben, 'ben@northwind.example', 'portico-demo-rep');
     const created = await ok(admin.page, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) {
-      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER, hubAccess: true } }, 'createCustomer');
+      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER } }, 'createCustomer');
     const customerId = created.customer.id;
     const people = await gql(admin.page, '{ members { edges { node { id email } } } }');
     const memberIds = people.data.members.edges.map((e) => e.node).filter((m) => /^(anna|ben)@/.test(m.email)).map((m) => m.id);

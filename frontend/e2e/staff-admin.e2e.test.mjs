@@ -52,15 +52,15 @@ test('customers, contacts, account managers and admin screens', async (t) => {
     await d.getByLabel('Company name').fill(`Borealis ${RUN}`);
     await d.getByRole('button', { name: 'Create customer' }).click();
     await page.getByRole('heading', { name: `Borealis ${RUN}` }).waitFor();
-    await page.getByRole('button', { name: 'Add contact' }).click();
-    const form = page.getByRole('form', { name: 'Add contact' });
+    await page.getByRole('button', { name: 'New contact' }).click();
+    const form = page.getByRole('form', { name: 'New contact' });
     await form.getByLabel('First name').fill('Pia');
     await form.getByLabel('Last name').fill('Holm');
     await form.getByLabel('Email').fill(`pia.${RUN}@borealis.example`);
-    await form.getByRole('button', { name: 'Add contact' }).click();
+    await form.getByRole('button', { name: 'Save contact' }).click();
     await page.getByText('Pia Holm', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Edit Pia Holm' }).click();
-    const edit = page.getByRole('form', { name: 'Edit Pia Holm' });
+    await page.getByRole('button', { name: 'Edit name of Pia Holm' }).click();
+    const edit = page.getByRole('form', { name: 'Edit name of Pia Holm' });
     await edit.getByLabel('Last name').fill('Holmberg');
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Pia Holmberg', { exact: true }).waitFor();
@@ -79,8 +79,9 @@ test('customers, contacts, account managers and admin screens', async (t) => {
     await page.getByRole('button', { name: 'Unassign Ben Carter' }).waitFor();
     assert.equal(await page.getByRole('checkbox', { name: 'Quotes' }).isChecked(), true);
     await snap(page, 'customer-admin');
-    page.once('dialog', (dlg) => dlg.accept());
-    await page.getByRole('button', { name: 'Delete Pia Holmberg' }).click();
+    await page.getByRole('button', { name: 'Actions for Pia Holmberg' }).click();
+    await page.getByRole('menuitem', { name: 'Delete contact' }).click();
+    await page.getByRole('dialog', { name: 'Delete Pia Holmberg?' }).getByRole('button', { name: 'Delete contact' }).click();
     await page.getByText('Pia Holmberg', { exact: true }).waitFor({ state: 'detached' });
   });
 

@@ -7,6 +7,7 @@ from tests.conftest import Org
 from tests.graphql.helpers import (
     ADD_CONTACT,
     add_contact,
+    allow_contacts_without_email,
     codes,
     create_customer,
     gid,
@@ -45,6 +46,11 @@ async def test_add_contact_validation_and_primary(two_orgs: tuple[Org, Org]) -> 
     # the first contact becomes primary even if not asked; a later one only when asked
     first = await add_contact(acme.member.client, customer, "Ann", "First", "Ann@Nordic.example")
     assert first["isPrimary"] is True and first["email"] == "ann@nordic.example"
+    # an email is required unless the organization allows contacts without one (seed 003)
+    data = await acme.member.client(ADD_CONTACT, {"input": {"customerId": customer, "firstName": "Ben",
+                                                            "lastName": "Second", "email": "  "}})
+    assert codes(data["addContact"]["errors"]) == {("REQUIRED", "email")}
+    await allow_contacts_without_email(acme.admin.client)
     second = await add_contact(acme.member.client, customer, "Ben", "Second", None, hubAccess=False)
     assert second["isPrimary"] is False and second["hubAccess"] is False and second["email"] is None
     assert await _primary_and_ids(acme.member.client, customer) == (first["id"], {first["id"], second["id"]})
@@ -79,6 +85,7 @@ async def test_add_contact_validation_and_primary(two_orgs: tuple[Org, Org]) -> 
 async def test_update_and_delete_contacts(two_orgs: tuple[Org, Org]) -> None:
     acme, globex = two_orgs
     customer = await create_customer(acme.admin.client, "Nordic Widgets")
+    await allow_contacts_without_email(acme.admin.client)
     ann = await add_contact(acme.admin.client, customer, "Ann", "First", "ann@nordic.example")
     ben = await add_contact(acme.admin.client, customer, "Ben", "Second", "ben@nordic.example")
     cid = await add_contact(acme.admin.client, customer, "Cid", "Third", None)

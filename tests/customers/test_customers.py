@@ -34,7 +34,7 @@ async def test_create_company_and_person(two_orgs: tuple[Org, Org]) -> None:
 
     # when
     company = await acme.member.client(CREATE_CUSTOMER, {"input": {
-        "kind": "COMPANY", "name": "  Nordic Widgets A/S ", "hubAccess": True, "modules": ["QUOTES", "DOCUMENTS"]}})
+        "kind": "COMPANY", "name": "  Nordic Widgets A/S ", "modules": ["QUOTES", "DOCUMENTS"]}})
     person = await acme.member.client(CREATE_CUSTOMER, {"input": {
         "kind": "PERSON", "name": "", "firstName": "Carla", "lastName": "Jensen", "email": "Carla@Jensen.example"}})
 
@@ -42,7 +42,7 @@ async def test_create_company_and_person(two_orgs: tuple[Org, Org]) -> None:
     c = company["createCustomer"]
     assert c["errors"] == []
     assert (c["customer"]["kind"], c["customer"]["name"], c["customer"]["hubAccess"]) == (
-        "COMPANY", "Nordic Widgets A/S", True)
+        "COMPANY", "Nordic Widgets A/S", False)
     assert c["customer"]["modules"] == ["DOCUMENTS", "QUOTES"]
     assert c["customer"]["contacts"] == [] and c["customer"]["primaryContact"] is None
     assert c["customer"]["accountManagers"] == [{"id": acme.member.member_id}]
@@ -77,6 +77,7 @@ async def test_create_customer_validation_writes_nothing(two_orgs: tuple[Org, Or
 async def test_update_customer(two_orgs: tuple[Org, Org]) -> None:
     acme, globex = two_orgs
     customer = await create_customer(acme.member.client, "Old Name")
+    await add_contact(acme.member.client, customer, "Ann", "Buyer", "ann@old.example")
 
     # when
     data = await acme.member.client(UPDATE_CUSTOMER, {"input": {
@@ -104,7 +105,8 @@ async def test_update_customer(two_orgs: tuple[Org, Org]) -> None:
 async def test_search_and_filters(two_orgs: tuple[Org, Org]) -> None:
     acme, globex = two_orgs
     # given
-    alpha = await create_customer(acme.admin.client, "Alpha Industries", hubAccess=True)
+    alpha = await create_customer(acme.admin.client, "Alpha Industries", hubAccess=True, firstName="Al",
+                                  lastName="Pha", email="al@alpha.example")
     await create_customer(acme.admin.client, "beta works")
     await create_customer(acme.admin.client, "Carla Jensen", kind="PERSON", firstName="Carla", lastName="Jensen",
                           email="carla@jensen.example")

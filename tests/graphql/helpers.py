@@ -74,6 +74,16 @@ async def add_contact(client: GraphQLClient, customer_id: str, first: str, last:
     return data["addContact"]["contact"]  # type: ignore[no-any-return]
 
 
+ALLOW_NO_EMAIL = f"""mutation($allow: Boolean!) {{ updateOrganization(input: {{allowContactsWithoutEmail: $allow}}) {{
+  organization {{ allowContactsWithoutEmail }} {ERRORS} }} }}"""
+
+
+async def allow_contacts_without_email(admin: GraphQLClient, allow: bool = True) -> None:
+    """The organization setting of seed 003 (administrators)."""
+    data = await admin(ALLOW_NO_EMAIL, {"allow": allow})
+    assert data["updateOrganization"] == {"organization": {"allowContactsWithoutEmail": allow}, "errors": []}
+
+
 async def assign(client: GraphQLClient, customer_ids: list[str], member_ids: list[str]) -> None:
     data = await client(ASSIGN, {"input": {"customerIds": customer_ids, "memberIds": member_ids}})
     assert data["assignAccountManagers"]["errors"] == [], data

@@ -97,7 +97,7 @@ async def add_publication(admin: GraphQLClient, library_id: str, title: str, con
 
 
 async def create_customer(admin: GraphQLClient, name: str, managers: list[str] = ()) -> str:  # type: ignore[assignment]
-    data = await admin(CREATE_CUSTOMER, {"input": {"kind": "COMPANY", "name": name, "hubAccess": True}})
+    data = await admin(CREATE_CUSTOMER, {"input": {"kind": "COMPANY", "name": name}})
     assert data["createCustomer"]["errors"] == [], data
     customer_id = str(data["createCustomer"]["customer"]["id"])
     if managers:

@@ -34,6 +34,7 @@ MAILBOX = "{ devMailbox(first: 100) { to subject html text } }"
 INVITE = """mutation($input: InviteMemberInput!) { inviteMember(input: $input) { errors { code } } }"""
 RESET = "mutation($e: String!) { requestPasswordReset(input: {email: $e}) { ok errors { code } } }"
 SIGN_IN_CODE = "mutation($t: String!) { requestHubSignInCode(input: {token: $t}) { errors { code } } }"
+WELCOME = "mutation($id: ID!) { sendWelcomeEmail(input: {contactId: $id}) { errors { code } } }"
 HUB_RESET = "mutation($e: String!) { requestHubPasswordReset(input: {email: $e}) { ok } }"
 ACCEPT = """mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) {
   viewer { member { email } } errors { code } } }"""
@@ -58,14 +59,17 @@ def app_env(app_env: dict[str, str], request: pytest.FixtureRequest) -> dict[str
 
 
 async def _every_email_with_a_token(acme: Org, make_client: Callable[..., GraphQLClient]) -> None:
-    """Invitation, password reset, hub share, share-with-a-colleague, hub sign-in code and a contact's password
-    reset: the emails that carry one-time links (or codes)."""
+    """Invitation, password reset, hub share, welcome, share-with-a-colleague, hub sign-in code and a contact's
+    password reset: the emails that carry one-time links (or codes)."""
     invited = await acme.admin.client(INVITE, {"input": {"email": "newbie@acme.example", "role": "MEMBER"}})
     assert invited["inviteMember"]["errors"] == []
     assert (await acme.member.client(RESET, {"e": acme.member.email}))["requestPasswordReset"]["ok"]
     customer = await create_customer(acme.admin.client, "Fjord Logistics", [acme.member.member_id])
     upload = await upload_ok(acme.member.client, b"Meeting notes\n" * 20, "notes.txt")
-    await share(acme.member.client, customer, [person("Mette", "Larsen", "mette@fjord.example")], [], [upload])
+    shared = await share(acme.member.client, customer, [person("Mette", "Larsen", "mette@fjord.example")], [], [upload])
+    mette = shared["share"]["recipients"][0]["id"]
+    welcomed = await acme.member.client(WELCOME, {"id": mette})
+    assert welcomed["sendWelcomeEmail"]["errors"] == []
     contact = make_client()
     await sign_in_contact(contact, "mette@fjord.example")
     document = next(iter((await my_documents(contact)).values()))
@@ -134,8 +138,8 @@ async def test_every_email_with_a_one_time_token_names_it_as_a_secret(
 
     rows = await OutboxEmail.all().order_by("id")
     kinds = {row.kind for row in rows}
-    assert {"member_invitation", "password_reset", "hub_share", "colleague_invitation", "hub_sign_in_code",
-            "hub_password_reset"} <= kinds
+    assert {"member_invitation", "password_reset", "hub_share", "contact_welcome", "colleague_invitation",
+            "hub_sign_in_code", "hub_password_reset"} <= kinds
     for row in rows:
         carried = tokens_in(row.subject, row.html, row.text)
         assert carried, f"{row.kind} carries no token?"

@@ -39,6 +39,9 @@ class Organization(Model):
     member_document_visibility = fields.CharEnumField(
         MemberDocumentVisibility, max_length=32, default=MemberDocumentVisibility.ALL_HUB_DOCUMENTS
     )
+    # Seed 003: some clients' users have no email (they sign in another way and give one at first sign-in).
+    # Off by default, so a contact without an email is a typo caught at once, not a contact nobody can invite.
+    allow_contacts_without_email = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -300,7 +300,12 @@ async def update_my_settings(
 
 
 async def update_organization(
-    actor: Actor, *, name: str | None, timezone: str | None, member_document_visibility: MemberDocumentVisibility | None
+    actor: Actor,
+    *,
+    name: str | None,
+    timezone: str | None,
+    member_document_visibility: MemberDocumentVisibility | None,
+    allow_contacts_without_email: bool | None = None,
 ) -> Organization:
     policy.require_admin(actor)
     org = actor.organization
@@ -312,6 +317,8 @@ async def update_organization(
         org.timezone = check.timezone(timezone)
     if member_document_visibility is not None:
         org.member_document_visibility = member_document_visibility
+    if allow_contacts_without_email is not None:
+        org.allow_contacts_without_email = allow_contacts_without_email
     check.raise_if_any()
     await org.save()
     return org

@@ -28,6 +28,11 @@ async def start_session(
         ip=ip[:64],
         user_agent=user_agent[:300],
     )
+    if contact_id is not None:
+        # Every way a contact signs in starts a session here: the contact's "signed in" status (issue 9, point 2).
+        from portico.customers.models import Contact
+
+        await Contact.filter(id=contact_id).update(last_signed_in_at=datetime.now(UTC))
     return token
 
 

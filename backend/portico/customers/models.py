@@ -72,6 +72,11 @@ class Contact(Model):
     invited_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Contact", related_name="invited_colleagues", null=True, on_delete=fields.SET_NULL
     )
+    # The newest email that carried the contact a personal hub link (a welcome email or a share): "invited".
+    invited_at = fields.DatetimeField(null=True)
+    welcome_sent_at = fields.DatetimeField(null=True)
+    # The newest time the contact signed in to the hub (any way): "signed in".
+    last_signed_in_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     customer_id: int

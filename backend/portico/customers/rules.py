@@ -1,7 +1,13 @@
 """The field rules of customers and contacts, in one place: the forms (services.py) and the import (importer.py)
-both check with these, so a file can never bring in what the forms would refuse."""
+both check with these, so a file can never bring in what the forms would refuse.
+
+Seed 001: a contact needs a first name, a last name and an email. Seed 003: some organizations' client users have no
+email; `Organization.allow_contacts_without_email` lets them exist (they cannot be sent a welcome email).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from portico.validation import Checker
 
@@ -29,4 +35,23 @@ def contact_email(check: Checker, value: str | None, field: str = "email", *, re
 def external_ref(check: Checker, value: str | None, field: str = "externalRef", *, required: bool = True) -> str:
     return check.text(
         value, field, "External reference", max_length=EXTERNAL_REF_LENGTH, required=required, single_line=True
+    )
+
+
+@dataclass(frozen=True)
+class ContactFields:
+    first_name: str
+    last_name: str
+    email: str | None
+
+
+def contact_fields(
+    check: Checker, *, first: str | None, last: str | None, email: str | None, allow_missing_email: bool,
+    prefix: str = "",
+) -> ContactFields:
+    """Every rule of a new contact; problems are collected in `check` with fields named `prefix + "firstName"`..."""
+    return ContactFields(
+        first_name(check, first, f"{prefix}firstName"),
+        last_name(check, last, f"{prefix}lastName"),
+        contact_email(check, email, f"{prefix}email", required=not allow_missing_email),
     )

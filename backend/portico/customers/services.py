@@ -11,11 +11,13 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from portico import policy
-from portico.accounts.models import Member
+from portico.accounts.models import Member, Organization
 from portico.actors import Actor
 from portico.customers import rules
 from portico.customers.models import Contact, Customer, CustomerKind, CustomerModule
 from portico.errors import DomainError, NotFound
+from portico.hubs import welcome
+from portico.settings import Settings
 from portico.validation import Checker, search_term
 
 MAX_BULK = 500
@@ -61,6 +63,24 @@ def _modules(values: list[CustomerModule]) -> list[str]:
     return sorted({m.value for m in values})
 
 
+async def _allows_missing_email(actor: Actor) -> bool:
+    """Read fresh: an admin may have just switched the setting in another tab."""
+    org = await Organization.get(id=actor.organization_id)
+    return org.allow_contacts_without_email
+
+
+async def require_contact_for_hub_access(customer: Customer) -> None:
+    """Seed 001: a company needs at least one contact with hub access before hub access can be switched on (a
+    private person is their own contact)."""
+    if customer.kind is CustomerKind.COMPANY and not await Contact.filter(
+        customer_id=customer.id, hub_access=True
+    ).exists():
+        raise DomainError(
+            "NEEDS_CONTACT", "Add a contact with hub access before switching on hub access for this company.",
+            "hubAccess",
+        )
+
+
 async def create_customer(
     actor: Actor,
     *,
@@ -71,21 +91,33 @@ async def create_customer(
     first_name: str | None = None,
     last_name: str | None = None,
     email: str | None = None,
+    send_welcome: bool = False,
+    settings: Settings | None = None,
 ) -> Customer:
-    """A company, or a private person who is also the customer's single (primary) contact.
+    """A company (optionally with its first, primary, contact), or a private person who is also the customer's
+    single (primary) contact; with `send_welcome`, that contact's welcome email too, all in one transaction.
 
     The member who creates a customer becomes its account manager, so a MEMBER keeps seeing what they created.
     """
     member = policy.require_customer_editor(actor)
     check = Checker()
+    person: rules.ContactFields | None = None
+    gave_contact = any((value or "").strip() for value in (first_name, last_name, email))
+    if kind is CustomerKind.PERSON or gave_contact:
+        person = rules.contact_fields(
+            check, first=first_name, last=last_name, email=email,
+            allow_missing_email=await _allows_missing_email(actor),
+        )
     if kind is CustomerKind.PERSON:
-        first = rules.first_name(check, first_name)
-        last = rules.last_name(check, last_name)
-        address = rules.contact_email(check, email)
-        display = (name or "").strip() or f"{first} {last}".strip()
+        assert person is not None
+        display = (name or "").strip() or f"{person.first_name} {person.last_name}".strip()
         rules.customer_name(check, display)
     else:
         display = rules.customer_name(check, name)
+    if hub_access and person is None and kind is CustomerKind.COMPANY:
+        check.add("NEEDS_CONTACT", "Add a contact to give this company hub access.", "hubAccess")
+    if send_welcome and not hub_access:
+        check.add("HUB_ACCESS_OFF", "Switch on hub access to send the welcome email.", "sendWelcome")
     check.raise_if_any()
     async with in_transaction():
         customer = await Customer.create(
@@ -98,16 +130,19 @@ async def create_customer(
             created_by=member,
         )
         await customer.account_managers.add(member)
-        if kind is CustomerKind.PERSON:
-            await Contact.create(
+        if person is not None:
+            contact = await Contact.create(
                 customer=customer,
                 organization_id=customer.organization_id,
-                first_name=first,
-                last_name=last,
-                email=address,
+                first_name=person.first_name,
+                last_name=person.last_name,
+                email=person.email,
                 hub_access=True,
                 is_primary=True,
             )
+            if send_welcome:
+                assert settings is not None and actor.organization is not None
+                await welcome.enqueue_welcome(settings, actor.organization, member, customer, contact)
     return customer
 
 
@@ -125,12 +160,14 @@ async def update_customer(
     if name is not None:
         customer.name = rules.customer_name(check, name)
         customer.name_key = customer.name.lower()
-    if hub_access is not None and hub_access != customer.hub_access:
-        customer.hub_access = hub_access
-        customer.hub_access_switched_off_at = None if hub_access else datetime.now(UTC)
     if modules is not None:
         customer.modules = _modules(modules)
     check.raise_if_any()
+    if hub_access is not None and hub_access != customer.hub_access:
+        if hub_access:
+            await require_contact_for_hub_access(customer)
+        customer.hub_access = hub_access
+        customer.hub_access_switched_off_at = None if hub_access else datetime.now(UTC)
     await customer.save()
     return customer
 
@@ -147,13 +184,13 @@ async def add_contact(
 ) -> Contact:
     policy.require_customer_editor(actor)
     customer = await get_customer(actor, customer_id)
-    check = Checker()
-    first = rules.first_name(check, first_name)
-    last = rules.last_name(check, last_name)
-    address = rules.contact_email(check, email)
-    check.raise_if_any()
     if customer.kind is CustomerKind.PERSON and await Contact.filter(customer_id=customer.id).exists():
         raise DomainError("PERSON_HAS_ONE_CONTACT", "A private person is their own single contact.", "customerId")
+    check = Checker()
+    fields = rules.contact_fields(
+        check, first=first_name, last=last_name, email=email, allow_missing_email=await _allows_missing_email(actor)
+    )
+    check.raise_if_any()
     try:
         async with in_transaction():
             if is_primary or not await Contact.filter(customer_id=customer.id).exists():
@@ -162,9 +199,9 @@ async def add_contact(
             return await Contact.create(
                 customer=customer,
                 organization_id=customer.organization_id,
-                first_name=first,
-                last_name=last,
-                email=address,
+                first_name=fields.first_name,
+                last_name=fields.last_name,
+                email=fields.email,
                 hub_access=hub_access,
                 is_primary=is_primary,
             )
@@ -188,7 +225,10 @@ async def update_contact(
     email: str | None,
     hub_access: bool | None,
     is_primary: bool | None,
+    clear_email: bool = False,
 ) -> Contact:
+    """Change what is given (None: unchanged). An email is cleared only by asking (`clear_email`, the API's explicit
+    null or ""), and only where the organization allows contacts without email; else that is an error."""
     policy.require_customer_editor(actor)
     contact = await get_contact(actor, contact_id)
     check = Checker()
@@ -196,8 +236,10 @@ async def update_contact(
         contact.first_name = rules.first_name(check, first_name)
     if last_name is not None:
         contact.last_name = rules.last_name(check, last_name)
-    if email is not None:
-        contact.email = rules.contact_email(check, email)
+    if clear_email or email is not None:
+        contact.email = rules.contact_email(
+            check, None if clear_email else email, required=not await _allows_missing_email(actor)
+        )
     if hub_access is not None:
         contact.hub_access = hub_access
     check.raise_if_any()

@@ -39,6 +39,7 @@ from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.signin import HubSignInMutations
 from portico.graphql.hubs.subscriptions import HubSubscriptions
 from portico.graphql.hubs.templates import TemplateMutations, TemplateQueries
+from portico.graphql.hubs.welcome import WelcomeMutations, WelcomeQueries
 from portico.graphql.mail.queries import MailQueries
 from portico.graphql.node import Node, resolve_node
 from portico.graphql.notifications.mutations import NotificationMutations
@@ -66,13 +67,14 @@ class NodeQueries:
 Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
-     NotificationQueries),
+     NotificationQueries, WelcomeQueries),
 )
 Mutation = merge_types(
     "Mutation",
     (
         AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
+        WelcomeMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

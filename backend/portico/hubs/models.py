@@ -257,6 +257,26 @@ class Upload(Model):
         table = "upload"
 
 
+class WelcomeTemplate(Model):
+    """The organization's welcome email per language (seed 001): subject and the text above the sign-in button,
+    with the invitation's placeholders. Languages without a row use the built-in text."""
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Organization", related_name="welcome_templates", on_delete=fields.CASCADE
+    )
+    language = fields.CharField(max_length=8)
+    subject = fields.CharField(max_length=300)
+    body = fields.TextField()
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    organization_id: int
+
+    class Meta:
+        table = "welcome_template"
+        unique_together = (("organization", "language"),)
+
+
 class InvitationTemplate(Model):
     """The organization's invitation email per language (seed 000: "predefined by the admin")."""
 
@@ -328,6 +348,9 @@ class HubLink(Model):
         "models.Contact", related_name="hub_links", on_delete=fields.CASCADE
     )
     token_hash = fields.CharField(max_length=64, unique=True)
+    # The link of a welcome email: a contact has at most one, and sending the welcome again replaces it (the old
+    # email's link stops working). Share emails' links all keep working.
+    welcome = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
     # Set by the one use that signs in without asking anything; from then on the link asks.
     first_used_at = fields.DatetimeField(null=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
@@ -221,8 +221,11 @@ def _refuse_if_switched_off(customer: Customer) -> None:
 
 
 async def hub_link(settings: Settings, contact: Contact) -> str:
-    """The contact's personal link for an email: it works as long as they have hub access (`hubs/signin.py`)."""
-    return await signin.issue_link(settings, contact)
+    """The contact's personal link for an email: it works as long as they have hub access (`hubs/signin.py`).
+    An email with a hub link invites the contact: their status becomes INVITED (`hubs/welcome.py`)."""
+    link = await signin.issue_link(settings, contact)
+    await Contact.filter(id=contact.id).update(invited_at=datetime.now(UTC))
+    return link
 
 
 async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -> Share:
@@ -287,4 +290,6 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
                 headers=unsubscribe.headers(settings, contact, NotificationKind.DOCUMENTS_SHARED_WITH_ME),
             ))
         await outbox.enqueue_all(emails)
+        if told_now:  # an email with a hub link invites: their status becomes INVITED (`hubs/welcome.py`)
+            await Contact.filter(id__in=[c.id for c in told_now]).update(invited_at=datetime.now(UTC))
     return share

@@ -76,6 +76,17 @@ async def issue_link(settings: Settings, contact: Contact) -> str:
     return link
 
 
+async def issue_welcome_link(settings: Settings, contact: Contact) -> str:
+    """The contact's welcome link: it replaces their previous one, so re-sending the welcome email makes the old
+    email's link stop working (share links are not touched)."""
+    token = new_token()
+    await HubLink.filter(contact_id=contact.id, welcome=True).delete()
+    await HubLink.create(
+        organization_id=contact.organization_id, contact_id=contact.id, token_hash=token_hash(token), welcome=True
+    )
+    return f"{settings.public_url}/hub/welcome?token={token}"
+
+
 async def issue_links(settings: Settings, contacts: Sequence[Contact]) -> list[str]:
     """`issue_link` for each contact, written in one statement (a share to many recipients)."""
     tokens = [new_token() for _ in contacts]

@@ -54,7 +54,12 @@ _EMAILS: dict[str, _Spec] = {
         frozenset({"organization", "sender_name", "sender_email", "documents", "link"}),
         {"first_name": "", "template_subject": "", "template_body": "", "message": "", "fixed_texts": None},
     ),
-    "contact_welcome": _Spec(frozenset({"organization", "link"}), {"first_name": "", "email": ""}),
+    # The organization's welcome template (hubs/welcome_templates.py) gives the subject and the text above the
+    # button; without one, the built-in `contact_welcome.subject` and `.intro`.
+    "contact_welcome": _Spec(
+        frozenset({"organization", "link"}),
+        {"first_name": "", "email": "", "sender_name": "", "template_subject": "", "template_body": ""},
+    ),
     "colleague_invitation": _Spec(
         frozenset({"organization", "sharer_name", "document_name", "link"}), {"first_name": "", "message": ""}
     ),
@@ -142,6 +147,8 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
         subject = t(f"notification.subject.{values['kind']}.{values['mode']}", count=values["count"])
     elif name == "storage_alert":
         subject = t(f"storage_alert.subject_{values['level']}")  # the 80 % warning and the "full" email differ
+    elif name == "contact_welcome":
+        subject = _prepare_welcome(values, language)
     else:
         subject = t(f"{name}.subject")
     values.update(subject=_one_line(subject), language=language, t=t)
@@ -157,6 +164,19 @@ def _prepare_hub_share(values: dict[str, Any], language: str) -> str:
     known = {key: str(values[key]) for key in INVITATION_PLACEHOLDERS}
     values["template_body"] = fill_placeholders(values["template_body"] or default_body, known)
     values["documents"] = [str(document) for document in values["documents"]]
+    return fill_placeholders(values["template_subject"] or default_subject, known)
+
+
+def default_welcome_template(language: str) -> tuple[str, str]:
+    """The welcome email's (subject, body) until an admin writes their own; may use INVITATION_PLACEHOLDERS."""
+    strings = catalog(normalize_language(language))["contact_welcome"]
+    return strings["subject"], strings["intro"]
+
+
+def _prepare_welcome(values: dict[str, Any], language: str) -> str:
+    default_subject, default_body = default_welcome_template(language)
+    known = {key: str(values[key]) for key in INVITATION_PLACEHOLDERS}
+    values["template_body"] = fill_placeholders(values["template_body"] or default_body, known)
     return fill_placeholders(values["template_subject"] or default_subject, known)
 
 

@@ -58,6 +58,7 @@ export function StaffLayout() {
             <div className="nav-section">Admin</div>
             {link('/admin/members', 'Members', IconShield)}
             {link('/admin/templates', 'Invitation templates', IconTemplate)}
+            {link('/admin/welcome', 'Welcome emails', IconMail)}
             {link('/admin/branding', 'Branding', IconBuilding)}
             {link('/admin/storage', 'Storage', IconDatabase)}
             {link('/admin/api-keys', 'API keys', IconKey)}

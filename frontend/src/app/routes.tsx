@@ -15,6 +15,7 @@ const HubNotificationsPage = lazy(() => import('../notifications/HubNotification
 const SettingsPage = lazy(() => import('../settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const MembersPage = lazy(() => import('../admin/MembersPage').then((m) => ({ default: m.MembersPage })));
 const TemplatesPage = lazy(() => import('../admin/TemplatesPage').then((m) => ({ default: m.TemplatesPage })));
+const WelcomeEmailsPage = lazy(() => import('../admin/WelcomeEmailsPage').then((m) => ({ default: m.WelcomeEmailsPage })));
 const BrandingPage = lazy(() => import('../admin/BrandingPage').then((m) => ({ default: m.BrandingPage })));
 const StoragePage = lazy(() => import('../admin/StoragePage').then((m) => ({ default: m.StoragePage })));
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
@@ -86,6 +87,7 @@ export function buildRoutes(): RouteObject[] {
         { path: '/settings/notifications', element: page(<StaffNotificationsPage />) },
         { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },
         { path: '/admin/templates', element: page(<AdminOnly><TemplatesPage /></AdminOnly>) },
+        { path: '/admin/welcome', element: page(<AdminOnly><WelcomeEmailsPage /></AdminOnly>) },
         { path: '/admin/branding', element: page(<AdminOnly><BrandingPage /></AdminOnly>) },
         { path: '/admin/storage', element: page(<AdminOnly><StoragePage /></AdminOnly>) },
         { path: '/admin/api-keys', element: page(<AdminOnly><ApiKeysPage /></AdminOnly>) },

@@ -70,7 +70,7 @@ export function CustomerPage() {
       <FormErrors messages={errors} />
       <div className="grid-2" style={{ marginTop: errors.length ? 'var(--s4)' : 0 }}>
         <div className="stack">
-          <ContactsCard customerId={c.id} contacts={c.contacts} isPerson={c.kind === 'PERSON'} onChanged={reload} />
+          <ContactsCard customerId={c.id} customerName={c.name} hubAccess={c.hubAccess} contacts={c.contacts} isPerson={c.kind === 'PERSON'} onChanged={reload} />
           <section className="card" aria-labelledby="insights-h">
             <div className="card-header"><h2 id="insights-h">Hub insights</h2></div>
             <div className="card-body">

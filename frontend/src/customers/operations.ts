@@ -18,11 +18,24 @@ export const CustomersQuery = graphql(`
   }
 `);
 
+export const ContactRowFragment = graphql(`
+  fragment ContactRow on Contact {
+    id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt
+    invitationStatus invitedAt lastSignedInAt welcomeUnavailableReason
+  }
+`);
+
+export const ContactRulesQuery = graphql(`
+  query ContactRules {
+    organization { id allowContactsWithoutEmail }
+  }
+`);
+
 export const CustomerQuery = graphql(`
   query Customer($id: ID!) {
     customer(id: $id) {
       id name kind hubAccess modules createdAt
-      contacts { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }
+      contacts { ...ContactRow }
       primaryContact { id }
       accountManagers { id fullName email }
       hub {
@@ -60,7 +73,7 @@ export const UpdateCustomerMutation = graphql(`
 export const AddContactMutation = graphql(`
   mutation AddContact($input: AddContactInput!) {
     addContact(input: $input) {
-      contact { id firstName lastName fullName email hubAccess isPrimary hasPassword createdAt }
+      contact { ...ContactRow }
       errors { code field message }
     }
   }
@@ -69,7 +82,7 @@ export const AddContactMutation = graphql(`
 export const UpdateContactMutation = graphql(`
   mutation UpdateContact($input: UpdateContactInput!) {
     updateContact(input: $input) {
-      contact { id firstName lastName fullName email hubAccess isPrimary }
+      contact { ...ContactRow }
       errors { code field message }
     }
   }
@@ -79,6 +92,15 @@ export const DeleteContactMutation = graphql(`
   mutation DeleteContact($input: DeleteContactInput!) {
     deleteContact(input: $input) {
       contact { id }
+      errors { code field message }
+    }
+  }
+`);
+
+export const SendWelcomeEmailMutation = graphql(`
+  mutation SendWelcomeEmail($input: SendWelcomeEmailInput!) {
+    sendWelcomeEmail(input: $input) {
+      contact { ...ContactRow }
       errors { code field message }
     }
   }

@@ -73,6 +73,9 @@ class UpdateOrganizationInput:
     name: str | None = None
     timezone: str | None = None
     member_document_visibility: MemberDocumentVisibility | None = None  # type: ignore[valid-type]
+    allow_contacts_without_email: bool | None = strawberry.field(
+        default=None, description="Contacts may be saved without an email (they cannot get a welcome email)."
+    )
 
 
 @strawberry.type
@@ -224,6 +227,7 @@ class AccountMutations:
                 name=input.name,
                 timezone=input.timezone,
                 member_document_visibility=input.member_document_visibility,
+                allow_contacts_without_email=input.allow_contacts_without_email,
             )
             return {"organization": OrganizationType.from_model(org)}
 

@@ -66,6 +66,10 @@ class OrganizationType(Node):
     def member_document_visibility(self, info: Info) -> MemberDocumentVisibility | None:  # type: ignore[valid-type]
         return self.model.member_document_visibility if _internal(info) else None
 
+    @strawberry.field(description=f"Contacts may be saved without an email address (seed 003). {_INTERNAL}")
+    def allow_contacts_without_email(self, info: Info) -> bool | None:
+        return self.model.allow_contacts_without_email if _internal(info) else None
+
     @strawberry.field(description=f"Bytes stored (documents, publications, uploads awaiting use). {_INTERNAL}")
     async def storage_used_bytes(self, info: Info) -> float | None:
         storage = await _storage(info, self.model)

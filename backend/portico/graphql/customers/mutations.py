@@ -21,7 +21,12 @@ class CreateCustomerInput:
     modules: list[CustomerModule] = strawberry.field(default_factory=lambda: [ModuleEnum.DOCUMENTS])  # type: ignore[valid-type]
     first_name: str | None = strawberry.field(default=None, description="PERSON only: the person is the contact.")
     last_name: str | None = None
-    email: str | None = None
+    email: str | None = strawberry.field(
+        default=None, description="PERSON: the person's email; COMPANY: with the names, its first (primary) contact."
+    )
+    send_welcome: bool = strawberry.field(
+        default=False, description="Send the contact's welcome email at once (needs hub access and an email)."
+    )
 
 
 @strawberry.input
@@ -53,7 +58,11 @@ class UpdateContactInput:
     contact_id: strawberry.ID
     first_name: str | None = None
     last_name: str | None = None
-    email: str | None = None
+    email: str | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Left out: unchanged. null or \"\": remove the address, where the organization allows contacts "
+        "without email (else REQUIRED).",
+    )
     hub_access: bool | None = None
     is_primary: bool | None = None
 
@@ -97,6 +106,8 @@ class CustomerMutations:
                 first_name=input.first_name,
                 last_name=input.last_name,
                 email=input.email,
+                send_welcome=input.send_welcome,
+                settings=info.context.settings,
             )
             return {"customer": CustomerType.from_model(customer)}
 
@@ -134,13 +145,17 @@ class CustomerMutations:
 
     @strawberry.mutation(description=scopes.CUSTOMERS_WRITE)
     async def update_contact(self, info: Info, input: UpdateContactInput) -> ContactPayload:
+        # Left out (UNSET) keeps the address; an explicit null is "" here: a request to remove it.
+        given = None if input.email is strawberry.UNSET else (input.email or "")
+
         async def work() -> dict[str, object]:
             contact = await services.update_contact(
                 info.context.actor.require_signed_in(),
                 contact_id=decode_id(input.contact_id, "Contact", "contactId"),
                 first_name=input.first_name,
                 last_name=input.last_name,
-                email=input.email,
+                email=None if given is None else given,
+                clear_email=given is not None and not given.strip(),
                 hub_access=input.hub_access,
                 is_primary=input.is_primary,
             )

@@ -15,12 +15,18 @@ from portico.graphql.accounts.types import MemberType
 from portico.graphql.context import Info
 from portico.graphql.node import Node, register_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
+from portico.hubs import welcome
 
 if TYPE_CHECKING:
     from portico.graphql.hubs.types import HubType
 
 CustomerKind = strawberry.enum(models.CustomerKind, name="CustomerKind")
 CustomerModule = strawberry.enum(models.CustomerModule, name="CustomerModule")
+InvitationStatus = strawberry.enum(
+    welcome.InvitationStatus, name="InvitationStatus",
+    description="NEVER_INVITED: no email with a hub link yet; INVITED: sent one (invitedAt); SIGNED_IN: signed in "
+    "to the hub (lastSignedInAt).",
+)
 
 
 @strawberry.type(name="Contact", description=f"A person at a customer who may sign in to its hub. {scopes.CUSTOMERS}")
@@ -32,8 +38,12 @@ class ContactType(Node):
     hub_access: bool
     is_primary: bool
     has_password: bool
+    invitation_status: InvitationStatus  # type: ignore[valid-type]
+    invited_at: datetime | None = strawberry.field(description="The newest email that carried a hub link to them.")
+    last_signed_in_at: datetime | None
     created_at: datetime
     customer_id: strawberry.Private[int]
+    model: strawberry.Private[models.Contact]
 
     @classmethod
     def from_model(cls, c: models.Contact) -> ContactType:
@@ -46,9 +56,22 @@ class ContactType(Node):
             hub_access=c.hub_access,
             is_primary=c.is_primary,
             has_password=c.password_hash is not None,
+            invitation_status=welcome.status_of(c).status,
+            invited_at=c.invited_at,
+            last_signed_in_at=c.last_signed_in_at,
             created_at=c.created_at,
             customer_id=c.customer_id,
+            model=c,
         )
+
+    @strawberry.field(
+        description="Why no welcome email can be sent to this contact now (no email, hub access off), or null."
+    )
+    async def welcome_unavailable_reason(self, info: Info) -> str | None:
+        customer = await info.context.loaders.customer_by_id.load(self.customer_id)
+        assert customer is not None
+        blocker = welcome.welcome_blocker(customer, self.model)
+        return blocker.problems[0].message if blocker else None
 
     @strawberry.field
     async def customer(self, info: Info) -> CustomerType:
