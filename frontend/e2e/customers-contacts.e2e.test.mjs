@@ -173,6 +173,7 @@ test('customers and contacts: person and company, hub access, inline edits, welc
     await row(page, 'Pia Holm').getByText('Pia Holm', { exact: true }).dblclick();
     const edit = page.getByRole('form', { name: 'Edit name of Pia Holm' });
     await edit.getByLabel('Last name').fill('Holmberg');
+    await snap(page, 'contact-inline-edit');
     await edit.getByLabel('Last name').press('Enter');
     await page.getByText('Pia Holmberg', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Edit email of Pia Holmberg' }).click();

@@ -104,7 +104,7 @@ export function ContactRow({ contact, isPerson, onChanged, onEmailChanged, onSen
   return (
     <tr>
       <td className="primary" data-label="Contact">
-        {editing === 'name' ? editor(`Edit name of ${contact.fullName}`, <div className="row" style={{ gap: 'var(--s2)', alignItems: 'flex-start', flexWrap: 'nowrap' }}>{input('firstName', 'First name', true)}{input('lastName', 'Last name')}</div>) : (
+        {editing === 'name' ? editor(`Edit name of ${contact.fullName}`, <div className="row" style={{ gap: 'var(--s2)', alignItems: 'flex-start', flexWrap: 'wrap' }}>{input('firstName', 'First name', true)}{input('lastName', 'Last name')}</div>) : (
           <div className="row editable" style={{ gap: 'var(--s2)' }} onDoubleClick={() => start('name')}>
             <strong className="truncate">{contact.fullName}</strong>
             {contact.isPrimary && <span className="badge badge-soft">Primary</span>}

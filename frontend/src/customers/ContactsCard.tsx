@@ -68,7 +68,7 @@ export function ContactsCard({ customerId, customerName, hubAccess, contacts, is
   }
 
   return (
-    <section className="card" aria-labelledby="contacts-h">
+    <section className="card contacts-card" aria-labelledby="contacts-h">
       <div className="card-header">
         <h2 id="contacts-h">Contacts <span className="muted">({contacts.length})</span></h2>
         {!isPerson && !adding && <button type="button" className="btn btn-sm" onClick={() => setAdding(true)}><IconPlus /> New contact</button>}
@@ -84,7 +84,7 @@ export function ContactsCard({ customerId, customerName, hubAccess, contacts, is
       ) : contacts.length > 0 && (
         <div className="table-wrap">
           <table className="table responsive contacts-table">
-            <thead><tr><th>Contact</th><th>Hub access</th><th>Status</th><th><span className="visually-hidden">Actions</span></th></tr></thead>
+            <thead><tr><th>Contact</th><th className="col-access">Hub access</th><th className="col-status">Status</th><th className="col-actions"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>
               {contacts.map((c) => (
                 <ContactRow
