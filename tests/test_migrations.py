@@ -198,3 +198,58 @@ async def test_keys_made_before_read_scopes_keep_the_access_they_had(empty_datab
         }
     finally:
         await Tortoise.close_connections()
+
+
+LIFECYCLE_MIGRATION = importlib.import_module("portico.migrations.0018_contact_lifecycle")
+
+
+async def test_contacts_keep_their_history_as_invited_and_signed_in(empty_database: str) -> None:
+    """Issue 9, point 2: a contact's status is kept on the contact from now on; contacts from before get the dates
+    their hub links and sessions show (not "never invited" for someone who has been using the hub)."""
+    from portico.accounts.models import Member, Session
+    from portico.customers.models import Contact, Customer, CustomerKind
+
+    await _migrate(empty_database, LIFECYCLE_MIGRATION.Migration.dependencies[0][1])
+    await init_db_url(empty_database)
+    conn = connections.get("default")
+    postgres = conn.capabilities.dialect == "postgres"
+
+    def marks(n: int) -> str:
+        return ", ".join(f"${i}" if postgres else "?" for i in range(1, n + 1))
+
+    org = await _old_organization("Org")
+    admin = await Member.create(organization_id=org, email="a@x.example", first_name="A", last_name="A",
+                                password_hash="h")
+    customer = await Customer.create(organization_id=org, kind=CustomerKind.COMPANY, name="C", name_key="c",
+                                     created_by=admin)
+    linked, used = datetime(2026, 11, 2, 9, tzinfo=UTC), datetime(2026, 11, 3, 10, tzinfo=UTC)
+    ids = {}
+    for name in ("never", "invited", "signed"):
+        await conn.execute_query(
+            "INSERT INTO contact (customer_id, organization_id, first_name, last_name, email, hub_access, is_primary,"
+            f" created_at) VALUES ({marks(8)})",
+            [customer.id, org, name, "X", f"{name}@c.example", True, False, datetime.now(UTC)],
+        )
+        _, rows = await conn.execute_query(f"SELECT id FROM contact WHERE first_name = {marks(1)}", [name])
+        ids[name] = rows[0]["id"]
+    for name, first_used in (("invited", None), ("signed", used)):
+        await conn.execute_query(
+            "INSERT INTO hub_link (organization_id, contact_id, token_hash, created_at, first_used_at, last_used_at)"
+            f" VALUES ({marks(6)})",
+            [org, ids[name], f"hash-{name}", linked, first_used, first_used],
+        )
+    later = datetime.now(UTC) + timedelta(days=1)
+    await Session.create(token_hash="s", contact_id=ids["signed"], expires_at=later)
+    await Tortoise.close_connections()
+
+    await _migrate(empty_database)
+
+    await init_db_url(empty_database)
+    try:
+        rows = {c.first_name: c for c in await Contact.all()}
+        assert (rows["never"].invited_at, rows["never"].last_signed_in_at) == (None, None)
+        assert (rows["invited"].invited_at, rows["invited"].last_signed_in_at) == (linked, None)
+        assert rows["signed"].invited_at == linked
+        assert rows["signed"].last_signed_in_at is not None and rows["signed"].last_signed_in_at > used  # the session
+    finally:
+        await Tortoise.close_connections()
