@@ -82,7 +82,7 @@ async def _seed(settings: Any, members: int, managers: int, senders: int) -> dic
     staff = await Member.filter(organization_id=org_id).order_by("id")
     organization = await Organization.get(id=org_id)
     as_admin = Actor(kind=ActorKind.MEMBER, organization=organization, member=admin)
-    customer = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Fjord Logistics", hub_access=True,
+    customer = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Fjord Logistics", hub_access=False,
                                      modules=[CustomerModule.DOCUMENTS])
     reps = [m for m in staff if m.role is Role.MEMBER][:senders]
     await assign_account_managers(as_admin, customer_ids=[customer.id], member_ids=[r.id for r in reps])

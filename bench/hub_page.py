@@ -135,9 +135,9 @@ async def _seed(settings: Any) -> Seeded:
             ))
 
     modules = [CustomerModule.DOCUMENTS]
-    big = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Fjord Logistics", hub_access=True,
+    big = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Fjord Logistics", hub_access=False,
                                 modules=modules)
-    small = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Svea Bygg", hub_access=True,
+    small = await create_customer(as_admin, kind=CustomerKind.COMPANY, name="Svea Bygg", hub_access=False,
                                   modules=modules)
     await assign_account_managers(as_admin, customer_ids=[big.id, small.id], member_ids=[rep.id])
 
