@@ -28,7 +28,7 @@ from portico.accounts.sessions import SESSION_COOKIE
 from portico.customers.models import Contact
 from portico.errors import DomainError
 from tests.conftest import PASSWORD, Org
-from tests.hubs.helpers import World, build_world, share_to_contact
+from tests.hubs.helpers import World, build_world, folder_documents, share_to_contact
 
 
 @pytest.fixture
@@ -131,8 +131,8 @@ async def test_an_openid_connect_provider_plugs_in_without_resolver_changes(
     assert viewer == {"kind": "CONTACT", "member": None, "contact": {"email": "mette@fjord.example"}}
     assert dict(oidc.seen[0].data) == {"code": "good-code", "state": "s1"} and oidc.seen[0].user_agent == "Firefox"
     # and sees their hub like any signed-in contact
-    hub = await browser("{ myHub { folders { documents { name } } } }")
-    assert {d["name"] for f in hub["myHub"]["folders"] for d in f["documents"]} == set(shared.documents)
+    hub = await browser("{ myHub { folders { documents { edges { node { name } } } } } }")
+    assert {d["name"] for f in hub["myHub"]["folders"] for d in folder_documents(f)} == set(shared.documents)
 
 
 async def test_a_refused_redirect_sign_in_goes_back_to_the_log_in_page(world: World, app: Starlette,

@@ -22,6 +22,7 @@ from tests.hubs.helpers import (
     PRINT,
     Shared,
     World,
+    folder_documents,
     person,
     share_input,
     share_to_contact,
@@ -45,7 +46,7 @@ async def _contact_sees(shared: Shared) -> dict[str, Any]:
     """Everything a contact could reach of their hub's documents, through every door."""
     contact = shared.contact
     hub = (await contact(MY_HUB))["myHub"]
-    documents = {d["name"] for f in hub["folders"] for d in f["documents"]} if hub else set()
+    documents = {d["name"] for f in hub["folders"] for d in folder_documents(f)} if hub else set()
     nodes = [(await contact(NODE_DOC, {"id": d["id"]}))["node"] for d in shared.documents.values()]
     activity = (await contact(ACTIVITY, {"first": 50}))["activity"]["edges"]
     downloads = [(await contact.http.get(d["downloadUrl"])).status_code for d in shared.documents.values()]
@@ -94,7 +95,7 @@ async def test_staff_are_unaffected(world: World, shared: Shared) -> None:
     await _modules(world, [])
     for person_ in (world.acme.admin, world.acme.manager, world.acme.member):
         hub = (await person_.client(HUB, {"id": shared.hub_id}))["hub"]
-        names = {d["name"] for f in hub["folders"] for d in f["documents"]}
+        names = {d["name"] for f in hub["folders"] for d in folder_documents(f)}
         assert names == {"Price list 2027", "Installation guide", "notes.txt"}, person_.email
     doc = await world.acme.member.client(NODE_DOC, {"id": shared.documents["notes.txt"]["id"]})
     assert (await world.acme.member.client.http.get(doc["node"]["viewUrl"])).status_code == 200
