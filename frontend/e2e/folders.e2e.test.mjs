@@ -103,7 +103,7 @@ test('folders: tree with permissions, uploads with progress, versions, the prima
     await staffLogIn(admin, 'admin@northwind.example', 'portico-demo-admin');
     await staffLogIn(anna, 'anna@northwind.example', 'portico-demo-rep');
     const created = await ok(admin.page, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) {
-      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER, hubAccess: true } }, 'createCustomer');
+      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER } }, 'createCustomer');
     customerId = created.customer.id;
     const people = await gql(admin.page, '{ members { edges { node { id email } } } }');
     const annaId = people.data.members.edges.map((e) => e.node).find((m) => m.email.startsWith('anna@')).id;

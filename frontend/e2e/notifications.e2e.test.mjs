@@ -76,7 +76,7 @@ test('notification settings: staff and contacts choose; an email arrives; one cl
 
   await step('anna shares with Eva (set up through GraphQL); the share email has arrived', async () => {
     const created = await ok(admin.page, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) {
-      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER, hubAccess: true } }, 'createCustomer');
+      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER } }, 'createCustomer');
     const people = await gql(admin.page, '{ members { edges { node { id email } } } }');
     const annaId = people.data.members.edges.map((e) => e.node).find((m) => /^anna@/.test(m.email)).id;
     await ok(admin.page, `mutation($input: AccountManagersInput!) { assignAccountManagers(input: $input) { errors { code message } } }`,

@@ -87,7 +87,7 @@ test('storage plans and module switches', async (t) => {
 
   await step('point 3: Anna shares with Inga, who opens her hub and sees the documents', async () => {
     const created = await ok(admin.page, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) {
-      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER, hubAccess: true } }, 'createCustomer');
+      customer { id } errors { code message } } }`, { input: { kind: 'COMPANY', name: CUSTOMER } }, 'createCustomer');
     const customerId = created.customer.id;
     customerUrl = `/customers/${encodeURIComponent(customerId)}`;
     const people = await gql(admin.page, '{ members { edges { node { id email } } } }');
