@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { AuthLayout } from './AuthLayout';
 import { LogInMutation } from './operations';
 import { FormErrors, InputField } from '../ui/components';
+import { providerError } from './providerError';
 import { describeError, splitErrors } from '../lib/errors';
 import { useSession } from '../app/session';
 import { useTitle } from '../lib/useTitle';
@@ -41,7 +42,7 @@ export function LogInPage() {
       foot={<>New to Portico? <Link to="/signup">Create an organization</Link></>}
     >
       <form className="stack" onSubmit={submit} noValidate>
-        <FormErrors messages={errs.general} />
+        <FormErrors messages={errs.general.length ? errs.general : [providerError(params.get('error'))].filter((m): m is string => !!m)} />
         <InputField label="Email" type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} error={errs.byField.email} />
         <InputField label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={errs.byField.password} />
         <button className="btn btn-primary btn-block" type="submit" disabled={state.fetching}>{state.fetching ? 'Signing in…' : 'Sign in'}</button>

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { HubLogInMutation } from './operations';
 import { AuthLayout } from '../auth/AuthLayout';
 import { safeNext } from '../auth/LogInPage';
+import { providerError } from '../auth/providerError';
 import { FormErrors, InputField } from '../ui/components';
 import { describeError, splitErrors, type SplitErrors } from '../lib/errors';
 import { useSession } from '../app/session';
@@ -34,7 +35,7 @@ export function HubLogInPage() {
   return (
     <AuthLayout title="Sign in to your hub" subtitle="For customers: use the email your documents were sent to." foot={<>Staff member? <Link to="/login">Staff sign-in</Link></>}>
       <form className="stack" onSubmit={submit} noValidate>
-        <FormErrors messages={errs.general} />
+        <FormErrors messages={errs.general.length ? errs.general : [providerError(params.get('error'))].filter((m): m is string => !!m)} />
         <InputField label="Email" type="email" autoComplete="username" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={errs.byField.email} />
         <InputField label="Password" type="password" autoComplete="current-password" required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} error={errs.byField.password} />
         <button type="submit" className="btn btn-primary btn-block" disabled={st.fetching}>{st.fetching ? 'Signing in…' : 'Sign in'}</button>
