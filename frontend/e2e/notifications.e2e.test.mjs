@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { closeBrowser, launch, newActor, snap, screenshotsDir } from './support/browser.mjs';
-import { gql, ok, staffLogIn } from './support/graphql.mjs';
+import { gql, ok, staffLogIn } from './support/api.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CUSTOMER = `Birch Dental ${RUN}`;
