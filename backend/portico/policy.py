@@ -610,6 +610,15 @@ def require_sharer(actor: Actor) -> Member:
     return member
 
 
+def require_uploader(actor: Actor) -> Member:
+    """`POST /uploads` feeds a share or a publication (SHARES_WRITE) or a customer import (CUSTOMERS_WRITE): an API
+    key needs one of the two; whoever uses the upload checks their own scope again."""
+    member = actor.require_member()
+    if actor.kind is ActorKind.API_KEY and not {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE} & set(actor.scopes):
+        raise NotAllowed("This API key lacks the SHARES_WRITE or CUSTOMERS_WRITE scope.")
+    return member
+
+
 def require_account_manager_editor(actor: Actor) -> Member:
     """Assigning account managers changes who sees a customer: ADMIN and MANAGER only."""
     member = actor.require_member()

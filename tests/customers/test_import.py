@@ -199,6 +199,24 @@ async def test_denied(two_orgs: tuple[Org, Org], client_factory: Callable[..., G
     assert await Customer.all().count() == 1
 
 
+async def test_an_api_key_with_customers_write_uploads_and_imports(
+    two_orgs: tuple[Org, Org], client_factory: Callable[..., GraphQLClient]
+) -> None:
+    acme, _ = two_orgs
+    _, secret = await create_api_key(acme.admin.client, ["CUSTOMERS_READ", "CUSTOMERS_WRITE"],
+                                     acts_as=acme.member.member_id)
+    _, reader = await create_api_key(acme.admin.client, ["CUSTOMERS_READ"], acts_as=acme.member.member_id)
+    key = key_client(client_factory, secret)
+
+    result = (await run(key, await upload_file(key, csv_bytes(ROWS), "k.csv"), dry_run=False))["result"]
+
+    assert (result["applied"], counts(result)) == (True, (3, 0, 0, 3, 0, 0))
+    # a key with neither write scope may not even upload
+    refused = await key_client(client_factory, reader).http.post("/uploads", params={"filename": "r.csv"},
+                                                                  content=csv_bytes(ROWS))
+    assert refused.status_code == 403
+
+
 async def test_the_same_reference_in_two_organizations(two_orgs: tuple[Org, Org]) -> None:
     acme, globex = two_orgs
     for org in (acme, globex):

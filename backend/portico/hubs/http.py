@@ -71,7 +71,7 @@ async def upload(request: Request) -> Response:
         contact_id = actor.contact.id
     else:
         try:
-            member_id = policy.require_sharer(actor).id
+            member_id = policy.require_uploader(actor).id
         except DomainError as error:
             return _error(403, error.problems[0].code, error.problems[0].message)
     declared = request.headers.get("content-length")
