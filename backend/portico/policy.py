@@ -479,6 +479,8 @@ def may_export_customers(actor: Actor) -> bool:
     """The customer list as a file is a staff tool (members and API keys; what it holds is `customers_visible_to`).
     A contact's hub has no such thing: for them the route does not exist."""
     return actor.is_staff and actor.organization is not None
+
+
 def _may_write_folders(actor: Actor) -> bool:
     """Staff who change folders and their contents: members, and API keys acting as one with SHARES_WRITE."""
     if actor.member is None or not actor.member.is_active:

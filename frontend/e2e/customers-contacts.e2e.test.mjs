@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
+import { gql } from './support/api.mjs';
 import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -19,13 +20,6 @@ const SUBJECT = `Your hub at {organization} is ready (${RUN})`;
 
 let backend, browser, admin, rep, carla;
 const actors = () => [admin, rep, carla].filter(Boolean);
-
-async function gql(page, query, variables = {}) {
-  return page.evaluate(async ({ query, variables }) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ query, variables }) });
-    return r.json();
-  }, { query, variables });
-}
 
 /** The dev mailbox shows a link once (then the stored copy is redacted): read each email once, keep what we need. */
 async function emailsTo(to) {

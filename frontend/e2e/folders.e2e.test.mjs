@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
+import { gql, ok, staffLogIn } from './support/api.mjs';
 import { PHONE, closeBrowser, launch, makePdf, newActor, snap, screenshotsDir } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -16,30 +17,6 @@ const NORA = { firstName: 'Nora', lastName: 'Dahl', email: `nora.${RUN}@borealis
 
 let backend, browser, admin, anna, lina, nora;
 const actors = () => [admin, anna, lina, nora].filter(Boolean);
-
-async function gql(page, query, variables = {}) {
-  return page.evaluate(async ({ query, variables }) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ query, variables }) });
-    return r.json();
-  }, { query, variables });
-}
-
-async function ok(page, query, variables, field) {
-  const r = await gql(page, query, variables);
-  assert.ok(!r.errors, `${field}: ${JSON.stringify(r.errors)}`);
-  const payload = r.data[field];
-  assert.deepEqual(payload.errors ?? [], [], `${field}: ${JSON.stringify(payload.errors)}`);
-  return payload;
-}
-
-async function staffLogIn(actor, email, password) {
-  const { page } = actor;
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/libraries$/);
-}
 
 /** The hub links of the share emails, read once (the dev mailbox shows a one-time link once, then redacts it). */
 async function hubLinks(...to) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readdirSync, rmSync, existsSync } from 'node:fs';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
+import { gql, staffLogIn } from './support/api.mjs';
 import { closeBrowser, launch, newActor, snap, makePdf, printRequests, screenshotsDir } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -17,23 +18,6 @@ const UPLOAD_NAME = `Site survey ${RUN}.pdf`;
 
 let backend, browser, anna, ben, contact, admin;
 const actors = () => [anna, ben, contact, admin].filter(Boolean);
-
-async function gql(page, query, variables = {}) {
-  return page.evaluate(async ({ query, variables }) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'portico' }, credentials: 'same-origin', body: JSON.stringify({ query, variables }) });
-    return r.json();
-  }, { query, variables });
-}
-
-async function staffLogIn(actor, email, password) {
-  const { page } = actor;
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/libraries$/);
-  await page.getByRole('heading', { name: 'Libraries' }).waitFor();
-}
 
 before(async () => {
   if (existsSync(screenshotsDir)) for (const f of readdirSync(screenshotsDir)) if (f.startsWith('FAILED-')) rmSync(join(screenshotsDir, f));

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
+import { gql } from './support/api.mjs';
 import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
 import { makePng } from './support/images.mjs';
 import { fillGermanFixedTexts } from './support/templates.mjs';
@@ -17,13 +18,6 @@ const MESSAGE = `Hej Mette, her er prislisten, vi talte om. (${RUN})`;
 
 let backend, browser, admin, contact;
 const actors = () => [admin, contact].filter(Boolean);
-
-async function gql(page, query, variables = {}) {
-  return page.evaluate(async ({ query, variables }) => {
-    const r = await fetch('/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin', body: JSON.stringify({ query, variables }) });
-    return r.json();
-  }, { query, variables });
-}
 
 before(async () => {
   backend = await startBackend();

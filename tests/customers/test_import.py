@@ -9,6 +9,7 @@ import pytest
 
 from portico.accounts.models import Member
 from portico.customers.models import Contact, Customer
+from portico.hubs.models import Upload
 from tests.conftest import GraphQLClient, Org
 from tests.customers.import_helpers import HEADER, counts, csv_bytes, run, upload_file, xlsx_bytes
 from tests.graphql.helpers import create_api_key, create_customer, customer_names, key_client, pk_of
@@ -69,9 +70,14 @@ async def test_dry_run_writes_nothing_then_import_and_reimport_changes_nothing(t
     assert {c.id for c in await Customer.filter(account_managers__id=member.id)} == {
         c.id for c in await Customer.all()}
 
+    # then the imported file has done its job: its upload is gone and no longer counts toward the storage quota
+    assert not await Upload.filter(id=upload_id).exists()
+    assert (await run(acme.member.client, upload_id, dry_run=False))["errors"][0]["code"] == "NOT_FOUND"
+
     # when: the same file again
     before = await _state()
-    again = (await run(acme.member.client, upload_id, dry_run=False))["result"]
+    again_id = await upload_file(acme.member.client, data, f"customers.{fmt}")
+    again = (await run(acme.member.client, again_id, dry_run=False))["result"]
 
     # then: nothing changes
     assert (again["applied"], counts(again)) == (True, (0, 0, 3, 0, 0, 3))
@@ -148,15 +154,15 @@ async def test_mapping_problems_come_with_the_columns(two_orgs: tuple[Org, Org])
     assert suggested["result"]["columns"] == ["Firma", "Mail"]
     assert suggested["result"]["mapping"] == [{"column": "Mail", "field": "CONTACT_EMAIL"}]
 
+    twice = [{"column": "Nope", "field": "EXTERNAL_REF"}, {"column": "Mail", "field": "EXTERNAL_REF"}]
+    wrong = await run(acme.member.client, upload_id, dry_run=True, mapping=twice)
+    assert {e["code"] for e in wrong["errors"]} == {"UNKNOWN_COLUMN", "DUPLICATE_FIELD"}
+
     # when: the user maps the columns
     mapping = [{"column": "Firma", "field": "CUSTOMER_NAME"}, {"column": "Mail", "field": "EXTERNAL_REF"}]
     fixed = await run(acme.member.client, upload_id, dry_run=False, mapping=mapping)
     assert fixed["errors"] == [] and fixed["result"]["applied"] is True
     assert await Customer.filter(external_ref="a@x.example", name="A").count() == 1
-
-    twice = [{"column": "Nope", "field": "EXTERNAL_REF"}, {"column": "Mail", "field": "EXTERNAL_REF"}]
-    wrong = await run(acme.member.client, upload_id, dry_run=True, mapping=twice)
-    assert {e["code"] for e in wrong["errors"]} == {"UNKNOWN_COLUMN", "DUPLICATE_FIELD"}
 
 
 async def test_xlsx_numbers_and_booleans_read_as_text(two_orgs: tuple[Org, Org]) -> None:

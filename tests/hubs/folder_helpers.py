@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.conftest import GraphQLClient
-from tests.hubs.helpers import ADD_CONTACT, World, pk
+from tests.hubs.helpers import ADD_CONTACT, World, pk, switch_hub_access_on
 
 ERRORS = "errors { code field message }"
 FOLDER_FIELDS = """id name kind parentId clientAccess allContacts documentCount canUpload canManagePermissions
@@ -72,6 +72,7 @@ async def build_tree(world: World, make_client: Any) -> Tree:
         }})
         assert data["addContact"]["errors"] == [], data
         ids[first] = data["addContact"]["contact"]["id"]
+    await switch_hub_access_on(world.acme.admin.client, world.customer_x)
     clients = [await contact_client(make_client, ids[n]) for n in ("Mette", "Erik", "Nina")]
     return Tree(world, *clients, ids=ids)
 

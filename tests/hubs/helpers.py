@@ -106,6 +106,16 @@ async def create_customer(admin: GraphQLClient, name: str, managers: list[str] =
     return customer_id
 
 
+UPDATE_CUSTOMER_HUB_ACCESS = """mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) {
+  errors { code field message } } }"""
+
+
+async def switch_hub_access_on(client: GraphQLClient, customer_id: str) -> None:
+    """A company gets hub access once it has a contact (issue 9 point 1): add the contact first."""
+    data = await client(UPDATE_CUSTOMER_HUB_ACCESS, {"input": {"customerId": customer_id, "hubAccess": True}})
+    assert data["updateCustomer"]["errors"] == [], data
+
+
 def share_input(customer_id: str, recipients: list[dict[str, Any]], publication_ids: list[str] = (),  # type: ignore[assignment]
                 upload_ids: list[str] = (), language: str = "en",  # type: ignore[assignment]
                 message: str = "Here are the documents we talked about.") -> dict[str, Any]:

@@ -39,6 +39,7 @@ from tests.hubs.helpers import (
     leave_free,
     pk,
     stored_keys,
+    switch_hub_access_on,
     upload_ok,
 )
 
@@ -118,6 +119,7 @@ async def test_an_upload_is_told_only_to_account_managers_among_members(tree: Tr
     own = await create_customer(acme.admin.client, "Rita's own", [acme.member.member_id])
     added = await acme.admin.client(ADD_CONTACT, {"input": {"customerId": own, "firstName": "Ulla", "lastName": "U",
                                                             "email": "ulla@own.example"}})
+    await switch_hub_access_on(acme.admin.client, own)
     ulla = await contact_client(client_factory, added["addContact"]["contact"]["id"])
     folder = await create_folder(acme.member.client, own, "Drop box", perms=permissions("VIEW_AND_UPLOAD"))
     upload_id = await _contact_upload(ulla, folder["folder"]["id"], PDF, "ulla.pdf")

@@ -43,6 +43,7 @@ from portico.customers.services import add_account_manager_pairs
 from portico.customers.tabular import UnreadableFile, kind_of, read_rows, restore, spooled_copy
 from portico.errors import DomainError, NotFound, Problem
 from portico.hubs.models import Upload
+from portico.hubs.sweeps import forget_upload
 from portico.storage.base import Storage
 from portico.validation import Checker, is_uuid
 
@@ -124,12 +125,17 @@ async def import_customers(
                     await reader.run(rows, conn)
                     if summary.error_count:
                         raise _RollBack
+                    # The file has done its job: it stops counting toward the storage quota with the import's
+                    # commit (a second import of the same upload finds nothing), and its object goes after it.
+                    consumed = await forget_upload(upload, conn)
             except _RollBack:
-                pass
+                return summary
             except IntegrityError:
                 raise DomainError(
                     "CONFLICT", "Another import changed these customers at the same time. Import again.", "uploadId"
                 ) from None
+            if consumed:
+                await storage.delete(upload.storage_key)
             return summary
         finally:
             rows.close()

@@ -44,7 +44,7 @@ KINDS: dict[NotificationKind, KindSpec] = {
     # A customer putting a file in the vendor's hands is something to act on: at once.
     NotificationKind.CUSTOMER_UPLOADS: KindSpec(
         Audience.STAFF, Delivery.IMMEDIATELY,
-        frozenset(ActivityKind(k) for k in ("DOCUMENT_UPLOADED",) if k in ActivityKind.__members__),
+        frozenset({ActivityKind.DOCUMENT_UPLOADED}),
         account_managers=True,
     ),
     # Views and downloads come in bursts: one summary a day unless the rep asks for more.

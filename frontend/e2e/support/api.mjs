@@ -26,4 +26,5 @@ export async function staffLogIn(actor, email, password) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/libraries$/);
+  await page.getByRole('heading', { name: 'Libraries' }).waitFor();
 }
