@@ -133,9 +133,9 @@ test('storage plans and module switches', async (t) => {
   });
 
   await step('point 3: staff still see the hub\'s documents; sharing is refused with a clear message', async () => {
-    const r = await gql(anna.page, `query($id: ID!) { customer(id: $id) { hub { folders { documents { name } } } } }`,
+    const r = await gql(anna.page, `query($id: ID!) { customer(id: $id) { hub { folders { documents(first: 50) { edges { node { name } } } } } } }`,
       { id: decodeURIComponent(customerUrl.split('/').pop()) });
-    assert.deepEqual(r.data.customer.hub.folders.flatMap((f) => f.documents.map((d) => d.name)), ['Price list 2027']);
+    assert.deepEqual(r.data.customer.hub.folders.flatMap((f) => f.documents.edges.map((e) => e.node.name)), ['Price list 2027']);
     const pubs = await gql(anna.page, '{ publications(first: 10) { edges { node { id title } } } }');
     const refused = await gql(anna.page, `mutation($input: ShareInput!) { shareDocuments(input: $input) { errors { code message } } }`,
       { input: { customerId: decodeURIComponent(customerUrl.split('/').pop()), recipients: [{ firstName: INGA.first, lastName: INGA.last, email: INGA.email }], language: 'en', message: '', publicationIds: [pubs.data.publications.edges[0].node.id], uploadIds: [] } });
