@@ -11,6 +11,7 @@ stored copy once the email is delivered (or, in the embedded default, once the d
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NotRequired, TypedDict, Unpack
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -24,21 +25,23 @@ _MAX_ADDRESS = 254  # RFC 5321 path limit, and OutboxEmail.to_address's column l
 EXTRA_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post")
 
 
-async def enqueue(
-    *,
-    to: str,
-    subject: str,
-    html: str,
-    text: str,
-    kind: str,
-    organization_id: int | None = None,
-    cc: Sequence[str] = (),
-    bcc: Sequence[str] = (),
-    reply_to: str | None = None,
-    secrets: Sequence[str] = (),
-    headers: Mapping[str, str] | None = None,
-    connection: BaseDBAsyncClient | None = None,
-) -> OutboxEmail:
+class EmailFields(TypedDict):
+    """What one email is made of: `queued`'s parameters, which `enqueue` passes on unchanged."""
+
+    to: str
+    subject: str
+    html: str
+    text: str
+    kind: str
+    organization_id: NotRequired[int | None]
+    cc: NotRequired[Sequence[str]]
+    bcc: NotRequired[Sequence[str]]
+    reply_to: NotRequired[str | None]
+    secrets: NotRequired[Sequence[str]]
+    headers: NotRequired[Mapping[str, str] | None]
+
+
+async def enqueue(*, connection: BaseDBAsyncClient | None = None, **fields: Unpack[EmailFields]) -> OutboxEmail:
     """Write one QUEUED email; `connection` is the caller's transaction (tortoise `using_db`).
 
     `secrets` are the one-time tokens the email carries (see `redact`); every email with a token must pass it.
@@ -46,10 +49,7 @@ async def enqueue(
     Addresses are checked (ValueError on a malformed one) and de-duplicated: nobody gets the same email twice
     because they are both in To and in CC. `kind` names the email ("hub_share", ...) for the dev mailbox and logs.
     """
-    email = queued(
-        to=to, subject=subject, html=html, text=text, kind=kind, organization_id=organization_id, cc=cc, bcc=bcc,
-        reply_to=reply_to, secrets=secrets, headers=headers,
-    )
+    email = queued(**fields)
     await email.save(using_db=connection)
     return email
 
