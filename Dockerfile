@@ -16,6 +16,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DATA_DIR=/var/lib/portico
+# DejaVu: the quote acceptance certificate embeds it so any name prints as typed (portico/quotes/certificate.py).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --user-group --home-dir /app --no-create-home portico \
     && mkdir -p /app /var/lib/portico \
     && chown portico:portico /var/lib/portico
