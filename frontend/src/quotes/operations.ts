@@ -1,0 +1,19 @@
+import { graphql } from '../gql';
+
+/** The customer a quote goes to: its contacts (for "one contact"), and whether its hub shows quotes at all. */
+export const QuoteCustomerQuery = graphql(`
+  query QuoteCustomer($id: ID!) {
+    customer(id: $id) {
+      id name kind hubAccess modules
+      contacts { id fullName email hubAccess isPrimary }
+    }
+  }
+`);
+
+export const QuoteCustomerPickerQuery = graphql(`
+  query QuoteCustomerPicker($search: String) {
+    customers(first: 20, search: $search) {
+      edges { node { id name kind hubAccess } }
+    }
+  }
+`);
