@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { CustomersQuery } from './operations';
 import { CreateCustomerDialog } from './CreateCustomerDialog';
 import { ImportCustomersDialog } from './ImportCustomersDialog';
+import { BulkAssignDialog } from '../receivables/BulkAssignDialog';
 import { exportUrl } from './importMapping';
 import { Empty, ErrorState, Loading, PageHeader } from '../ui/components';
 import { IconBuilding, IconDownload, IconPlus, IconSearch, IconUpload, IconUser, IconUsers } from '../ui/icons';
@@ -23,9 +24,12 @@ export function CustomersPage() {
   const hub = params.get('hub');
   const mine = params.get('mine') === '1';
   const { viewer } = useSession();
+  const canManage = viewer?.member?.role === 'ADMIN' || viewer?.member?.role === 'MANAGER';
   const [first, setFirst] = useState(50);
   const [creating, setCreating] = useState(params.get('new') === '1');
   const [importing, setImporting] = useState(false);
+  const [assigning, setAssigning] = useState(false);
+  const [notice, setNotice] = useState('');
   // Row selection: what bulk actions (account managers, issue 10) work on. Kept across filter changes.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const debounced = useDebounced(search.trim(), 250);
@@ -147,9 +151,19 @@ export function CustomersPage() {
         <div className="selection-bar" role="region" aria-label="Selection">
           <span><strong data-testid="selection-count">{selected.size}</strong> customer{selected.size === 1 ? '' : 's'} selected</span>
           <div className="row">
+            {canManage && <button type="button" className="btn btn-sm" onClick={() => setAssigning(true)}>Account managers…</button>}
             <button type="button" className="btn btn-ghost btn-sm" onClick={() => setSelected(new Set())}>Clear selection</button>
           </div>
         </div>
+      )}
+
+      {notice && <div className="alert alert-success" role="status" style={{ marginTop: 'var(--s3)' }}>{notice}</div>}
+      {assigning && (
+        <BulkAssignDialog
+          customerIds={[...selected]}
+          onClose={() => setAssigning(false)}
+          onDone={(message) => { setAssigning(false); setNotice(message); refetch({ requestPolicy: 'network-only' }); }}
+        />
       )}
 
       {importing && (

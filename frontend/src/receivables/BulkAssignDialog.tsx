@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { AssignAccountManagersMutation, AssignableMembersQuery, UnassignAccountManagersMutation } from '../customers/operations';
+import { Dialog, FormErrors, Loading } from '../ui/components';
+import { describeError } from '../lib/errors';
+
+type Mode = 'ADD' | 'REMOVE';
+
+/**
+ * Assigns (or removes) account managers on a selection of customers in one set-based mutation: the server
+ * checks every customer and member and writes all or nothing, so the dialog only reports its errors.
+ */
+export function BulkAssignDialog({ customerIds, onClose, onDone }: { customerIds: readonly string[]; onClose: () => void; onDone: (message: string) => void }) {
+  const [members] = useQuery({ query: AssignableMembersQuery });
+  const [assignState, assign] = useMutation(AssignAccountManagersMutation);
+  const [unassignState, unassign] = useMutation(UnassignAccountManagersMutation);
+  const [mode, setMode] = useState<Mode>('ADD');
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<string[]>([]);
+  const busy = assignState.fetching || unassignState.fetching;
+  // Only active account managers can be assigned; removing shows every active member, so a member whose flag
+  // was switched off can still be taken off customers.
+  const choices = (members.data?.members.edges.map((e) => e.node) ?? []).filter((m) => m.isActive && (mode === 'REMOVE' || m.isAccountManager));
+  const n = customerIds.length;
+  const toggle = (id: string) => setPicked((cur) => {
+    const next = new Set(cur);
+    if (next.has(id)) next.delete(id); else next.add(id);
+    return next;
+  });
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    if (!picked.size) return setErrors(['Choose at least one account manager.']);
+    const input = { customerIds: [...customerIds], memberIds: [...picked] };
+    const r = mode === 'ADD' ? await assign({ input }) : await unassign({ input });
+    if (r.error) return setErrors([describeError(r.error)]);
+    const data = r.data as Record<string, { errors: { message: string }[] }> | undefined;
+    const errs = data?.[mode === 'ADD' ? 'assignAccountManagers' : 'unassignAccountManagers']?.errors.map((x) => x.message) ?? [];
+    if (errs.length) return setErrors(errs);
+    const who = choices.filter((m) => picked.has(m.id)).map((m) => m.fullName).join(', ');
+    onDone(mode === 'ADD' ? `${who} now manage${picked.size === 1 ? 's' : ''} ${n} customer${n === 1 ? '' : 's'}.` : `${who} removed from ${n} customer${n === 1 ? '' : 's'}.`);
+  }
+
+  return (
+    <Dialog
+      title={`Account managers for ${n} customer${n === 1 ? '' : 's'}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="submit" form="bulk-assign" className="btn btn-primary" disabled={busy || !picked.size} data-testid="bulk-assign-submit">
+            {mode === 'ADD' ? 'Assign' : 'Remove'}
+          </button>
+        </>
+      }
+    >
+      <form id="bulk-assign" className="stack" onSubmit={submit}>
+        <div className="segmented" role="radiogroup" aria-label="What to do">
+          {(['ADD', 'REMOVE'] as const).map((m) => (
+            <label key={m} className={mode === m ? 'on' : ''}>
+              <input type="radio" name="bulk-mode" value={m} checked={mode === m} onChange={() => { setMode(m); setPicked(new Set()); setErrors([]); }} />
+              {m === 'ADD' ? 'Add account managers' : 'Remove account managers'}
+            </label>
+          ))}
+        </div>
+        <FormErrors messages={errors} />
+        {members.error ? <FormErrors messages={[describeError(members.error)]} /> : !members.data ? <Loading label="Loading members…" /> : choices.length === 0 ? (
+          <p className="muted">No member is flagged as account manager yet. An admin sets the flag under Members.</p>
+        ) : (
+          <fieldset className="fieldset" style={{ padding: 0 }}>
+            <legend className="visually-hidden">Account managers</legend>
+            <ul className="list" style={{ maxHeight: 320, overflowY: 'auto' }}>
+              {choices.map((m) => (
+                <li key={m.id}>
+                  <label className="check">
+                    <input type="checkbox" checked={picked.has(m.id)} onChange={() => toggle(m.id)} />
+                    <span><strong>{m.fullName}</strong> <span className="muted small">{m.email}</span></span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        )}
+      </form>
+    </Dialog>
+  );
+}
