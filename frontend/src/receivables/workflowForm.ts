@@ -1,0 +1,107 @@
+/**
+ * The reminder workflow editor's form state and its checks. The server validates again (and has the last word);
+ * these checks give the errors next to the step they belong to before anything is sent.
+ */
+
+export type StepKind = 'EMAIL' | 'ACTION';
+export type CopyMode = 'NONE' | 'CC' | 'BCC';
+export type ActionKind = 'CALL' | 'LETTER' | 'CUSTOM';
+
+export interface StepDraft {
+  key: string;
+  offsetDays: string;
+  kind: StepKind;
+  copyAccountManager: CopyMode;
+  actionKind: ActionKind;
+  actionText: string;
+  actionDueInDays: string;
+}
+
+export interface WorkflowDraft { name: string; isDefault: boolean; steps: StepDraft[] }
+
+export interface StepErrors { offsetDays?: string; actionText?: string; actionDueInDays?: string }
+export interface WorkflowErrors { name?: string; steps: StepErrors[]; general: string[] }
+
+export const MAX_OFFSET_DAYS = 365;
+
+let seq = 0;
+export function newStep(partial: Partial<StepDraft> = {}): StepDraft {
+  seq += 1;
+  return { key: `s${seq}`, offsetDays: '', kind: 'EMAIL', copyAccountManager: 'NONE', actionKind: 'CALL', actionText: '', actionDueInDays: '3', ...partial };
+}
+
+/** A sensible start: a friendly note before the due date, reminders after, a call when it is long overdue. */
+export function defaultDraft(): WorkflowDraft {
+  return {
+    name: '', isDefault: false,
+    steps: [
+      newStep({ offsetDays: '-3' }),
+      newStep({ offsetDays: '1' }),
+      newStep({ offsetDays: '7', copyAccountManager: 'CC' }),
+      newStep({ offsetDays: '15', kind: 'ACTION', actionKind: 'CALL' }),
+    ],
+  };
+}
+
+function parseInt10(s: string): number | null {
+  const t = s.trim();
+  if (!/^[+-]?\d+$/.test(t)) return null;
+  return Number(t);
+}
+
+export function validateWorkflow(d: WorkflowDraft): WorkflowErrors {
+  const errors: WorkflowErrors = { steps: d.steps.map(() => ({})), general: [] };
+  if (!d.name.trim()) errors.name = 'Give the workflow a name.';
+  else if (d.name.trim().length > 100) errors.name = 'At most 100 characters.';
+  if (d.steps.length === 0) errors.general.push('Add at least one step.');
+  const seen = new Map<string, number>();
+  d.steps.forEach((s, i) => {
+    const e = errors.steps[i]!;
+    const off = parseInt10(s.offsetDays);
+    if (off === null) e.offsetDays = 'Whole days, e.g. -3 or 7.';
+    else if (Math.abs(off) > MAX_OFFSET_DAYS) e.offsetDays = `Within ${MAX_OFFSET_DAYS} days of the due date.`;
+    else {
+      // Each step runs once per invoice; two of the same kind on the same day would send or create twice.
+      const k = `${s.kind}:${off}`;
+      if (seen.has(k)) e.offsetDays = `Step ${seen.get(k)! + 1} already ${s.kind === 'EMAIL' ? 'emails' : 'creates an action'} on this day.`;
+      else seen.set(k, i);
+    }
+    if (s.kind === 'ACTION') {
+      if (s.actionKind === 'CUSTOM' && !s.actionText.trim()) e.actionText = 'Say what the account manager should do.';
+      if (s.actionText.length > 500) e.actionText = 'At most 500 characters.';
+      const due = parseInt10(s.actionDueInDays);
+      if (due === null || due < 0 || due > 90) e.actionDueInDays = 'Between 0 and 90 days.';
+    }
+  });
+  return errors;
+}
+
+export function hasErrors(e: WorkflowErrors): boolean {
+  return !!e.name || e.general.length > 0 || e.steps.some((s) => Object.keys(s).length > 0);
+}
+
+/** Steps in the order they run (by day relative to the due date; emails before actions on the same day). */
+export function sortedSteps(steps: readonly StepDraft[]): StepDraft[] {
+  return [...steps].sort((a, b) => (parseInt10(a.offsetDays) ?? 0) - (parseInt10(b.offsetDays) ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'EMAIL' ? -1 : 1));
+}
+
+/** "3 days before the due date", "On the due date", "7 days after the due date". */
+export function describeOffset(days: number): string {
+  if (days === 0) return 'On the due date';
+  const n = Math.abs(days);
+  return `${n} day${n === 1 ? '' : 's'} ${days < 0 ? 'before' : 'after'} the due date`;
+}
+
+export const ACTION_KIND_LABELS: Record<ActionKind, string> = { CALL: 'Call the customer', LETTER: 'Send a letter', CUSTOM: 'Custom task' };
+export const COPY_LABELS: Record<CopyMode, string> = { NONE: 'No copy', CC: 'Account manager in CC', BCC: 'Account manager in BCC' };
+
+/** One line describing a step, for the workflow list. */
+export function describeStep(s: { offsetDays: number; kind: StepKind; copyAccountManager?: CopyMode | null; actionKind?: ActionKind | null; actionText?: string | null }): string {
+  const when = describeOffset(s.offsetDays);
+  if (s.kind === 'EMAIL') {
+    const copy = s.copyAccountManager && s.copyAccountManager !== 'NONE' ? ` (account manager in ${s.copyAccountManager})` : '';
+    return `${when}: reminder email${copy}`;
+  }
+  const what = s.actionKind === 'CUSTOM' ? s.actionText || 'custom task' : ACTION_KIND_LABELS[s.actionKind ?? 'CALL'].toLowerCase();
+  return `${when}: action — ${what}`;
+}
