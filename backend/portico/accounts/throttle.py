@@ -9,6 +9,9 @@ The `free`-th counted attempt already locks the key (2 s), each further one doub
 minutes). Counts decay: after WINDOW without an attempt and without a lock in force, a key starts from zero again,
 so a forgotten password costs a user minutes, not forever. A password reset clears the account (`clear_account`).
 
+Other secrets guessed through the same mechanism pass their own `Limits`: a quote's public link (keyed by the link,
+not an account) doubles the same way but then refuses for an hour (`QUOTE_LINK`).
+
 State lives in the database so every server process sees the same counts.
 """
 
@@ -26,6 +29,25 @@ ACCOUNT_FREE_FAILURES = 5
 ADDRESS_FREE_FAILURES = 20
 MAX_LOCK = timedelta(minutes=15)
 WINDOW = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How many failures are free per account (or link) and per client address before locks start, the longest
+    doubling lock, and optionally a failure count per account from which each further attempt is refused for
+    `refusal` outright (no more doubling: "refused for a while")."""
+
+    account_free: int = ACCOUNT_FREE_FAILURES
+    address_free: int = ADDRESS_FREE_FAILURES
+    max_lock: timedelta = MAX_LOCK
+    refuse_after: int | None = None
+    refusal: timedelta = timedelta(hours=1)
+
+
+SIGN_IN = Limits()
+# A public quote link's password: 5 free tries, then 2 s, 4 s, ... 64 s; from the 12th failure on, refused for an
+# hour. A link has one password shared by its few visitors: far fewer legitimate failures than a busy account.
+QUOTE_LINK = Limits(account_free=5, address_free=20, max_lock=timedelta(minutes=15), refuse_after=12)
 
 
 def now() -> datetime:
@@ -51,6 +73,7 @@ class Attempt:
 
     account: str
     address: str
+    address_free: int = ADDRESS_FREE_FAILURES
 
     async def succeeded(self) -> None:
         await ThrottleBucket.filter(key=self.account).delete()
@@ -58,15 +81,16 @@ class Attempt:
             bucket = await ThrottleBucket.filter(key=self.address).select_for_update().first()
             if bucket is not None and bucket.failures > 0:
                 bucket.failures -= 1
-                if bucket.failures < ADDRESS_FREE_FAILURES:
+                if bucket.failures < self.address_free:
                     bucket.locked_until = None  # no longer enough failures to justify a lock
                 await bucket.save(update_fields=["failures", "locked_until", "updated_at"])
 
 
-async def reserve(kind: str, email: str, ip: str) -> Attempt:
-    """Count one attempt for the account and the address, or raise TOO_MANY_ATTEMPTS (counting nothing)."""
-    attempt = Attempt(account_key(kind, email), address_key(kind, ip))
-    free = {attempt.account: ACCOUNT_FREE_FAILURES, attempt.address: ADDRESS_FREE_FAILURES}
+async def reserve(kind: str, email: str, ip: str, limits: Limits = SIGN_IN) -> Attempt:
+    """Count one attempt for the account (or link: any key naming what is guessed at) and the address, or raise
+    TOO_MANY_ATTEMPTS (counting nothing)."""
+    attempt = Attempt(account_key(kind, email), address_key(kind, ip), limits.address_free)
+    free = {attempt.account: limits.account_free, attempt.address: limits.address_free}
     moment = now()
     async with in_transaction():
         # Insert-or-ignore first: two first attempts never collide on the primary key, and on SQLite the write
@@ -85,7 +109,9 @@ async def reserve(kind: str, email: str, ip: str) -> Attempt:
             bucket.last_attempt_at = moment
             over = bucket.failures - free[bucket.key] + 1
             if over > 0:
-                bucket.locked_until = moment + min(timedelta(seconds=2 ** min(over, 20)), MAX_LOCK)
+                bucket.locked_until = moment + min(timedelta(seconds=2 ** min(over, 20)), limits.max_lock)
+            if bucket.key == attempt.account and limits.refuse_after and bucket.failures >= limits.refuse_after:
+                bucket.locked_until = moment + limits.refusal
             await bucket.save(update_fields=["failures", "last_attempt_at", "locked_until", "updated_at"])
     return attempt
 
@@ -109,7 +135,19 @@ async def allow_reset_request(kind: str, email: str, ip: str) -> bool:
     """Count one reset request. Raises TOO_MANY_ATTEMPTS when the client address is over its limit (nothing counted);
     returns False when the account is: the caller answers as always, and sends nothing (so the answer reveals
     nothing about the account, and its owner still has the links already sent)."""
-    account, address = f"{kind}:reset-account:{email.strip().lower()}", f"{kind}:reset-address:{ip}"
+    return await allow_request(
+        f"{kind}:reset-account:{email.strip().lower()}", f"{kind}:reset-address:{ip}",
+        per_account=RESETS_PER_ACCOUNT, per_address=RESETS_PER_ADDRESS, window=RESET_WINDOW, what="reset requests",
+    )
+
+
+async def allow_request(
+    account: str, address: str, *, per_account: int, per_address: int, window: timedelta, what: str
+) -> bool:
+    """Count one request that makes us send something (a reset link, an identity code) under two keys: the account
+    it is for and the client address. Raises TOO_MANY_ATTEMPTS when the address is over `per_address` (nothing
+    counted); returns False when the account is over `per_account` (only the address counted). A key is forgotten
+    after `window` without a request that was let through."""
     moment = now()
     async with in_transaction():
         await ThrottleBucket.bulk_create([ThrottleBucket(key=k) for k in sorted((account, address))],
@@ -117,14 +155,14 @@ async def allow_reset_request(kind: str, email: str, ip: str) -> bool:
         buckets = {b.key: b for b in await ThrottleBucket.filter(key__in=[account, address]).order_by("key")
                    .select_for_update()}
         for bucket in buckets.values():
-            if bucket.last_attempt_at is None or moment - bucket.last_attempt_at >= RESET_WINDOW:
+            if bucket.last_attempt_at is None or moment - bucket.last_attempt_at >= window:
                 bucket.failures = 0
         at_address = buckets[address]
-        if at_address.failures >= RESETS_PER_ADDRESS:
+        if at_address.failures >= per_address:
             assert at_address.last_attempt_at is not None
-            wait = int((at_address.last_attempt_at + RESET_WINDOW - moment).total_seconds()) + 1
-            raise DomainError("TOO_MANY_ATTEMPTS", f"Too many reset requests. Try again in {wait} seconds.", None)
-        allowed = buckets[account].failures < RESETS_PER_ACCOUNT
+            wait = int((at_address.last_attempt_at + window - moment).total_seconds()) + 1
+            raise DomainError("TOO_MANY_ATTEMPTS", f"Too many {what}. Try again in {wait} seconds.", None)
+        allowed = buckets[account].failures < per_account
         for bucket in (at_address, buckets[account]) if allowed else (at_address,):
             bucket.failures += 1
             bucket.last_attempt_at = moment
