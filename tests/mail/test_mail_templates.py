@@ -95,6 +95,16 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "extra": "0 bytes",
         "link": LINK,
     },
+    "invoice_reminder": {
+        "organization": "Nordlys",
+        "customer": "Fjord A/S",
+        "first_name": "Mette",
+        "invoices": [{"number": "F-1001", "due_on": "2026-11-20", "outstanding": "1,250.00 EUR", "overdue_days": 13}],
+        "totals": ["1,250.00 EUR"],
+        "account_manager_name": "Rita Rep",
+        "account_manager_email": "rita@nordlys.example",
+        "link": LINK,
+    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -126,6 +136,9 @@ EXPECTED_SUBJECTS = {
     ("storage_alert", "en"): "Nordlys has used 83 % of its storage",
     ("storage_alert", "da"): "Nordlys har brugt 83 % af sin lagerplads",
     ("storage_alert", "sv"): "Nordlys har använt 83 % av sitt lagringsutrymme",
+    ("invoice_reminder", "en"): "Payment reminder from Nordlys",
+    ("invoice_reminder", "da"): "Betalingspåmindelse fra Nordlys",
+    ("invoice_reminder", "sv"): "Betalningspåminnelse från Nordlys",
 }
 
 EXPECTED_BUTTONS = {
@@ -173,6 +186,11 @@ EXPECTED_BUTTONS = {
         "en": "Open the storage settings",
         "da": "Åbn indstillingerne for lagerplads",
         "sv": "Öppna inställningarna för lagringsutrymme",
+    },
+    "invoice_reminder": {
+        "en": "See your invoices",
+        "da": "Se dine fakturaer",
+        "sv": "Se dina fakturor",
     },
 }
 

@@ -45,6 +45,17 @@ PLACEHOLDERS: tuple[Placeholder, ...] = (
     Placeholder("organization", "Your organization's name."),
 )
 PLACEHOLDER_NAMES: tuple[str, ...] = tuple(p.name for p in PLACEHOLDERS)
+
+# The placeholders of a reminder email's subject and text (a reminder workflow's EMAIL step, per language).
+REMINDER_PLACEHOLDERS: tuple[Placeholder, ...] = (
+    Placeholder("first_name", "The first name of the contact the email is addressed to (empty when not known)."),
+    Placeholder("customer", "The customer's name."),
+    Placeholder("organization", "Your organization's name."),
+    Placeholder("account_manager", "The full name of the customer's account manager (empty when there is none)."),
+    Placeholder("invoice_count", "How many invoices the email lists."),
+    Placeholder("total", "What is outstanding on them, per currency (e.g. 1,250.00 EUR and 300.00 DKK)."),
+)
+REMINDER_PLACEHOLDER_NAMES: tuple[str, ...] = tuple(p.name for p in REMINDER_PLACEHOLDERS)
 COUNT = "count"
 
 _ALL = ("first_name", "sender_name", "organization")

@@ -77,6 +77,13 @@ _EMAILS: dict[str, _Spec] = {
     "storage_alert": _Spec(
         frozenset({"organization", "level", "percent", "used", "quota", "plan", "extra", "link"}), {"first_name": ""}
     ),
+    # A reminder workflow's email step (receivables/reminder_email.py): `invoices` are [{number, due_on,
+    # outstanding, overdue_days}] with dates and amounts formatted for the language, `totals` one string per currency.
+    "invoice_reminder": _Spec(
+        frozenset({"organization", "customer", "invoices", "totals", "link"}),
+        {"first_name": "", "account_manager_name": "", "account_manager_email": "", "template_subject": "",
+         "template_body": ""},
+    ),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
 
@@ -149,6 +156,8 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
         subject = t(f"storage_alert.subject_{values['level']}")  # the 80 % warning and the "full" email differ
     elif name == "contact_welcome":
         subject = _prepare_welcome(values, language)
+    elif name == "invoice_reminder":
+        subject = _prepare_reminder(values, language, t)
     else:
         subject = t(f"{name}.subject")
     values.update(subject=_one_line(subject), language=language, t=t)
@@ -178,6 +187,37 @@ def _prepare_welcome(values: dict[str, Any], language: str) -> str:
     known = {key: str(values[key]) for key in INVITATION_PLACEHOLDERS}
     values["template_body"] = fill_placeholders(values["template_body"] or default_body, known)
     return fill_placeholders(values["template_subject"] or default_subject, known)
+
+
+def default_reminder_template(language: str) -> tuple[str, str]:
+    """A reminder email step's (subject, body) until an admin writes their own; may use REMINDER_PLACEHOLDERS."""
+    strings = catalog(normalize_language(language))["invoice_reminder"]
+    return strings["default_subject"], strings["default_body"]
+
+
+def _prepare_reminder(values: dict[str, Any], language: str, t: _Translator) -> str:
+    default_subject, default_body = default_reminder_template(language)
+    known = {
+        "first_name": str(values["first_name"]), "customer": str(values["customer"]),
+        "organization": str(values["organization"]), "account_manager": str(values["account_manager_name"]),
+        "invoice_count": str(len(values["invoices"])), "total": _and(t, [str(x) for x in values["totals"]]),
+    }
+    values["template_body"] = placeholders.fill(values["template_body"] or default_body, known)
+
+    def overdue_label(days: int) -> str:
+        if days > 0:
+            return t("invoice_reminder.overdue", count=days)
+        return t("invoice_reminder.due_in", count=-days) if days < 0 else t("invoice_reminder.due_today")
+
+    values["overdue_label"] = overdue_label
+    return placeholders.fill(values["template_subject"] or default_subject, known)
+
+
+def _and(t: _Translator, items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' in the email's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('layout.and')} {items[-1]}"
 
 
 def fill_placeholders(text: str, values: Mapping[str, str]) -> str:
