@@ -105,6 +105,18 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "account_manager_email": "rita@nordlys.example",
         "link": LINK,
     },
+    "quote_reminder": {
+        "organization": "Nordlys",
+        "first_name": "Ada",
+        "kind": "BEFORE_EXPIRY",
+        "title": "Roof renovation",
+        "number": "Q-1042",
+        "sender_name": "Rasmus",
+        "amount": "12,500.00 DKK",
+        "expires_on": "2026-12-10",
+        "link": LINK,
+        "unsubscribe_link": "https://portico.example/unsubscribe/abc",
+    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -139,6 +151,9 @@ EXPECTED_SUBJECTS = {
     ("invoice_reminder", "en"): "Payment reminder from Nordlys",
     ("invoice_reminder", "da"): "Betalingspåmindelse fra Nordlys",
     ("invoice_reminder", "sv"): "Betalningspåminnelse från Nordlys",
+    ("quote_reminder", "en"): "Quote Q-1042 from Nordlys expires on 2026-12-10",
+    ("quote_reminder", "da"): "Tilbud Q-1042 fra Nordlys udløber 2026-12-10",
+    ("quote_reminder", "sv"): "Offert Q-1042 från Nordlys går ut 2026-12-10",
 }
 
 EXPECTED_BUTTONS = {
@@ -191,6 +206,11 @@ EXPECTED_BUTTONS = {
         "en": "See your invoices",
         "da": "Se dine fakturaer",
         "sv": "Se dina fakturor",
+    },
+    "quote_reminder": {
+        "en": "View the quote",
+        "da": "Se tilbuddet",
+        "sv": "Visa offerten",
     },
 }
 

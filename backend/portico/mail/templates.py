@@ -84,6 +84,12 @@ _EMAILS: dict[str, _Spec] = {
         {"first_name": "", "account_manager_name": "", "account_manager_email": "", "template_subject": "",
          "template_body": ""},
     ),
+    # A contact reminded of a quote (`kind`: a quotes.reminder_plan.ReminderKind). `amount` and `expires_on` come
+    # formatted ("" when the quote has none); `unsubscribe_link` stops quote emails (QUOTES_FOR_ME) for them.
+    "quote_reminder": _Spec(
+        frozenset({"organization", "link", "kind", "title", "number"}),
+        {"first_name": "", "sender_name": "", "amount": "", "expires_on": "", "unsubscribe_link": ""},
+    ),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
 
@@ -154,6 +160,8 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
         subject = t(f"notification.subject.{values['kind']}.{values['mode']}", count=values["count"])
     elif name == "storage_alert":
         subject = t(f"storage_alert.subject_{values['level']}")  # the 80 % warning and the "full" email differ
+    elif name == "quote_reminder":
+        subject = t(f"quote_reminder.subject.{values['kind']}")
     elif name == "contact_welcome":
         subject = _prepare_welcome(values, language)
     elif name == "invoice_reminder":
