@@ -23,6 +23,23 @@ export interface HubStrings {
   /** The folder view (staff folders with permissions, seed 003). */
   folders: FolderLabels;
   sharedWithYou: string;
+  /** The Invoices section (module INVOICES, issue 11). */
+  invoices: InvoiceStrings;
+}
+
+export interface InvoiceStrings {
+  title: string;
+  intro: (organization: string) => string;
+  empty: string;
+  number: string;
+  issued: string;
+  due: string;
+  amount: string;
+  open: string;
+  openPdf: string;
+  noPdf: string;
+  total: string;
+  status: Record<'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID' | 'OVERDUE', string>;
 }
 
 const en: HubStrings = {
@@ -42,6 +59,12 @@ const en: HubStrings = {
   open: 'Open',
   folders: { ...STAFF_LABELS, access: 'What your colleagues may do', whoHasAccess: 'Which colleagues', allContacts: 'All your colleagues', chosenContacts: 'Only these colleagues', noContacts: 'No colleagues yet.' },
   sharedWithYou: 'Shared with you',
+  invoices: {
+    title: 'Invoices', intro: (o) => `Invoices from ${o || 'your supplier'}. Open one to see the PDF.`, empty: 'No invoices yet.',
+    number: 'Invoice', issued: 'Issued', due: 'Due', amount: 'Amount', open: 'Outstanding', openPdf: 'Open PDF', noPdf: 'No PDF',
+    total: 'Outstanding in total',
+    status: { OPEN: 'Open', PARTIALLY_PAID: 'Partially paid', PAID: 'Paid', VOID: 'Cancelled', OVERDUE: 'Overdue' },
+  },
 };
 
 const da: HubStrings = {
@@ -69,6 +92,12 @@ const da: HubStrings = {
     noContacts: 'Ingen kolleger endnu.', failed: 'Noget gik galt.',
   },
   sharedWithYou: 'Delt med dig',
+  invoices: {
+    title: 'Fakturaer', intro: (o) => `Fakturaer fra ${o || 'din leverandør'}. Åbn en for at se PDF'en.`, empty: 'Ingen fakturaer endnu.',
+    number: 'Faktura', issued: 'Udstedt', due: 'Forfalder', amount: 'Beløb', open: 'Udestående', openPdf: 'Åbn PDF', noPdf: 'Ingen PDF',
+    total: 'Udestående i alt',
+    status: { OPEN: 'Åben', PARTIALLY_PAID: 'Delvist betalt', PAID: 'Betalt', VOID: 'Annulleret', OVERDUE: 'Forfalden' },
+  },
 };
 
 const sv: HubStrings = {
@@ -96,6 +125,12 @@ const sv: HubStrings = {
     noContacts: 'Inga kollegor ännu.', failed: 'Något gick fel.',
   },
   sharedWithYou: 'Delat med dig',
+  invoices: {
+    title: 'Fakturor', intro: (o) => `Fakturor från ${o || 'din leverantör'}. Öppna en för att se PDF:en.`, empty: 'Inga fakturor ännu.',
+    number: 'Faktura', issued: 'Utfärdad', due: 'Förfaller', amount: 'Belopp', open: 'Utestående', openPdf: 'Öppna PDF', noPdf: 'Ingen PDF',
+    total: 'Utestående totalt',
+    status: { OPEN: 'Öppen', PARTIALLY_PAID: 'Delvis betald', PAID: 'Betald', VOID: 'Makulerad', OVERDUE: 'Förfallen' },
+  },
 };
 
 const BY_LANGUAGE: Record<string, HubStrings> = { en, da, sv };

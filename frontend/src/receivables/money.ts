@@ -80,9 +80,19 @@ export function toNumber(amount: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** Whether `amount` is a positive decimal with at most 2 decimals (what a form accepts for an invoice or payment). */
-export function validAmount(amount: string): boolean {
+/** Whether `amount` is a positive decimal with at most `places` decimals (what a form accepts). */
+export function validAmount(amount: string, places = 2): boolean {
   const a = amount.trim();
-  if (!/^\d+(?:\.\d{1,2})?$/.test(a)) return false;
+  const re = places > 0 ? new RegExp(`^\\d+(?:\\.\\d{1,${places}})?$`) : /^\d+$/;
+  if (!re.test(a)) return false;
   return !isZero(a);
+}
+
+/** Digits after the decimal point for a currency (EUR 2, JPY 0, KWD 3), from the browser's ISO 4217 data. */
+export function minorUnits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
 }

@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Dialog, FormErrors, InputField, SelectField, Toggle } from '../ui/components';
+import { IconPlus, IconTrash } from '../ui/icons';
+import {
+  ACTION_KIND_LABELS, COPY_LABELS, describeOffset, hasErrors, newStep, sortedSteps, validateWorkflow,
+  type ActionKind, type CopyMode, type StepDraft, type StepKind, type WorkflowDraft, type WorkflowErrors,
+} from './workflowForm';
+
+/**
+ * Create or edit a reminder workflow: a name, "default for the organization", and its steps relative to the due
+ * date. Saving sends the whole list of steps; the server replaces the workflow's steps in one transaction.
+ * `serverErrors` are the payload's errors of the last save (shown above the form).
+ */
+export function WorkflowEditor({ title, initial, saving, serverErrors, onSave, onClose }: {
+  title: string;
+  initial: WorkflowDraft;
+  saving: boolean;
+  serverErrors: string[];
+  onSave: (draft: WorkflowDraft) => void;
+  onClose: () => void;
+}) {
+  const [draft, setDraft] = useState<WorkflowDraft>(initial);
+  const [shown, setShown] = useState<WorkflowErrors | null>(null);
+  const errors = shown ? validateWorkflow(draft) : null;
+  const setStep = (key: string, patch: Partial<StepDraft>) =>
+    setDraft((d) => ({ ...d, steps: d.steps.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const v = validateWorkflow(draft);
+    setShown(v);
+    if (hasErrors(v)) return;
+    onSave({ ...draft, steps: sortedSteps(draft.steps) });
+  }
+
+  return (
+    <Dialog title={title} onClose={onClose} wide footer={
+      <>
+        <button type="button" className="btn" onClick={onClose}>Cancel</button>
+        <button type="submit" form="workflow-form" className="btn btn-primary" disabled={saving}>Save workflow</button>
+      </>
+    }>
+      <form id="workflow-form" className="stack" onSubmit={submit} noValidate aria-label={title}>
+        <FormErrors messages={[...serverErrors, ...(errors?.general ?? [])]} />
+        <InputField label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={errors?.name} maxLength={100} placeholder="e.g. Standard reminders" />
+        <Toggle label="Default workflow for customers without their own" checked={draft.isDefault} onChange={(v) => setDraft({ ...draft, isDefault: v })} />
+        <div>
+          <h3 className="section-title">Steps</h3>
+          <p className="muted small">Days relative to the due date: −3 is three days before, 7 is a week after. A step runs once per invoice and stops when the invoice is paid, void or paused.</p>
+        </div>
+        <ol className="steps-editor">
+          {draft.steps.map((s, i) => (
+            <StepRow key={s.key} index={i} step={s} errors={errors?.steps[i] ?? {}} onChange={(p) => setStep(s.key, p)}
+              onRemove={() => setDraft((d) => ({ ...d, steps: d.steps.filter((x) => x.key !== s.key) }))} />
+          ))}
+        </ol>
+        <div>
+          <button type="button" className="btn btn-sm" onClick={() => setDraft((d) => ({ ...d, steps: [...d.steps, newStep()] }))}><IconPlus /> Add step</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function StepRow({ index, step: s, errors, onChange, onRemove }: {
+  index: number; step: StepDraft; errors: WorkflowErrors['steps'][number]; onChange: (p: Partial<StepDraft>) => void; onRemove: () => void;
+}) {
+  const n = index + 1;
+  const offset = /^[+-]?\d+$/.test(s.offsetDays.trim()) ? Number(s.offsetDays) : null;
+  return (
+    <li className="step-row" data-testid="workflow-step" aria-label={`Step ${n}`}>
+      <div className="form-grid">
+        <InputField label={`Step ${n}: day`} inputMode="numeric" value={s.offsetDays} onChange={(e) => onChange({ offsetDays: e.target.value })}
+          error={errors.offsetDays} hint={offset !== null && !errors.offsetDays ? describeOffset(offset) : 'Relative to the due date'} />
+        <SelectField label={`Step ${n}: what`} value={s.kind} onChange={(e) => onChange({ kind: e.target.value as StepKind })}>
+          <option value="EMAIL">Email the customer's contacts</option>
+          <option value="ACTION">Create an action for the account manager</option>
+        </SelectField>
+        {s.kind === 'EMAIL' ? (
+          <SelectField label={`Step ${n}: account manager copy`} value={s.copyAccountManager} onChange={(e) => onChange({ copyAccountManager: e.target.value as CopyMode })}
+            hint="One email per customer, listing all its overdue invoices.">
+            {(Object.keys(COPY_LABELS) as CopyMode[]).map((k) => <option key={k} value={k}>{COPY_LABELS[k]}</option>)}
+          </SelectField>
+        ) : (
+          <>
+            <SelectField label={`Step ${n}: action`} value={s.actionKind} onChange={(e) => onChange({ actionKind: e.target.value as ActionKind })}>
+              {(Object.keys(ACTION_KIND_LABELS) as ActionKind[]).map((k) => <option key={k} value={k}>{ACTION_KIND_LABELS[k]}</option>)}
+            </SelectField>
+            <InputField label={`Step ${n}: text`} value={s.actionText} onChange={(e) => onChange({ actionText: e.target.value })} error={errors.actionText}
+              placeholder={s.actionKind === 'CUSTOM' ? 'What to do' : 'Optional note'} maxLength={500} />
+            <InputField label={`Step ${n}: due in days`} inputMode="numeric" value={s.actionDueInDays} onChange={(e) => onChange({ actionDueInDays: e.target.value })} error={errors.actionDueInDays} />
+          </>
+        )}
+      </div>
+      <button type="button" className="btn btn-ghost btn-sm btn-icon" aria-label={`Remove step ${n}`} onClick={onRemove}><IconTrash /></button>
+    </li>
+  );
+}
