@@ -95,6 +95,7 @@ type Documents = {
     "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": typeof types.ShareWithColleagueDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": typeof types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": typeof types.QuoteCustomerPickerDocument,
+    "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": typeof types.QuoteFilterChoicesDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": typeof types.SendDialogDataDocument,
@@ -185,6 +186,7 @@ const documents: Documents = {
     "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": types.ShareWithColleagueDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": types.QuoteCustomerPickerDocument,
+    "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": types.QuoteFilterChoicesDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": types.SendDialogDataDocument,
@@ -532,6 +534,10 @@ export function graphql(source: "\n  query QuoteCustomer($id: ID!) {\n    custom
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n"): (typeof documents)["\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n"): (typeof documents)["\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

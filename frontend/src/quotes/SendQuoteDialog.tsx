@@ -19,7 +19,7 @@ export interface SubmitOptions {
   /** For a public link: its password and expiry (created with the quote). */
   link: { password: string; expiresOn: string | null } | null;
 }
-export type SubmitQuote = (input: QuoteInput, options: SubmitOptions) => Promise<{ errors: readonly UserErrorLike[]; quoteId?: string | null }>;
+export type SubmitQuote = (input: QuoteInput, options: SubmitOptions) => Promise<{ errors: readonly UserErrorLike[]; quoteId?: string | null; linkUrl?: string | null }>;
 
 /** "Send quote": customer, who sees it, the PDF and attachments, number, title, amount, message, validity,
  *  notifications and reminders. Checked as the rep types; the server's errors land on their fields. */
@@ -38,6 +38,9 @@ export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId }
   const [serverErrors, setServerErrors] = useState<DraftErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [busy, setBusy] = useState<'draft' | 'send' | null>(null);
+  // A public link's URL is shown once (the server keeps only its hash): the dialog stays open to show it.
+  const [made, setMade] = useState<{ quoteId: string | null; url: string } | null>(null);
+  const [copied, setCopied] = useState(false);
   const debounced = useDebounced(search.trim(), 200);
   const [picker] = useQuery({ query: QuoteCustomerPickerQuery, variables: { search: debounced || null }, pause: !!draft.customerId });
   const [cust] = useQuery({ query: QuoteCustomerQuery, variables: { id: draft.customerId ?? '' }, pause: !draft.customerId });
@@ -79,10 +82,23 @@ export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId }
       }
       pdf.reset();
       attachments.reset();
-      onDone(r.quoteId ?? null);
+      if (r.linkUrl) setMade({ quoteId: r.quoteId ?? null, url: r.linkUrl });
+      else onDone(r.quoteId ?? null);
     } finally {
       setBusy(null);
     }
+  }
+
+  if (made) {
+    return (
+      <Dialog title="Quote ready" onClose={() => onDone(made.quoteId)} footer={<button type="button" className="btn btn-primary" onClick={() => onDone(made.quoteId)}>Open the quote</button>}>
+        <div className="stack" data-testid="quote-link-made">
+          <p>Send this link to the recipient, and give them the password another way (by phone, for example). Copy it now: for safety it is not shown again.</p>
+          <div className="link-row"><span className="url" data-testid="quote-link-url">{made.url}</span>
+            <button type="button" className="btn btn-sm" onClick={() => { void navigator.clipboard?.writeText(made.url); setCopied(true); }}>{copied ? 'Copied' : 'Copy link'}</button></div>
+        </div>
+      </Dialog>
+    );
   }
 
   const footer = (

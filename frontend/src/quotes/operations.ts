@@ -17,3 +17,11 @@ export const QuoteCustomerPickerQuery = graphql(`
     }
   }
 `);
+
+/** The filter bar's choices: customers and members (senders). */
+export const QuoteFilterChoicesQuery = graphql(`
+  query QuoteFilterChoices {
+    customers(first: 200) { edges { node { id name } } }
+    members(first: 200) { edges { node { id fullName isActive } } }
+  }
+`);

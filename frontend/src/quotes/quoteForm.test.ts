@@ -20,10 +20,10 @@ describe('validateDraft', () => {
     expect(Object.keys(e).sort()).toEqual(['customerId', 'number', 'pdf', 'title']);
   });
 
-  it('needs the contact for one contact, a password of 8+ for a public link', () => {
+  it('needs the contact for one contact, a password of 10+ for a public link', () => {
     expect(validateDraft(valid({ visibility: 'ONE_CONTACT' }), today).contactId).toMatch(/contact/);
     expect(validateDraft(valid({ visibility: 'ONE_CONTACT', contactId: 'K1' }), today)).toEqual({});
-    expect(validateDraft(valid({ visibility: 'PUBLIC_LINK', linkPassword: 'short' }), today).linkPassword).toMatch(/8 characters/);
+    expect(validateDraft(valid({ visibility: 'PUBLIC_LINK', linkPassword: 'short' }), today).linkPassword).toMatch(/10 characters/);
     expect(validateDraft(valid({ visibility: 'PUBLIC_LINK', linkPassword: 'long enough' }), today)).toEqual({});
     // The password does not matter for the other modes.
     expect(validateDraft(valid({ visibility: 'ALL_CONTACTS', linkPassword: 'x' }), today)).toEqual({});

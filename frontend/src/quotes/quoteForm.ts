@@ -53,7 +53,8 @@ export const emptyDraft = (customerId: string | null = null): QuoteDraft => ({
 
 export type DraftErrors = Partial<Record<keyof QuoteDraft, string>>;
 
-export const MIN_LINK_PASSWORD = 8;
+// The server's rule for every password (validation.MIN_PASSWORD_LENGTH).
+export const MIN_LINK_PASSWORD = 10;
 const MAX_DAYS = 365;
 
 /** Local calendar date as YYYY-MM-DD (what <input type="date"> gives). */
@@ -154,3 +155,9 @@ export const SERVER_FIELD: Record<string, keyof QuoteDraft> = {
   remindUnopenedDays: 'remindUnopenedDays', remindUnacceptedDays: 'remindUnacceptedDays',
   remindBeforeExpiryDays: 'remindBeforeExpiryDays', password: 'linkPassword', expiresAt: 'linkExpiresOn',
 };
+
+/** A link's expiry date (a day, as picked) as the end of that day in the rep's zone, the instant the server wants. */
+export function endOfDayIso(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y!, m! - 1, d!, 23, 59, 59).toISOString();
+}
