@@ -25,6 +25,7 @@ MODEL_MODULES = [
     "portico.activity.models",
     "portico.branding.models",
     "portico.notifications.models",
+    "portico.quotes.models",
 ]
 
 

@@ -17,10 +17,18 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
   (a MEMBER's OWN_SHARES setting limits shares, not folders); date folders are seen by whoever sees a document in
   them. A primary contact whose customer lets them manage permissions also sees every staff folder's name and
   settings (to manage them), but its documents only as their own access allows.
+- Quotes (seed 002): ADMIN and MANAGER see every quote of the organization (every version); a MEMBER the quotes
+  they sent and those of the customers they are account manager of. A contact sees a quote of their own customer
+  once it is sent (never a draft), while the customer's QUOTES module and hub access are on and until it is removed
+  from the portal, when it is addressed to all contacts or to them (ONE_CONTACT) - and only its newest version.
+  A PUBLIC_LINK quote is not in anyone's hub: its sender chose a link and a password as the way in, often for
+  someone outside the customer's contacts, so showing it to every contact would widen its audience beyond that
+  choice (the link's visitor sees it: portico.quotes links).
 - API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
   kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
-  publications, hubs, folders, documents and shares need DOCUMENTS_READ; activity needs ACTIVITY_READ. A write
-  scope reads nothing: a key that changes existing objects also needs the read scope to find them.
+  publications, hubs, folders, documents and shares need DOCUMENTS_READ; quotes need QUOTES_READ; activity needs
+  ACTIVITY_READ. A write scope reads nothing: a key that changes existing objects also needs the read scope to find
+  them.
 """
 
 from __future__ import annotations
@@ -49,6 +57,7 @@ from portico.hubs.models import (
 )
 from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
+from portico.quotes.models import Quote, QuoteAttachment, QuoteStatus, QuoteVersion, QuoteVisibility
 
 _NOTHING = Q(id__in=[])
 
@@ -364,6 +373,75 @@ def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
     return org.filter(holding_visible)
 
 
+def _managed_customer_ids_of(member: Member) -> Subquery:
+    """Customers a member is account manager of (not merely shared to: a quote is the account manager's business)."""
+    return Subquery(
+        Customer.filter(organization_id=member.organization_id, account_managers__id=member.id).values_list(
+            "id", flat=True
+        )
+    )
+
+
+def quotes_visible_to(actor: Actor) -> QuerySet[Quote]:
+    """Quotes by the rules in this module's docstring (seed 002)."""
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.QUOTES_READ):
+        return Quote.filter(_NOTHING)
+    org = Quote.filter(organization_id=actor.organization.id)
+    contact = actor.contact
+    if contact is not None:
+        addressed = Q(visibility=QuoteVisibility.ALL_CONTACTS) | Q(
+            visibility=QuoteVisibility.ONE_CONTACT, contact_id=contact.id
+        )
+        return org.filter(
+            addressed,
+            customer_id__in=_contact_customer_with(contact, CustomerModule.QUOTES),
+            removed_at__isnull=True,
+        ).exclude(status=QuoteStatus.DRAFT)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        return org.filter(Q(sender_id=actor.member.id) | Q(customer_id__in=_managed_customer_ids_of(actor.member)))
+    return Quote.filter(_NOTHING)
+
+
+def quote_versions_visible_to(actor: Actor) -> QuerySet[QuoteVersion]:
+    """Versions of the visible quotes: staff see every one (the history), contacts the current one only."""
+    versions = QuoteVersion.filter(quote_id__in=Subquery(quotes_visible_to(actor).values_list("id", flat=True)))
+    if not actor.is_staff:
+        return versions.filter(superseded_at__isnull=True)
+    return versions
+
+
+def quote_attachments_visible_to(actor: Actor) -> QuerySet[QuoteAttachment]:
+    """A version's attachments go with it: whoever sees the version sees them."""
+    return QuoteAttachment.filter(
+        version_id__in=Subquery(quote_versions_visible_to(actor).values_list("id", flat=True))
+    )
+
+
+async def can_see_quote(actor: Actor, quote: Quote) -> bool:
+    return await quotes_visible_to(actor).filter(id=quote.id).exists()
+
+
+def can_send_quotes(actor: Actor) -> bool:
+    """Creating, publishing, changing and archiving quotes: active members, and API keys acting as one with
+    QUOTES_WRITE. To which customers: those `customers_visible_to` them (checked by the lookup); which quotes:
+    `quotes_visible_to`."""
+    member = actor.member
+    if member is None or not member.is_active or actor.organization is None:
+        return False
+    return actor.kind is ActorKind.MEMBER or (actor.kind is ActorKind.API_KEY and Scope.QUOTES_WRITE in actor.scopes)
+
+
+def require_quote_sender(actor: Actor) -> Member:
+    """`can_send_quotes`, raising NotAllowed (not signed in: NotAuthenticated) otherwise."""
+    member = actor.require_member()
+    actor.require_scope(Scope.QUOTES_WRITE)
+    if not can_send_quotes(actor):
+        raise NotAllowed("Only members of the organization can send quotes.")
+    return member
+
+
 def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.ACTIVITY_READ):
         return ActivityEvent.filter(_NOTHING)
@@ -372,7 +450,10 @@ def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
         # Their own events; those about documents and shares only while the DOCUMENTS module is on.
         mine = org.filter(contact_id=actor.contact.id)
         documents_on = _contact_customer_with(actor.contact, CustomerModule.DOCUMENTS)
-        return mine.filter(Q(document_id=None, share_id=None) | Q(customer_id__in=documents_on))
+        quotes_on = _contact_customer_with(actor.contact, CustomerModule.QUOTES)
+        return mine.filter(Q(document_id=None, share_id=None) | Q(customer_id__in=documents_on)).filter(
+            Q(quote_id=None) | Q(customer_id__in=quotes_on)
+        )
     if sees_whole_organization(actor):
         return org
     if actor.member is not None:
@@ -417,7 +498,9 @@ def event_visible_to(actor: Actor, event: ActivityEvent, audience: Collection[in
         # As in events_visible_to: events about documents and shares only while the DOCUMENTS module is on (a
         # contact actor comes with its customer loaded, and exists only while the customer's hub access is on).
         about_documents = event.document_id is not None or event.share_id is not None
-        return not about_documents or customer_has_module(actor.contact.customer, CustomerModule.DOCUMENTS)
+        if about_documents and not customer_has_module(actor.contact.customer, CustomerModule.DOCUMENTS):
+            return False
+        return event.quote_id is None or customer_has_module(actor.contact.customer, CustomerModule.QUOTES)
     if sees_whole_organization(actor):
         return True
     if actor.member is not None:

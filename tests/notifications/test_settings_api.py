@@ -22,11 +22,13 @@ async def test_defaults_then_own_changes(world: World, client_factory: Any) -> N
         "choices": [
             {"kind": "CUSTOMER_UPLOADS", "delivery": "IMMEDIATELY", "defaultDelivery": "IMMEDIATELY"},
             {"kind": "HUB_ACTIVITY_ON_MY_SHARES", "delivery": "DAILY_DIGEST", "defaultDelivery": "DAILY_DIGEST"},
+            {"kind": "QUOTE_ACTIVITY", "delivery": "IMMEDIATELY", "defaultDelivery": "IMMEDIATELY"},
         ],
         "timezone": None, "effectiveTimezone": "UTC", "digestTime": "08:00",
     }
     view = await choose(rita.client, CUSTOMER_UPLOADS="NEVER", timezone="Europe/Stockholm", digestTime="17:45")
-    assert deliveries(view) == {"CUSTOMER_UPLOADS": "NEVER", "HUB_ACTIVITY_ON_MY_SHARES": "DAILY_DIGEST"}
+    assert deliveries(view) == {"CUSTOMER_UPLOADS": "NEVER", "HUB_ACTIVITY_ON_MY_SHARES": "DAILY_DIGEST",
+                                "QUOTE_ACTIVITY": "IMMEDIATELY"}
     assert (view["timezone"], view["effectiveTimezone"], view["digestTime"]) == (
         "Europe/Stockholm", "Europe/Stockholm", "17:45")
     # Omitting the time zone keeps it; null gives the organization's back.
@@ -34,7 +36,8 @@ async def test_defaults_then_own_changes(world: World, client_factory: Any) -> N
     assert (await choose(rita.client, timezone=None))["effectiveTimezone"] == "UTC"
     # Nobody else changed.
     other = (await world.acme.member2.client(MY_SETTINGS))["myNotificationSettings"]
-    assert deliveries(other) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "DAILY_DIGEST"}
+    assert deliveries(other) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "DAILY_DIGEST",
+                                 "QUOTE_ACTIVITY": "IMMEDIATELY"}
 
 
 async def test_bad_input_is_refused_as_data(world: World, client_factory: Any) -> None:

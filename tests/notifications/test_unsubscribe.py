@@ -49,9 +49,10 @@ async def test_one_click_post_changes_only_that_setting(app: Any, world: World, 
         done = await browser.post(url, content=b"List-Unsubscribe=One-Click",
                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
         assert done.status_code == 200 and "no longer" in done.text
-    assert await _settings_of(rita.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "NEVER"}
+    assert await _settings_of(rita.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "NEVER",
+                                               "QUOTE_ACTIVITY": "IMMEDIATELY"}
     assert await _settings_of(bob.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY",
-                                              "HUB_ACTIVITY_ON_MY_SHARES": "IMMEDIATELY"}
+                                              "HUB_ACTIVITY_ON_MY_SHARES": "IMMEDIATELY", "QUOTE_ACTIVITY": "IMMEDIATELY"}
     # The contact's own one-click link (on the share email) is about her one kind only.
     from portico.mail.models import OutboxEmail
 
@@ -59,7 +60,8 @@ async def test_one_click_post_changes_only_that_setting(app: Any, world: World, 
     async with _browser(app) as browser:
         assert (await browser.post(share_email.headers["List-Unsubscribe"].strip("<>"))).status_code == 200
     assert await _settings_of(shared.contact) == {"DOCUMENTS_SHARED_WITH_ME": "NEVER"}
-    assert await _settings_of(rita.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "NEVER"}
+    assert await _settings_of(rita.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "NEVER",
+                                               "QUOTE_ACTIVITY": "IMMEDIATELY"}
 
 
 async def test_forged_and_altered_tokens_are_refused(app: Any, world: World) -> None:
@@ -82,7 +84,8 @@ async def test_forged_and_altered_tokens_are_refused(app: Any, world: World) -> 
                 assert response.status_code == 404, (token, method)
                 assert "not valid" in response.text
     assert await _settings_of(world.acme.member.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY",
-                                                            "HUB_ACTIVITY_ON_MY_SHARES": "DAILY_DIGEST"}
+                                                            "HUB_ACTIVITY_ON_MY_SHARES": "DAILY_DIGEST",
+                                                            "QUOTE_ACTIVITY": "IMMEDIATELY"}
 
 
 async def test_the_unsubscribe_headers_reach_the_smtp_message(app: Any, world: World, client_factory: Any,

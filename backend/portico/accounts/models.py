@@ -42,6 +42,8 @@ class Organization(Model):
     # Seed 003: some clients' users have no email (they sign in another way and give one at first sign-in).
     # Off by default, so a contact without an email is a typo caught at once, not a contact nobody can invite.
     allow_contacts_without_email = fields.BooleanField(default=False, db_default=False)
+    # Issue 10, point 6: a quote accepted is archived at once ("archived on completion"), when the admin wants it.
+    archive_quotes_on_acceptance = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

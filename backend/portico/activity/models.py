@@ -15,6 +15,14 @@ class ActivityKind(StrEnum):
     DOCUMENT_PRINTED = "DOCUMENT_PRINTED"
     SHARED_WITH_COLLEAGUE = "SHARED_WITH_COLLEAGUE"
     DOCUMENT_UPLOADED = "DOCUMENT_UPLOADED"
+    QUOTE_PUBLISHED = "QUOTE_PUBLISHED"
+    QUOTE_OPENED = "QUOTE_OPENED"
+    QUOTE_DOWNLOADED = "QUOTE_DOWNLOADED"
+    QUOTE_VERSION_ADDED = "QUOTE_VERSION_ADDED"
+    QUOTE_ACCEPTED = "QUOTE_ACCEPTED"
+    QUOTE_DECLINED = "QUOTE_DECLINED"
+    QUOTE_EXPIRED = "QUOTE_EXPIRED"
+    QUOTE_ARCHIVED = "QUOTE_ARCHIVED"
 
 
 class ActivityEvent(Model):
@@ -42,6 +50,10 @@ class ActivityEvent(Model):
     share: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Share", related_name="activity_events", null=True, on_delete=fields.SET_NULL
     )
+    # A quote's events carry the quote, and as `sender` the quote's sender (the same "what they sent" rule).
+    quote: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Quote", related_name="activity_events", null=True, on_delete=fields.SET_NULL
+    )
     sender: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Member", related_name="activity_on_shares", null=True, on_delete=fields.SET_NULL
     )
@@ -56,6 +68,7 @@ class ActivityEvent(Model):
     contact_id: int | None
     document_id: int | None
     share_id: int | None
+    quote_id: int | None
     sender_id: int | None
 
     class Meta:

@@ -3,16 +3,20 @@ entry (the quote and invoice issues add theirs here)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
 from portico.activity.models import ActivityKind
+from portico.customers.models import CustomerModule
 
 
 class NotificationKind(StrEnum):
     DOCUMENTS_SHARED_WITH_ME = "DOCUMENTS_SHARED_WITH_ME"
     CUSTOMER_UPLOADS = "CUSTOMER_UPLOADS"
     HUB_ACTIVITY_ON_MY_SHARES = "HUB_ACTIVITY_ON_MY_SHARES"
+    QUOTES_FOR_ME = "QUOTES_FOR_ME"
+    QUOTE_ACTIVITY = "QUOTE_ACTIVITY"
 
 
 class Delivery(StrEnum):
@@ -30,12 +34,15 @@ class Audience(StrEnum):
 class KindSpec:
     """`activity`: the activity events that notify of this kind (none: the kind is fed by its domain directly, as
     shares feed DOCUMENTS_SHARED_WITH_ME). `account_managers`: besides the share's sender and the event's audience,
-    the customer's account managers are candidates (policy still decides whether each may see the event)."""
+    the customer's account managers are candidates (policy still decides whether each may see the event).
+    `module`: a contact is offered the kind only while their customer has this module on (no quote emails to
+    choose for a customer without quotes)."""
 
     audience: Audience
     default: Delivery
     activity: frozenset[ActivityKind] = frozenset()
     account_managers: bool = False
+    module: CustomerModule | None = None
 
 
 KINDS: dict[NotificationKind, KindSpec] = {
@@ -53,6 +60,13 @@ KINDS: dict[NotificationKind, KindSpec] = {
         frozenset({ActivityKind.HUB_OPENED, ActivityKind.DOCUMENT_VIEWED, ActivityKind.DOCUMENT_DOWNLOADED,
                    ActivityKind.DOCUMENT_PRINTED, ActivityKind.SHARED_WITH_COLLEAGUE}),
     ),
+    # A quote published to the contact, or changed (a new version): fed by portico.quotes directly.
+    NotificationKind.QUOTES_FOR_ME: KindSpec(Audience.CONTACTS, Delivery.IMMEDIATELY, module=CustomerModule.QUOTES),
+    # The customer's answer to a quote (or its running out) is what the sender waits for: at once.
+    NotificationKind.QUOTE_ACTIVITY: KindSpec(
+        Audience.STAFF, Delivery.IMMEDIATELY,
+        frozenset({ActivityKind.QUOTE_ACCEPTED, ActivityKind.QUOTE_DECLINED, ActivityKind.QUOTE_EXPIRED}),
+    ),
 }
 
 _BY_ACTIVITY: dict[ActivityKind, NotificationKind] = {a: kind for kind, spec in KINDS.items() for a in spec.activity}
@@ -62,5 +76,9 @@ def kind_for_activity(activity: ActivityKind) -> NotificationKind | None:
     return _BY_ACTIVITY.get(activity)
 
 
-def kinds_for(audience: Audience) -> list[NotificationKind]:
-    return [kind for kind, spec in KINDS.items() if spec.audience is audience]
+def kinds_for(audience: Audience, modules: Collection[str] | None = None) -> list[NotificationKind]:
+    """The kinds offered to an audience; with `modules` (a contact's customer's), only those of modules on."""
+    return [
+        kind for kind, spec in KINDS.items()
+        if spec.audience is audience and (modules is None or spec.module is None or spec.module.value in modules)
+    ]

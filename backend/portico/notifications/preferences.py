@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 from portico import policy
 from portico.accounts.models import Member, Organization
 from portico.actors import Actor
-from portico.customers.models import Contact
+from portico.customers.models import Contact, Customer
 from portico.notifications import clock
 from portico.notifications.kinds import KINDS, Audience, Delivery, NotificationKind, kinds_for
 from portico.notifications.models import Notification, NotificationSettings, NotificationStatus
@@ -24,6 +24,14 @@ Person = Member | Contact
 
 def audience_of(person: Person) -> Audience:
     return Audience.STAFF if isinstance(person, Member) else Audience.CONTACTS
+
+
+async def kinds_of(person: Person) -> list[NotificationKind]:
+    """The kinds this person is offered: staff every staff kind; a contact those of their customer's modules."""
+    if isinstance(person, Member):
+        return kinds_for(Audience.STAFF)
+    modules = await Customer.filter(id=person.customer_id).first().values_list("modules", flat=True)
+    return kinds_for(Audience.CONTACTS, modules=list(modules or []))  # type: ignore[call-overload]
 
 
 def person_filter(person: Person) -> dict[str, int]:
@@ -86,7 +94,7 @@ class SettingsView:
 async def view(person: Person, row: NotificationSettings) -> SettingsView:
     minute = row.digest_minute
     return SettingsView(
-        choices=[KindChoice(k, delivery_of(row, k), KINDS[k].default) for k in kinds_for(audience_of(person))],
+        choices=[KindChoice(k, delivery_of(row, k), KINDS[k].default) for k in await kinds_of(person)],
         timezone=row.timezone,
         effective_timezone=await zone_of(row),
         digest_time=f"{minute // 60:02d}:{minute % 60:02d}",
@@ -111,7 +119,7 @@ async def update_settings(
     """Change the signed-in person's settings: some kinds' deliveries, their time zone ("" or None: the
     organization's), their digest time (HH:MM)."""
     person = policy.require_notification_person(actor)
-    allowed = {k.value for k in kinds_for(audience_of(person))}
+    allowed = {k.value for k in await kinds_of(person)}
     check = Checker()
     parsed: dict[str, Delivery] = {}
     for i, (kind, delivery) in enumerate(choices):

@@ -16,6 +16,14 @@ const KIND: Record<ActivityKind, { verb: string; cls: string; Icon: typeof IconE
   DOCUMENT_PRINTED: { verb: 'printed', cls: 'printed', Icon: IconPrinter },
   SHARED_WITH_COLLEAGUE: { verb: 'shared', cls: 'shared', Icon: IconShare },
   DOCUMENT_UPLOADED: { verb: 'uploaded', cls: 'uploaded', Icon: IconUpload },
+  QUOTE_PUBLISHED: { verb: 'sent the quote', cls: 'shared', Icon: IconShare },
+  QUOTE_OPENED: { verb: 'opened the quote', cls: 'viewed', Icon: IconEye },
+  QUOTE_DOWNLOADED: { verb: 'downloaded the quote', cls: 'downloaded', Icon: IconDownload },
+  QUOTE_VERSION_ADDED: { verb: 'sent a new version of the quote', cls: 'shared', Icon: IconShare },
+  QUOTE_ACCEPTED: { verb: 'accepted the quote', cls: 'opened', Icon: IconDoor },
+  QUOTE_DECLINED: { verb: 'declined the quote', cls: 'printed', Icon: IconDoor },
+  QUOTE_EXPIRED: { verb: 'expired', cls: 'printed', Icon: IconActivity },
+  QUOTE_ARCHIVED: { verb: 'archived the quote', cls: 'printed', Icon: IconActivity },
 };
 
 export function describeEvent(e: ActivityEventFieldsFragment): string {
@@ -23,6 +31,7 @@ export function describeEvent(e: ActivityEventFieldsFragment): string {
   const doc = e.document?.name;
   if (e.kind === 'HUB_OPENED') return `${e.actorName} ${k.verb}`;
   if (e.kind === 'SHARED_WITH_COLLEAGUE') return `${e.actorName} shared ${doc ?? 'a document'}${e.detail ? ` with ${e.detail}` : ' with a colleague'}`;
+  if (e.kind.startsWith('QUOTE_')) return `${e.actorName || 'Quote'} ${k.verb}${e.detail ? ` ${e.detail}` : ''}`;
   if (e.kind === 'DOCUMENT_UPLOADED') return `${e.actorName} uploaded ${e.detail ?? doc ?? 'a document'}`;
   return `${e.actorName} ${k.verb} ${doc ?? 'a document'}`;
 }

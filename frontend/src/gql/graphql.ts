@@ -22,6 +22,14 @@ export type ActivityKind =
   | 'DOCUMENT_UPLOADED'
   | 'DOCUMENT_VIEWED'
   | 'HUB_OPENED'
+  | 'QUOTE_ACCEPTED'
+  | 'QUOTE_ARCHIVED'
+  | 'QUOTE_DECLINED'
+  | 'QUOTE_DOWNLOADED'
+  | 'QUOTE_EXPIRED'
+  | 'QUOTE_OPENED'
+  | 'QUOTE_PUBLISHED'
+  | 'QUOTE_VERSION_ADDED'
   | 'SHARED_WITH_COLLEAGUE';
 
 export type AddContactInput = {
@@ -47,6 +55,8 @@ export type ApiKeyScope =
   | 'CUSTOMERS_WRITE'
   | 'DOCUMENTS_READ'
   | 'ORG_READ'
+  | 'QUOTES_READ'
+  | 'QUOTES_WRITE'
   | 'SHARES_WRITE';
 
 export type ChangeMemberRoleInput = {
@@ -218,7 +228,9 @@ export type NotificationDelivery =
 export type NotificationKind =
   | 'CUSTOMER_UPLOADS'
   | 'DOCUMENTS_SHARED_WITH_ME'
-  | 'HUB_ACTIVITY_ON_MY_SHARES';
+  | 'HUB_ACTIVITY_ON_MY_SHARES'
+  | 'QUOTES_FOR_ME'
+  | 'QUOTE_ACTIVITY';
 
 export type RecipientInput = {
   /** An existing contact, or: */

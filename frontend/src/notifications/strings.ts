@@ -21,6 +21,8 @@ const kindsEn: NotificationStrings['kinds'] = {
   DOCUMENTS_SHARED_WITH_ME: { label: 'Documents shared with me', hint: 'When someone shares documents with you in your hub.' },
   CUSTOMER_UPLOADS: { label: 'Customer uploads', hint: 'When a customer uploads a file into one of their folders.' },
   HUB_ACTIVITY_ON_MY_SHARES: { label: 'Hub activity on my shares', hint: 'When customers open their hub, or view, download or print what you shared.' },
+  QUOTES_FOR_ME: { label: 'Quotes for me', hint: 'When a quote is sent to you, or changed.' },
+  QUOTE_ACTIVITY: { label: 'Answers to my quotes', hint: 'When a customer accepts or declines a quote you sent, or it expires.' },
 };
 
 export const en: NotificationStrings = {
