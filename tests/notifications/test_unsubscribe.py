@@ -52,7 +52,8 @@ async def test_one_click_post_changes_only_that_setting(app: Any, world: World, 
     assert await _settings_of(rita.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY", "HUB_ACTIVITY_ON_MY_SHARES": "NEVER",
                                                "QUOTE_ACTIVITY": "IMMEDIATELY"}
     assert await _settings_of(bob.client) == {"CUSTOMER_UPLOADS": "IMMEDIATELY",
-                                              "HUB_ACTIVITY_ON_MY_SHARES": "IMMEDIATELY", "QUOTE_ACTIVITY": "IMMEDIATELY"}
+                                              "HUB_ACTIVITY_ON_MY_SHARES": "IMMEDIATELY",
+                                              "QUOTE_ACTIVITY": "IMMEDIATELY"}
     # The contact's own one-click link (on the share email) is about her one kind only.
     from portico.mail.models import OutboxEmail
 
