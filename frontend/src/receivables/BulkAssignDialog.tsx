@@ -74,7 +74,7 @@ export function BulkAssignDialog({ customerIds, onClose, onDone }: { customerIds
                 <li key={m.id}>
                   <label className="check">
                     <input type="checkbox" checked={picked.has(m.id)} onChange={() => toggle(m.id)} />
-                    <span><strong>{m.fullName}</strong> <span className="muted small">{m.email}</span></span>
+                    <span><strong>{m.fullName}</strong><span className="muted small" style={{ display: 'block' }}>{m.email}</span></span>
                   </label>
                 </li>
               ))}

@@ -1,0 +1,44 @@
+// Receivables set-up for the e2e specs (issue 11): customers with a contact and account managers, invoices,
+// all through GraphQL as the signed-in admin; what people do with them is done in the browser.
+import assert from 'node:assert/strict';
+import { gql, ok } from './api.mjs';
+
+/** YYYY-MM-DD `days` from today (negative: in the past), in UTC like the server's dates. */
+export function isoDay(days) {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Members by email prefix: { anna: id, ben: id, admin: id }. */
+export async function memberIds(page) {
+  const r = await gql(page, '{ members(first: 100) { edges { node { id email } } } }');
+  assert.ok(!r.errors, JSON.stringify(r.errors));
+  return Object.fromEntries(r.data.members.edges.map((e) => [e.node.email.split('@')[0], e.node.id]));
+}
+
+/** A company with one contact (email), the INVOICES module on; returns its id. */
+export async function customerWithContact(page, name, contact) {
+  const created = await ok(page, `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { customer { id } errors { code message } } }`,
+    { input: { kind: 'COMPANY', name } }, 'createCustomer');
+  const id = created.customer.id;
+  if (contact) {
+    await ok(page, `mutation($input: AddContactInput!) { addContact(input: $input) { contact { id } errors { code message } } }`,
+      { input: { customerId: id, firstName: contact.first, lastName: contact.last, email: contact.email } }, 'addContact');
+  }
+  await ok(page, `mutation($input: UpdateCustomerInput!) { updateCustomer(input: $input) { customer { id } errors { code message } } }`,
+    { input: { customerId: id, ...(contact ? { hubAccess: true } : {}), modules: ['DOCUMENTS', 'INVOICES'] } }, 'updateCustomer');
+  return id;
+}
+
+export async function assign(page, customerIds, memberIdList) {
+  await ok(page, `mutation($input: AccountManagersInput!) { assignAccountManagers(input: $input) { errors { code message } } }`,
+    { input: { customerIds, memberIds: memberIdList } }, 'assignAccountManagers');
+}
+
+/** An invoice due `dueInDays` from today (negative: overdue); returns its id. */
+export async function invoice(page, { customerId, number, amount, currency, dueInDays, issuedDaysAgo = 40 }) {
+  const r = await ok(page, `mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { invoice { id } errors { code field message } } }`,
+    { input: { customerId, number, amount, currency, issuedOn: isoDay(-issuedDaysAgo), dueOn: isoDay(dueInDays) } }, 'createInvoice');
+  return r.invoice.id;
+}
