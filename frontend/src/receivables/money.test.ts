@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addDecimals, formatMoney, formatTotals, totalsByCurrency, validAmount } from './money';
+import { trimAmount, addDecimals, formatMoney, formatTotals, totalsByCurrency, validAmount } from './money';
 
 describe('money', () => {
   it('adds decimal strings exactly (no float error) and keeps the widest scale', () => {
@@ -33,5 +33,12 @@ describe('money', () => {
     expect(validAmount('1.234')).toBe(false);
     expect(validAmount('-1')).toBe(false);
     expect(validAmount('1,5')).toBe(false);
+  });
+
+  it('trims zero decimals beyond the currency\'s minor unit only', () => {
+    expect(trimAmount('100.000', 'EUR')).toBe('100.00');
+    expect(trimAmount('100.000', 'JPY')).toBe('100');
+    expect(trimAmount('1.125', 'KWD')).toBe('1.125');
+    expect(trimAmount('1.005', 'EUR')).toBe('1.005');
   });
 });

@@ -96,3 +96,13 @@ export function minorUnits(currency: string): number {
     return 2;
   }
 }
+
+/** "100.000" EUR → "100.00": drops trailing zero decimals beyond the currency's minor unit (never a digit that counts). */
+export function trimAmount(amount: string, currency: string): string {
+  const places = minorUnits(currency);
+  const m = /^(-?\d+)(?:\.(\d+))?$/.exec(amount.trim());
+  if (!m) return amount;
+  let frac = m[2] ?? '';
+  while (frac.length > places && frac.endsWith('0')) frac = frac.slice(0, -1);
+  return frac ? `${m[1]}.${frac}` : m[1]!;
+}
