@@ -102,3 +102,17 @@ describe('SendQuoteDialog', () => {
     expect(await screen.findByText(/Quotes module is off for Acme Corp/)).toBeInTheDocument();
   });
 });
+
+describe('SendQuoteDialog after a partial failure', () => {
+  it('does not offer to send again once the quote was saved: it leads to the saved quote', async () => {
+    const user = userEvent.setup();
+    const onSubmit = vi.fn<SubmitQuote>(async () => ({ errors: [{ code: 'X', field: null, message: 'Saved as a draft, but not sent: mail is down.' }], quoteId: 'Q9' }));
+    const { onDone } = setup(onSubmit);
+    await fillValid(user);
+    await user.click(screen.getByRole('button', { name: /Send quote/ }));
+    expect(await screen.findByText('Saved as a draft, but not sent: mail is down.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Send quote/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Open the saved quote' }));
+    expect(onDone).toHaveBeenCalledWith('Q9');
+  });
+});

@@ -41,6 +41,7 @@ export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId }
   // A public link's URL is shown once (the server keeps only its hash): the dialog stays open to show it.
   const [made, setMade] = useState<{ quoteId: string | null; url: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  const [partial, setPartial] = useState<string | null>(null);
   const debounced = useDebounced(search.trim(), 200);
   const [picker] = useQuery({ query: QuoteCustomerPickerQuery, variables: { search: debounced || null }, pause: !!draft.customerId });
   const [cust] = useQuery({ query: QuoteCustomerQuery, variables: { id: draft.customerId ?? '' }, pause: !draft.customerId });
@@ -69,6 +70,13 @@ export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId }
     try {
       const link = full.visibility === 'PUBLIC_LINK' ? { password: full.linkPassword, expiresOn: full.linkExpiresOn || null } : null;
       const r = await onSubmit(draftToInput(full), { publish, link });
+      if (r.errors.length && r.quoteId) {
+        // The quote was saved but a later step (its link, publishing) failed: sending again would make a second
+        // quote. The rep continues on the quote's page.
+        setPartial(r.quoteId);
+        setGeneral(r.errors.map((er) => er.message));
+        return;
+      }
       if (r.errors.length) {
         const byField: DraftErrors = {};
         const rest: string[] = [];
@@ -101,7 +109,9 @@ export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId }
     );
   }
 
-  const footer = (
+  const footer = partial ? (
+    <button type="button" className="btn btn-primary" onClick={() => onDone(partial)}>Open the saved quote</button>
+  ) : (
     <>
       <span className="muted small" style={{ marginRight: 'auto', alignSelf: 'center' }}>
         {pdf.uploading || attachments.uploading ? 'Waiting for uploads…' : customer ? `To ${customer.name}` : ''}
