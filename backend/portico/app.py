@@ -90,7 +90,8 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await init_db(settings)
         await services.start()
-        runner = JobRunner(standard_jobs(settings, services.storage)) if settings.run_jobs_in_process else None
+        jobs = standard_jobs(settings, services.storage, services.broker)
+        runner = JobRunner(jobs) if settings.run_jobs_in_process else None
         if runner:
             runner.start()
         try:

@@ -53,7 +53,7 @@ async def _worker() -> None:
     services = Services.from_settings(settings)
     await init_db(settings)
     await services.start()
-    runner = JobRunner(standard_jobs(settings, services.storage))
+    runner = JobRunner(standard_jobs(settings, services.storage, services.broker))
     runner.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

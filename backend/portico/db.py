@@ -26,6 +26,7 @@ MODEL_MODULES = [
     "portico.branding.models",
     "portico.notifications.models",
     "portico.quotes.models",
+    "portico.quotes.reminder_models",
 ]
 
 

@@ -44,6 +44,9 @@ class Organization(Model):
     allow_contacts_without_email = fields.BooleanField(default=False, db_default=False)
     # Issue 10, point 6: a quote accepted is archived at once ("archived on completion"), when the admin wants it.
     archive_quotes_on_acceptance = fields.BooleanField(default=False, db_default=False)
+    # Issue 10, point 4: quotes accepted, declined or expired are archived this many days later (null: never
+    # automatically). Archiving hides nothing from staff and deletes nothing; it takes the quote out of the way.
+    archive_quotes_after_days = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

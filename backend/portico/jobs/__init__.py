@@ -11,6 +11,7 @@ from functools import partial
 
 from portico.jobs.runner import JobRunner, PeriodicJob
 from portico.mail.sender import SmtpSender, deliver_all_due
+from portico.realtime.base import Broker
 from portico.settings import Settings
 from portico.storage.base import Storage
 
@@ -19,10 +20,17 @@ __all__ = ["JobRunner", "PeriodicJob", "standard_jobs"]
 OUTBOX_INTERVAL_SECONDS = 5.0
 # How soon an "immediately" notification is emailed after the event, at most (plus the outbox's own tick).
 NOTIFICATIONS_INTERVAL_SECONDS = 10.0
+# Quote reminders are due at a day's granularity (N days after sending, 09:00 before expiry): a few minutes late is
+# fine. Expiry is checked as often, so that nobody accepts much past the local midnight that ends a quote's last day
+# (acceptance itself also refuses after it).
+QUOTE_SWEEP_INTERVAL_SECONDS = 300.0
 
 
-def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[PeriodicJob]:
-    """The jobs every process that runs jobs should run, for this configuration."""
+def standard_jobs(
+    settings: Settings, storage: Storage | None = None, broker: Broker | None = None
+) -> list[PeriodicJob]:
+    """The jobs every process that runs jobs should run, for this configuration. `broker` carries the events a
+    job records (a quote expiring) to the live feed."""
     jobs: list[PeriodicJob] = []
     if settings.smtp_url:
         # Without SMTP_URL (embedded default) emails stay in the outbox and the dev mailbox shows them.
@@ -50,8 +58,12 @@ def standard_jobs(settings: Settings, storage: Storage | None = None) -> list[Pe
     # Alerts are emailed right after the upload that crosses a level; this catches what a crash left due.
     jobs.append(PeriodicJob("storage-alerts", 60, partial(send_due, settings.public_url)))
     jobs.append(PeriodicJob("storage-reconcile", 24 * 3600, reconcile_all))
+    from portico.quotes.expiry import sweep_quote_validity
+    from portico.quotes.reminders import send_due_reminders as send_quote_reminders
+
+    jobs.append(PeriodicJob("quote-reminders", QUOTE_SWEEP_INTERVAL_SECONDS, partial(send_quote_reminders, settings)))
+    jobs.append(PeriodicJob("quote-validity", QUOTE_SWEEP_INTERVAL_SECONDS, partial(sweep_quote_validity, broker)))
     # Sweeps still to come register here, one PeriodicJob each, e.g.:
     #   PeriodicJob("expired-uploads", 300, sweep_expired_uploads)       # abandoned partial uploads
     #   PeriodicJob("due-reminders", 60, send_due_reminders)             # receivables reminder steps
-    #   PeriodicJob("expired-quotes", 3600, expire_and_archive_quotes)   # quote validity and archiving
     return jobs

@@ -1,0 +1,185 @@
+"""The periodic sweep that emails quote reminders: unopened, opened but unanswered, and before expiry.
+
+A run finds open quotes with reminders switched on (keyset batches, a constant number of queries per batch), asks
+`reminder_plan.due_reminders` what is due for each, and handles each quote that has something due in its own
+transaction: the quote row is claimed with `SELECT ... FOR UPDATE SKIP LOCKED` (PostgreSQL; SQLite runs one write
+transaction at a time), its state is read again, the `QuoteReminder` rows are inserted and the emails queued in the
+outbox. The UNIQUE (quote, kind) constraint is the last guard: should two workers ever get past the lock, the
+second insert fails and its transaction, emails included, rolls back. So each reminder is sent once, and never
+after the quote was accepted, declined, archived or expired (the state is read under the lock).
+
+Who is reminded (`recipients`), each checked with `policy.quotes_visible_to` as that contact:
+- ONE_CONTACT: that contact; ALL_CONTACTS: the customer's contacts with hub access and an email address.
+- PUBLIC_LINK: nobody. The sender chose a link and a password as the way in, often for someone who is not one of
+  the customer's contacts; the link's visitor is anonymous until they accept, so there is no address that is
+  known to be theirs, and emailing the customer's contacts would widen the audience beyond the sender's choice.
+  The reminder is recorded as NO_RECIPIENTS so that staff see it fell due.
+- A contact who set quote emails (QUOTES_FOR_ME) to NEVER gets none. A digest choice does not delay a reminder:
+  a reminder is itself the nudge, one email, and a day's delay could push a before-expiry one past the expiry.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from portico import policy
+from portico.accounts.models import Member, Organization
+from portico.actors import contact_actors
+from portico.customers.models import Contact
+from portico.mail.outbox import enqueue_rendered
+from portico.mail.templates import render
+from portico.notifications import clock, unsubscribe
+from portico.notifications.kinds import Delivery, NotificationKind
+from portico.notifications.preferences import delivery_of, settings_for
+from portico.quotes.models import Quote, QuoteVisibility
+from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
+from portico.quotes.reminder_plan import OPEN_STATUSES, ReminderKind, due_reminders
+from portico.receivables.reminder_email import format_amount, format_date
+from portico.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EMAIL_KIND = "quote_reminder"
+_KIND = NotificationKind.QUOTES_FOR_ME
+
+
+async def send_due_reminders(settings: Settings, *, now: datetime | None = None, batch: int = 200) -> int:
+    """Email every reminder due now; returns how many emails were queued."""
+    now = now or clock.now()
+    queued = 0
+    after = 0
+    while True:
+        quotes = list(
+            await Quote.filter(id__gt=after, status__in=sorted(OPEN_STATUSES))
+            .filter(
+                Q(remind_unopened_days__isnull=False)
+                | Q(remind_unaccepted_days__isnull=False)
+                | Q(remind_before_expiry_days__isnull=False)
+            )
+            .order_by("id")
+            .limit(batch)
+        )
+        if not quotes:
+            return queued
+        after = quotes[-1].id
+        done: dict[int, set[ReminderKind]] = defaultdict(set)
+        for quote_id, kind in await QuoteReminder.filter(quote_id__in=[q.id for q in quotes]).values_list(
+            "quote_id", "kind"
+        ):
+            done[int(quote_id)].add(ReminderKind(kind))  # type: ignore[call-overload]
+        zones = await _zones({q.organization_id for q in quotes})
+        for quote in quotes:
+            if due_reminders(quote, zones[quote.organization_id], now, done[quote.id]):  # type: ignore[arg-type]
+                queued += await remind(settings, quote.id, now=now)
+
+
+async def remind(settings: Settings, quote_id: int, *, now: datetime | None = None) -> int:
+    """Send what is due for one quote, claiming it first; returns the emails queued (0: nothing due, or another
+    worker has it)."""
+    now = now or clock.now()
+    try:
+        async with in_transaction() as connection:
+            quote = await Quote.filter(id=quote_id).using_db(connection).select_for_update(skip_locked=True).first()
+            if quote is None:
+                return 0  # another worker holds it (or it is gone)
+            organization = await Organization.filter(id=quote.organization_id).using_db(connection).get()
+            already = {
+                ReminderKind(str(k))
+                for k in await QuoteReminder.filter(quote_id=quote.id).using_db(connection).values_list(
+                    "kind", flat=True
+                )
+            }
+            due = due_reminders(quote, clock.zone(organization.timezone), now, already)  # type: ignore[arg-type]
+            if not due:
+                return 0
+            people = await recipients(quote)
+            chosen, folded = due[0], due[1:]
+            await QuoteReminder.bulk_create(
+                [
+                    QuoteReminder(
+                        organization_id=quote.organization_id, quote_id=quote.id, kind=chosen,
+                        outcome=ReminderOutcome.SENT if people else ReminderOutcome.NO_RECIPIENTS,
+                        version_number=quote.version_number, recipients=len(people), sent_at=now,
+                    ),
+                    *(
+                        QuoteReminder(
+                            organization_id=quote.organization_id, quote_id=quote.id, kind=kind,
+                            outcome=ReminderOutcome.FOLDED, version_number=quote.version_number, sent_at=now,
+                        )
+                        for kind in folded
+                    ),
+                ],
+                using_db=connection,
+            )
+            await _email(settings, quote, organization, chosen, people)
+            return len(people)
+    except IntegrityError:
+        # Another worker recorded this reminder between our read and our insert: it sent it, we roll back.
+        log.info("quote %s: reminder already recorded by another worker", quote_id)
+        return 0
+
+
+async def recipients(quote: Quote) -> list[Contact]:
+    """The contacts to remind of this quote (see the module docstring), in id order."""
+    if quote.visibility == QuoteVisibility.ONE_CONTACT:
+        candidates = Contact.filter(id=quote.contact_id or 0)
+    elif quote.visibility == QuoteVisibility.ALL_CONTACTS:
+        candidates = Contact.filter(customer_id=quote.customer_id, hub_access=True)
+    else:
+        return []
+    found = await candidates.filter(email__isnull=False).exclude(email="").values_list("id", flat=True)
+    ids = [int(str(i)) for i in found]
+    actors = await contact_actors(ids)
+    _, settings_rows = await settings_for(contact_ids=list(actors))
+    people: list[Contact] = []
+    for contact_id in sorted(actors):
+        actor = actors[contact_id]
+        if delivery_of(settings_rows.get(contact_id), _KIND) is Delivery.NEVER:
+            continue
+        # Through policy, as the contact: module on, hub access on, addressed to them, not removed, not a draft.
+        if await policy.quotes_visible_to(actor).filter(id=quote.id).exists():
+            assert actor.contact is not None
+            people.append(actor.contact)
+    return people
+
+
+async def _email(
+    settings: Settings, quote: Quote, organization: Organization, kind: ReminderKind, people: list[Contact]
+) -> None:
+    if not people:
+        return
+    # Imported here, as notifications.emails does: hubs.signin imports account services above this module.
+    from portico.accounts.onetime import token_in
+    from portico.hubs.signin import issue_links
+
+    sender = await Member.filter(id=quote.sender_id).first() if quote.sender_id is not None else None
+    language = quote.language
+    amount = format_amount(quote.amount, quote.currency, language) if (
+        quote.amount is not None and quote.currency) else ""
+    expires_on = format_date(quote.expires_on, language) if quote.expires_on is not None else ""
+    links = await issue_links(settings, people)
+    for person, link in zip(people, links, strict=True):
+        email = render(
+            EMAIL_KIND, language,
+            organization=organization.name, first_name=person.first_name, link=link, kind=kind.value,
+            title=quote.title, number=quote.number, sender_name=sender.full_name if sender else "",
+            amount=amount, expires_on=expires_on, unsubscribe_link=unsubscribe.link(settings, person, _KIND),
+        )
+        assert person.email is not None
+        await enqueue_rendered(
+            email, to=person.email, kind=EMAIL_KIND, organization_id=quote.organization_id,
+            reply_to=sender.email if sender else None, secrets=[token_in(link)],
+            headers=unsubscribe.headers(settings, person, _KIND),
+        )
+
+
+async def _zones(organization_ids: set[int]) -> dict[int, ZoneInfo]:
+    rows = await Organization.filter(id__in=sorted(organization_ids)).values_list("id", "timezone")
+    return {int(pk): clock.zone(str(tz)) for pk, tz in rows}  # type: ignore[call-overload]
