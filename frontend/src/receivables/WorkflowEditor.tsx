@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Dialog, FormErrors, InputField, SelectField, Toggle } from '../ui/components';
+import { Dialog, FormErrors, InputField, SelectField, TextareaField, Toggle } from '../ui/components';
 import { IconPlus, IconTrash } from '../ui/icons';
 import {
-  ACTION_KIND_LABELS, COPY_LABELS, describeOffset, hasErrors, newStep, sortedSteps, validateWorkflow,
+  ACTION_KIND_LABELS, COPY_LABELS, LANGUAGE_LABELS, REMINDER_PLACEHOLDERS, TEMPLATE_LANGUAGES, describeOffset, hasErrors, newStep, sortedSteps, validateWorkflow,
   type ActionKind, type CopyMode, type StepDraft, type StepKind, type WorkflowDraft, type WorkflowErrors,
 } from './workflowForm';
 
@@ -69,6 +69,7 @@ function StepRow({ index, step: s, errors, onChange, onRemove }: {
   const offset = /^[+-]?\d+$/.test(s.offsetDays.trim()) ? Number(s.offsetDays) : null;
   return (
     <li className="step-row" data-testid="workflow-step" aria-label={`Step ${n}`}>
+      <div className="step-fields">
       <div className="form-grid">
         <InputField label={`Step ${n}: day`} inputMode="numeric" value={s.offsetDays} onChange={(e) => onChange({ offsetDays: e.target.value })}
           error={errors.offsetDays} hint={offset !== null && !errors.offsetDays ? describeOffset(offset) : 'Relative to the due date'} />
@@ -92,7 +93,34 @@ function StepRow({ index, step: s, errors, onChange, onRemove }: {
           </>
         )}
       </div>
+      {s.kind === 'EMAIL' && <StepWording n={n} step={s} error={errors.templates} onChange={onChange} />}
+      </div>
       <button type="button" className="btn btn-ghost btn-sm btn-icon" aria-label={`Remove step ${n}`} onClick={onRemove}><IconTrash /></button>
     </li>
+  );
+}
+
+/** An email step's own subject and text per language (optional; an empty language uses the built-in wording). */
+function StepWording({ n, step: s, error, onChange }: { n: number; step: StepDraft; error?: string; onChange: (p: Partial<StepDraft>) => void }) {
+  const [lang, setLang] = useState<string>('en');
+  const t = s.templates[lang] ?? { subject: '', body: '' };
+  const set = (patch: Partial<{ subject: string; body: string }>) => onChange({ templates: { ...s.templates, [lang]: { ...t, ...patch } } });
+  const custom = TEMPLATE_LANGUAGES.filter((l) => (s.templates[l]?.subject ?? '').trim() || (s.templates[l]?.body ?? '').trim());
+  return (
+    <details className="step-wording" open={!!error || undefined}>
+      <summary>Wording {custom.length ? `(own text: ${custom.map((l) => LANGUAGE_LABELS[l]).join(', ')})` : '(built-in text)'}</summary>
+      <div className="stack-sm">
+        <div className="segmented" role="radiogroup" aria-label={`Step ${n}: language`}>
+          {TEMPLATE_LANGUAGES.map((l) => (
+            <label key={l} className={lang === l ? 'on' : ''}>
+              <input type="radio" name={`lang-${s.key}`} checked={lang === l} onChange={() => setLang(l)} />{LANGUAGE_LABELS[l]}
+            </label>
+          ))}
+        </div>
+        <InputField label={`Step ${n}: subject (${LANGUAGE_LABELS[lang]})`} value={t.subject} onChange={(e) => set({ subject: e.target.value })} maxLength={200} placeholder="Built-in: Payment reminder from {organization}" />
+        <TextareaField label={`Step ${n}: text (${LANGUAGE_LABELS[lang]})`} rows={4} value={t.body} onChange={(e) => set({ body: e.target.value })} maxLength={5000}
+          error={error} hint={<>The list of overdue invoices and the totals per currency follow the text. Placeholders: {REMINDER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}</>} />
+      </div>
+    </details>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { defaultDraft, describeOffset, describeStep, hasErrors, newStep, sortedSteps, validateWorkflow } from './workflowForm';
+import { filledTemplates, defaultDraft, describeOffset, describeStep, hasErrors, newStep, sortedSteps, validateWorkflow } from './workflowForm';
 
 describe('workflow form', () => {
   it('accepts the default draft once it has a name', () => {
@@ -38,5 +38,15 @@ describe('workflow form', () => {
     expect(describeOffset(0)).toBe('On the due date');
     expect(describeStep({ offsetDays: 7, kind: 'EMAIL', copyAccountManager: 'BCC' })).toBe('7 days after the due date: reminder email (account manager in BCC)');
     expect(describeStep({ offsetDays: 15, kind: 'ACTION', actionKind: 'CALL' })).toBe('15 days after the due date: action — call the customer');
+  });
+
+  it('checks an email step\'s own wording per language: both parts, known placeholders', () => {
+    const d = { name: 'W', isDefault: false, steps: [newStep({ offsetDays: '1', templates: { da: { subject: 'Påmindelse', body: '' } } })] };
+    expect(validateWorkflow(d).steps[0]!.templates).toBe('Dansk: write both the subject and the text, or neither.');
+    d.steps[0]!.templates = { en: { subject: 'Reminder for {customer}', body: 'Total {total}, see {link}' } };
+    expect(validateWorkflow(d).steps[0]!.templates).toBe('English: {link} is not a placeholder of reminder emails.');
+    d.steps[0]!.templates = { en: { subject: 'Reminder for {customer}', body: 'Total {total}' }, sv: { subject: ' ', body: '' } };
+    expect(validateWorkflow(d).steps[0]).toEqual({});
+    expect(filledTemplates(d.steps[0]!.templates)).toEqual([{ language: 'en', subject: 'Reminder for {customer}', body: 'Total {total}' }]);
   });
 });

@@ -15,11 +15,13 @@ export interface StepDraft {
   actionKind: ActionKind;
   actionText: string;
   actionDueInDays: string;
+  /** EMAIL: the step's own wording per language; a language left empty uses the built-in reminder text. */
+  templates: Record<string, { subject: string; body: string }>;
 }
 
 export interface WorkflowDraft { name: string; isDefault: boolean; steps: StepDraft[] }
 
-export interface StepErrors { offsetDays?: string; actionText?: string; actionDueInDays?: string }
+export interface StepErrors { offsetDays?: string; actionText?: string; actionDueInDays?: string; templates?: string }
 export interface WorkflowErrors { name?: string; steps: StepErrors[]; general: string[] }
 
 export const MAX_OFFSET_DAYS = 365;
@@ -27,7 +29,7 @@ export const MAX_OFFSET_DAYS = 365;
 let seq = 0;
 export function newStep(partial: Partial<StepDraft> = {}): StepDraft {
   seq += 1;
-  return { key: `s${seq}`, offsetDays: '', kind: 'EMAIL', copyAccountManager: 'NONE', actionKind: 'CALL', actionText: '', actionDueInDays: '3', ...partial };
+  return { key: `s${seq}`, offsetDays: '', kind: 'EMAIL', copyAccountManager: 'NONE', actionKind: 'CALL', actionText: '', actionDueInDays: '3', templates: {}, ...partial };
 }
 
 /** A sensible start: a friendly note before the due date, reminders after, a call when it is long overdue. */
@@ -66,6 +68,16 @@ export function validateWorkflow(d: WorkflowDraft): WorkflowErrors {
       if (seen.has(k)) e.offsetDays = `Step ${seen.get(k)! + 1} already ${s.kind === 'EMAIL' ? 'emails' : 'creates an action'} on this day.`;
       else seen.set(k, i);
     }
+    if (s.kind === 'EMAIL') {
+      for (const [lang, t] of Object.entries(s.templates)) {
+        const subject = t.subject.trim(), body = t.body.trim();
+        // Half a template would mix the step's words with the built-in ones: both or neither.
+        if (!!subject !== !!body) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: write both the subject and the text, or neither.`; break; }
+        const unknown = [...`${subject} ${body}`.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!).find((n) => !REMINDER_PLACEHOLDERS.includes(n));
+        if (unknown) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: {${unknown}} is not a placeholder of reminder emails.`; break; }
+        if (subject.length > 200 || body.length > 5000) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: the subject has at most 200 characters, the text 5,000.`; break; }
+      }
+    }
     if (s.kind === 'ACTION') {
       if (s.actionKind === 'CUSTOM' && !s.actionText.trim()) e.actionText = 'Say what the account manager should do.';
       if (s.actionText.length > 500) e.actionText = 'At most 500 characters.';
@@ -90,6 +102,16 @@ export function describeOffset(days: number): string {
   if (days === 0) return 'On the due date';
   const n = Math.abs(days);
   return `${n} day${n === 1 ? '' : 's'} ${days < 0 ? 'before' : 'after'} the due date`;
+}
+
+/** The placeholders a reminder email's subject and text may use (backend: mail/placeholders.REMINDER_PLACEHOLDERS). */
+export const REMINDER_PLACEHOLDERS = ['first_name', 'customer', 'organization', 'account_manager', 'invoice_count', 'total'];
+export const TEMPLATE_LANGUAGES = ['en', 'da', 'sv'] as const;
+export const LANGUAGE_LABELS: Record<string, string> = { en: 'English', da: 'Dansk', sv: 'Svenska' };
+
+/** Only the languages with wording, trimmed (what is sent to the server). */
+export function filledTemplates(t: StepDraft['templates']): { language: string; subject: string; body: string }[] {
+  return Object.entries(t).map(([language, v]) => ({ language, subject: v.subject.trim(), body: v.body.trim() })).filter((v) => v.subject || v.body);
 }
 
 export const ACTION_KIND_LABELS: Record<ActionKind, string> = { CALL: 'Call the customer', LETTER: 'Send a letter', CUSTOM: 'Custom task' };
