@@ -48,3 +48,12 @@ describe('WorkflowEditor', () => {
     expect(saved.steps[0].copyAccountManager).toBe('BCC');
   });
 });
+
+describe('WorkflowEditor with the server\'s errors', () => {
+  it('shows them on the step they name', () => {
+    render(<WorkflowEditor title="Edit workflow" initial={{ ...defaultDraft(), name: 'X' }} saving={false} onSave={() => {}} onClose={() => {}}
+      serverErrors={[{ field: 'steps.2.offsetDays', message: 'Two steps of the same kind on the same day: merge them.' }, { field: null, message: 'Not allowed.' }]} />);
+    expect(within(screen.getAllByTestId('workflow-step')[2]!).getByText('Two steps of the same kind on the same day: merge them.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Not allowed.');
+  });
+});

@@ -2,35 +2,39 @@ import { useState } from 'react';
 import { Dialog, FormErrors, InputField, SelectField, TextareaField, Toggle } from '../ui/components';
 import { IconPlus, IconTrash } from '../ui/icons';
 import {
-  ACTION_KIND_LABELS, COPY_LABELS, LANGUAGE_LABELS, REMINDER_PLACEHOLDERS, TEMPLATE_LANGUAGES, describeOffset, hasErrors, newStep, sortedSteps, validateWorkflow,
+  ACTION_KIND_LABELS, COPY_LABELS, LANGUAGE_LABELS, REMINDER_PLACEHOLDERS, TEMPLATE_LANGUAGES,
+  describeOffset, hasErrors, newStep, placeServerErrors, sortedSteps, validateWorkflow,
   type ActionKind, type CopyMode, type StepDraft, type StepKind, type WorkflowDraft, type WorkflowErrors,
 } from './workflowForm';
 
 /**
  * Create or edit a reminder workflow: a name, "default for the organization", and its steps relative to the due
- * date. Saving sends the whole list of steps; the server replaces the workflow's steps in one transaction.
- * `serverErrors` are the payload's errors of the last save (shown above the form).
+ * date. Saving sends the whole list of steps (in the order they run); the server saves them in one transaction.
+ * `serverErrors` are the payload's errors of the last save, placed on their step like ours.
  */
 export function WorkflowEditor({ title, initial, saving, serverErrors, onSave, onClose }: {
   title: string;
   initial: WorkflowDraft;
   saving: boolean;
-  serverErrors: string[];
+  serverErrors: readonly { field?: string | null; message: string }[];
   onSave: (draft: WorkflowDraft) => void;
   onClose: () => void;
 }) {
   const [draft, setDraft] = useState<WorkflowDraft>(initial);
   const [shown, setShown] = useState<WorkflowErrors | null>(null);
-  const errors = shown ? validateWorkflow(draft) : null;
+  // Our checks once the user tried to save; otherwise the server's answer to the last save (steps as sent).
+  const errors = shown ? validateWorkflow(draft) : serverErrors.length ? placeServerErrors(serverErrors, draft.steps.length) : null;
   const setStep = (key: string, patch: Partial<StepDraft>) =>
     setDraft((d) => ({ ...d, steps: d.steps.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const v = validateWorkflow(draft);
-    setShown(v);
-    if (hasErrors(v)) return;
-    onSave({ ...draft, steps: sortedSteps(draft.steps) });
+    if (hasErrors(v)) { setShown(v); return; }
+    setShown(null);
+    const sorted = { ...draft, steps: sortedSteps(draft.steps) };
+    setDraft(sorted);
+    onSave(sorted);
   }
 
   return (
@@ -41,7 +45,7 @@ export function WorkflowEditor({ title, initial, saving, serverErrors, onSave, o
       </>
     }>
       <form id="workflow-form" className="stack" onSubmit={submit} noValidate aria-label={title}>
-        <FormErrors messages={[...serverErrors, ...(errors?.general ?? [])]} />
+        <FormErrors messages={errors?.general ?? []} />
         <InputField label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={errors?.name} maxLength={100} placeholder="e.g. Standard reminders" />
         <Toggle label="Default workflow for customers without their own" checked={draft.isDefault} onChange={(v) => setDraft({ ...draft, isDefault: v })} />
         <div>
@@ -117,8 +121,8 @@ function StepWording({ n, step: s, error, onChange }: { n: number; step: StepDra
             </label>
           ))}
         </div>
-        <InputField label={`Step ${n}: subject (${LANGUAGE_LABELS[lang]})`} value={t.subject} onChange={(e) => set({ subject: e.target.value })} maxLength={200} placeholder="Built-in: Payment reminder from {organization}" />
-        <TextareaField label={`Step ${n}: text (${LANGUAGE_LABELS[lang]})`} rows={4} value={t.body} onChange={(e) => set({ body: e.target.value })} maxLength={5000}
+        <InputField label={`Step ${n}: subject (${LANGUAGE_LABELS[lang]})`} value={t.subject} onChange={(e) => set({ subject: e.target.value })} maxLength={300} placeholder="Built-in: Payment reminder from {organization}" />
+        <TextareaField label={`Step ${n}: text (${LANGUAGE_LABELS[lang]})`} rows={4} value={t.body} onChange={(e) => set({ body: e.target.value })} maxLength={10000}
           error={error} hint={<>The list of overdue invoices and the totals per currency follow the text. Placeholders: {REMINDER_PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}</>} />
       </div>
     </details>

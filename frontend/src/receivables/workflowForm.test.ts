@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { filledTemplates, defaultDraft, describeOffset, describeStep, hasErrors, newStep, sortedSteps, validateWorkflow } from './workflowForm';
+import { placeServerErrors, filledTemplates, defaultDraft, describeOffset, describeStep, hasErrors, newStep, sortedSteps, validateWorkflow } from './workflowForm';
 
 describe('workflow form', () => {
   it('accepts the default draft once it has a name', () => {
@@ -40,13 +40,26 @@ describe('workflow form', () => {
     expect(describeStep({ offsetDays: 15, kind: 'ACTION', actionKind: 'CALL' })).toBe('15 days after the due date: action — call the customer');
   });
 
-  it('checks an email step\'s own wording per language: both parts, known placeholders', () => {
+  it('checks an email step\'s own wording per language: known placeholders, lengths', () => {
     const d = { name: 'W', isDefault: false, steps: [newStep({ offsetDays: '1', templates: { da: { subject: 'Påmindelse', body: '' } } })] };
-    expect(validateWorkflow(d).steps[0]!.templates).toBe('Dansk: write both the subject and the text, or neither.');
+    expect(validateWorkflow(d).steps[0]).toEqual({}); // a subject alone: the built-in text below it
     d.steps[0]!.templates = { en: { subject: 'Reminder for {customer}', body: 'Total {total}, see {link}' } };
     expect(validateWorkflow(d).steps[0]!.templates).toBe('English: {link} is not a placeholder of reminder emails.');
     d.steps[0]!.templates = { en: { subject: 'Reminder for {customer}', body: 'Total {total}' }, sv: { subject: ' ', body: '' } };
     expect(validateWorkflow(d).steps[0]).toEqual({});
     expect(filledTemplates(d.steps[0]!.templates)).toEqual([{ language: 'en', subject: 'Reminder for {customer}', body: 'Total {total}' }]);
+  });
+
+  it('places the server\'s errors on their step', () => {
+    const e = placeServerErrors([
+      { field: 'steps.1.offsetDays', message: 'Two steps of the same kind on the same day: merge them.' },
+      { field: 'steps.0.templates.da.subject', message: 'Subject: {x} is unknown.' },
+      { field: 'steps.2.actionDueDays', message: 'An action is due within 0 to 90 days.' },
+      { field: 'name', message: 'A workflow with that name exists.' },
+      { field: null, message: 'Not allowed.' },
+    ], 3);
+    expect(e.steps).toEqual([{ templates: 'Subject: {x} is unknown.' }, { offsetDays: 'Two steps of the same kind on the same day: merge them.' }, { actionDueInDays: 'An action is due within 0 to 90 days.' }]);
+    expect(e.name).toBe('A workflow with that name exists.');
+    expect(e.general).toEqual(['Not allowed.']);
   });
 });

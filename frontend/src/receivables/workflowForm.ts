@@ -9,13 +9,15 @@ export type ActionKind = 'CALL' | 'LETTER' | 'CUSTOM';
 
 export interface StepDraft {
   key: string;
+  /** The saved step's id: sent back so the server keeps what already ran for it (each step once per invoice). */
+  id?: string;
   offsetDays: string;
   kind: StepKind;
   copyAccountManager: CopyMode;
   actionKind: ActionKind;
   actionText: string;
   actionDueInDays: string;
-  /** EMAIL: the step's own wording per language; a language left empty uses the built-in reminder text. */
+  /** EMAIL: the step's own wording per language; what is left empty (subject, text, a language) is the built-in text. */
   templates: Record<string, { subject: string; body: string }>;
 }
 
@@ -71,11 +73,9 @@ export function validateWorkflow(d: WorkflowDraft): WorkflowErrors {
     if (s.kind === 'EMAIL') {
       for (const [lang, t] of Object.entries(s.templates)) {
         const subject = t.subject.trim(), body = t.body.trim();
-        // Half a template would mix the step's words with the built-in ones: both or neither.
-        if (!!subject !== !!body) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: write both the subject and the text, or neither.`; break; }
         const unknown = [...`${subject} ${body}`.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]!).find((n) => !REMINDER_PLACEHOLDERS.includes(n));
         if (unknown) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: {${unknown}} is not a placeholder of reminder emails.`; break; }
-        if (subject.length > 200 || body.length > 5000) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: the subject has at most 200 characters, the text 5,000.`; break; }
+        if (subject.length > 300 || body.length > 10000) { e.templates = `${LANGUAGE_LABELS[lang] ?? lang}: the subject has at most 300 characters, the text 10,000.`; break; }
       }
     }
     if (s.kind === 'ACTION') {
@@ -86,6 +86,24 @@ export function validateWorkflow(d: WorkflowDraft): WorkflowErrors {
     }
   });
   return errors;
+}
+
+/**
+ * The server's errors of a save placed like ours: `steps.N.field` on step N (the steps as sent, i.e. sorted),
+ * `name` on the name, the rest above the form.
+ */
+export function placeServerErrors(errors: readonly { field?: string | null; message: string }[], stepCount: number): WorkflowErrors {
+  const out: WorkflowErrors = { steps: Array.from({ length: stepCount }, () => ({})), general: [] };
+  for (const e of errors) {
+    const m = /^steps\.(\d+)\.(\w+)/.exec(e.field ?? '');
+    const step = m ? out.steps[Number(m[1])] : undefined;
+    if (step && m) {
+      const key = m[2] === 'offsetDays' || m[2] === 'actionText' ? m[2] : m[2] === 'actionDueDays' ? 'actionDueInDays' : 'templates';
+      step[key] ??= e.message;
+    } else if (e.field === 'name') out.name ??= e.message;
+    else out.general.push(e.message);
+  }
+  return out;
 }
 
 export function hasErrors(e: WorkflowErrors): boolean {
