@@ -58,6 +58,7 @@ from portico.hubs.models import (
 from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
 from portico.quotes.models import Quote, QuoteAttachment, QuoteStatus, QuoteVersion, QuoteVisibility
+from portico.quotes.reminder_models import QuoteReminder
 
 _NOTHING = Q(id__in=[])
 
@@ -417,6 +418,14 @@ def quote_attachments_visible_to(actor: Actor) -> QuerySet[QuoteAttachment]:
     return QuoteAttachment.filter(
         version_id__in=Subquery(quote_versions_visible_to(actor).values_list("id", flat=True))
     )
+
+
+def quote_reminders_visible_to(actor: Actor) -> QuerySet[QuoteReminder]:
+    """The reminders sent about a quote are the vendor's follow-up, not the customer's business: staff who see the
+    quote see them; contacts and public-link visitors see none (they saw the emails)."""
+    if not actor.is_staff:
+        return QuoteReminder.filter(_NOTHING)
+    return QuoteReminder.filter(quote_id__in=Subquery(quotes_visible_to(actor).values_list("id", flat=True)))
 
 
 async def can_see_quote(actor: Actor, quote: Quote) -> bool:
