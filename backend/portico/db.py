@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "portico.notifications.models",
     "portico.quotes.models",
     "portico.quotes.reminder_models",
+    "portico.receivables.models",
 ]
 
 

@@ -27,8 +27,12 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
 - API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
   kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
   publications, hubs, folders, documents and shares need DOCUMENTS_READ; quotes need QUOTES_READ; activity needs
-  ACTIVITY_READ. A write scope reads nothing: a key that changes existing objects also needs the read scope to find
-  them.
+  ACTIVITY_READ; invoices, payments and portfolios need INVOICES_READ. A write scope reads nothing: a key that changes
+  existing objects also needs the read scope to find them (except a partner's invoice upsert: see
+  `invoices_writable_by`).
+- Invoices (issue 11): ADMIN, MANAGER and org-wide keys see all of the organization's; a MEMBER only those of the
+  customers they are account manager of (their portfolio: having shared to a customer is not enough); a contact
+  their own customer's while its hub access and INVOICES module are on, void ones excepted (no longer owed).
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
 from portico.quotes.models import Quote, QuoteAttachment, QuoteStatus, QuoteVersion, QuoteVisibility
 from portico.quotes.reminder_models import QuoteReminder
+from portico.receivables.models import Invoice, InvoiceStatus, Payment
 
 _NOTHING = Q(id__in=[])
 
@@ -720,3 +725,88 @@ def require_account_manager_editor(actor: Actor) -> Member:
     if member.role not in (Role.ADMIN, Role.MANAGER):
         raise NotAllowed("Only administrators and managers can assign account managers.")
     return member
+
+
+# --- receivables (issue 11): invoices, payments, portfolios ------------------------------------------------------
+
+
+def invoices_visible_to(actor: Actor) -> QuerySet[Invoice]:
+    if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.INVOICES_READ):
+        return Invoice.filter(_NOTHING)
+    org = Invoice.filter(organization_id=actor.organization.id)
+    if actor.contact is not None:
+        # Void invoices are no longer owed: the hub shows what the customer has to pay or has paid.
+        customer = _contact_customer_with(actor.contact, CustomerModule.INVOICES)
+        return org.filter(customer_id__in=customer).exclude(status=InvoiceStatus.VOID)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        return org.filter(customer_id__in=_managed_customer_ids_of(actor.member))
+    return Invoice.filter(_NOTHING)
+
+
+def payments_visible_to(actor: Actor) -> QuerySet[Payment]:
+    """Payments of the invoices the actor sees (staff only: a contact sees the invoice's paid amount, not the
+    ledger lines behind it)."""
+    if not actor.is_staff:
+        return Payment.filter(_NOTHING)
+    return Payment.filter(invoice_id__in=Subquery(invoices_visible_to(actor).values_list("id", flat=True)))
+
+
+def can_write_invoices(actor: Actor) -> bool:
+    """Creating, changing, voiding invoices and recording payments: active members, and API keys acting as one with
+    INVOICES_WRITE. Which invoices and customers is `invoices_writable_by` / `invoice_customers_for`."""
+    member = actor.member
+    if member is None or not member.is_active or actor.organization is None:
+        return False
+    return actor.kind is ActorKind.MEMBER or (actor.kind is ActorKind.API_KEY and Scope.INVOICES_WRITE in actor.scopes)
+
+
+def require_invoice_editor(actor: Actor) -> Member:
+    member = actor.require_member()
+    actor.require_scope(Scope.INVOICES_WRITE)
+    if not can_write_invoices(actor):
+        raise NotAllowed("Only members of the organization can change invoices.")
+    return member
+
+
+def invoice_customers_for(actor: Actor) -> QuerySet[Customer]:
+    """Customers the actor may create invoices for: the whole organization for ADMIN and MANAGER, their portfolio for
+    a MEMBER. A partner's key pushing invoices needs INVOICES_WRITE only (not CUSTOMERS_READ): it names the customer
+    by its external reference, which it already knows."""
+    if not can_write_invoices(actor):
+        return Customer.filter(_NOTHING)
+    assert actor.member is not None and actor.organization is not None
+    org = Customer.filter(organization_id=actor.organization.id)
+    if actor.member.role in (Role.ADMIN, Role.MANAGER):
+        return org
+    return org.filter(id__in=_managed_customer_ids_of(actor.member))
+
+
+def invoices_writable_by(actor: Actor) -> QuerySet[Invoice]:
+    """Invoices the actor may change: those of `invoice_customers_for`. A partner upserting by number finds its own
+    earlier invoice with INVOICES_WRITE alone (idempotency needs the lookup; the answer is what it wrote)."""
+    if not can_write_invoices(actor):
+        return Invoice.filter(_NOTHING)
+    customers = Subquery(invoice_customers_for(actor).values_list("id", flat=True))
+    assert actor.organization is not None
+    return Invoice.filter(organization_id=actor.organization.id, customer_id__in=customers)
+
+
+def portfolio_members_visible_to(actor: Actor) -> QuerySet[Member]:
+    """Whose portfolio (customers, open and overdue amounts) the actor may look at: anyone's in the organization for
+    ADMIN, MANAGER and org-wide keys; a MEMBER (or a key acting as one) only their own. Keys need INVOICES_READ."""
+    if not actor.is_staff or actor.organization is None or not key_may_read(actor, Scope.INVOICES_READ):
+        return Member.filter(_NOTHING)
+    org = Member.filter(organization_id=actor.organization.id)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        return org.filter(id=actor.member.id)
+    return Member.filter(_NOTHING)
+
+
+async def invoice_opening_audience(invoice: Invoice) -> list[int]:
+    """Members told that a contact opened an invoice: the customer's active account managers (ADMIN and MANAGER see
+    every event anyway)."""
+    return await upload_audience(invoice.customer_id)

@@ -23,6 +23,7 @@ class ActivityKind(StrEnum):
     QUOTE_DECLINED = "QUOTE_DECLINED"
     QUOTE_EXPIRED = "QUOTE_EXPIRED"
     QUOTE_ARCHIVED = "QUOTE_ARCHIVED"
+    INVOICE_OPENED = "INVOICE_OPENED"
 
 
 class ActivityEvent(Model):
@@ -57,6 +58,10 @@ class ActivityEvent(Model):
     sender: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Member", related_name="activity_on_shares", null=True, on_delete=fields.SET_NULL
     )
+    # INVOICE_OPENED: the invoice a contact opened in the hub (issue 11).
+    invoice: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Invoice", related_name="activity_events", null=True, on_delete=fields.SET_NULL
+    )
     actor_name = fields.CharField(max_length=200, default="")
     detail = fields.CharField(max_length=300, default="")
     ip = fields.CharField(max_length=64, default="")
@@ -70,6 +75,7 @@ class ActivityEvent(Model):
     share_id: int | None
     quote_id: int | None
     sender_id: int | None
+    invoice_id: int | None
 
     class Meta:
         table = "activity_event"

@@ -1,0 +1,1 @@
+"""Receivables (issue 11): invoices and their payments, account managers' portfolios, reminder workflows."""

@@ -22,6 +22,7 @@ export type ActivityKind =
   | 'DOCUMENT_UPLOADED'
   | 'DOCUMENT_VIEWED'
   | 'HUB_OPENED'
+  | 'INVOICE_OPENED'
   | 'QUOTE_ACCEPTED'
   | 'QUOTE_ARCHIVED'
   | 'QUOTE_DECLINED'
@@ -48,12 +49,14 @@ export type AddPublicationInput = {
   uploadId: string | number;
 };
 
-/** What an API key may do. Reads: CUSTOMERS_READ (customers, contacts), DOCUMENTS_READ (libraries, publications, hubs, folders, documents, shares), ACTIVITY_READ (activity, its live feed and figures); ORG_READ makes a key that acts as nobody an org-wide reader (its reach: the whole organization). A key acting as a member reaches what that member sees. Writes: CUSTOMERS_WRITE, SHARES_WRITE; a write scope reads nothing, so a write to existing objects also needs the read scope that finds them. */
+/** What an API key may do. Reads: CUSTOMERS_READ (customers, contacts), DOCUMENTS_READ (libraries, publications, hubs, folders, documents, shares), ACTIVITY_READ (activity, its live feed and figures), INVOICES_READ (invoices, payments, portfolios); ORG_READ makes a key that acts as nobody an org-wide reader (its reach: the whole organization). A key acting as a member reaches what that member sees. Writes: CUSTOMERS_WRITE, SHARES_WRITE, INVOICES_WRITE; a write scope reads nothing, so a write to existing objects also needs the read scope that finds them (except a partner's invoice upsert, which finds its own invoice by number with INVOICES_WRITE). */
 export type ApiKeyScope =
   | 'ACTIVITY_READ'
   | 'CUSTOMERS_READ'
   | 'CUSTOMERS_WRITE'
   | 'DOCUMENTS_READ'
+  | 'INVOICES_READ'
+  | 'INVOICES_WRITE'
   | 'ORG_READ'
   | 'QUOTES_READ'
   | 'QUOTES_WRITE'

@@ -22,10 +22,12 @@ ApiKeyScope = strawberry.enum(
     name="ApiKeyScope",
     description=(
         "What an API key may do. Reads: CUSTOMERS_READ (customers, contacts), DOCUMENTS_READ (libraries, "
-        "publications, hubs, folders, documents, shares), ACTIVITY_READ (activity, its live feed and figures); "
+        "publications, hubs, folders, documents, shares), ACTIVITY_READ (activity, its live feed and figures), "
+        "INVOICES_READ (invoices, payments, portfolios); "
         "ORG_READ makes a key that acts as nobody an org-wide reader (its reach: the whole organization). A key "
-        "acting as a member reaches what that member sees. Writes: CUSTOMERS_WRITE, SHARES_WRITE; a write scope reads "
-        "nothing, so a write to existing objects also needs the read scope that finds them."
+        "acting as a member reaches what that member sees. Writes: CUSTOMERS_WRITE, SHARES_WRITE, INVOICES_WRITE; "
+        "a write scope reads nothing, so a write to existing objects also needs the read scope that finds them "
+        "(except a partner's invoice upsert, which finds its own invoice by number with INVOICES_WRITE)."
     ),
 )
 
