@@ -32,6 +32,8 @@ from tests.hubs.helpers import (
 )
 
 NODE = "query($id: ID!) { node(id: $id) { __typename id } }"
+OPEN_QUOTE_LINK = """mutation($t: String!, $p: String!) { openQuoteLink(input: {token: $t, password: $p}) {
+  errors { code } } }"""
 INVITE = """mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id }
   errors { code } } }"""
 SAVE_TEMPLATE = """mutation($input: SaveInvitationTemplateInput!) { saveInvitationTemplate(input: $input) {
@@ -52,6 +54,8 @@ ACTORS = (
     "write_only_key",  # API key acting as `member` with write scopes only: reads what needs no read scope
     "other_admin",  # ADMIN of another organization
     "other_key",  # ORG_READ key of another organization
+    # a public-link visitor of an Acme quote of customer X (gave the link's password): sees that quote, nothing else
+    "visitor",
 )
 # Keys read a kind of data only with its read scope (issue 7, point 9); the directory needs none.
 SCOPELESS_KEYS = {"org_read_only_key", "write_only_key"}
@@ -138,6 +142,7 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         admin, [Scope.CUSTOMERS_WRITE.value, Scope.SHARES_WRITE.value], acts_as=acme.member.member_id
     )
     _, other_secret = await create_api_key(globex.admin.client, ORG_READER)
+    visitor = await _quote_link_visitor(make_client, acme, customer_x)
     objects = {
         "Organization": acme.organization_id,
         "Member": acme.member.member_id,
@@ -170,8 +175,29 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         "write_only_key": key_client(make_client, write_only_secret),
         "other_admin": globex.admin.client,
         "other_key": key_client(make_client, other_secret),
+        "visitor": visitor,
     }
     return World(objects, actors)
+
+
+async def _quote_link_visitor(make_client: Callable[..., GraphQLClient], acme: Org, customer_id: str) -> GraphQLClient:
+    """A browser that opened a public link to a quote of the customer with its password (the visit cookie)."""
+    from portico.accounts.passwords import hash_password
+    from portico.accounts.tokens import new_token, token_hash
+    from portico.quotes.acceptance_models import QuoteLink
+    from portico.quotes.models import Quote, QuoteStatus, QuoteVisibility
+
+    quote = await Quote.create(
+        organization_id=pk_of(acme.organization_id), customer_id=pk_of(customer_id), number="PL-1",
+        title="Public quote", visibility=QuoteVisibility.PUBLIC_LINK, status=QuoteStatus.SENT,
+    )
+    token = new_token()
+    await QuoteLink.create(organization_id=quote.organization_id, quote_id=quote.id, token_hash=token_hash(token),
+                           password_hash=await hash_password("visitor password"))
+    visitor = make_client()
+    opened = await visitor(OPEN_QUOTE_LINK, {"t": token, "p": "visitor password"})
+    assert opened["openQuoteLink"]["errors"] == []
+    return visitor
 
 
 async def _replaced_document_version(admin: GraphQLClient, customer_id: str) -> str:

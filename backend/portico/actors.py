@@ -1,4 +1,5 @@
-"""Who is calling: a member (staff), a customer contact, a partner's API key, or nobody.
+"""Who is calling: a member (staff), a customer contact, a partner's API key, a quote's public-link visitor, or
+nobody.
 
 Resolved once per HTTP request or WebSocket connection, then handed to services and to `policy`.
 """
@@ -19,6 +20,7 @@ from portico.accounts.sessions import SESSION_CALLER, SESSION_COOKIE, find_sessi
 from portico.accounts.tokens import token_hash
 from portico.customers.models import Contact
 from portico.errors import NotAllowed, NotAuthenticated
+from portico.quotes.acceptance_models import QuoteLink, QuoteVisitSession
 
 
 class ActorKind(StrEnum):
@@ -26,6 +28,9 @@ class ActorKind(StrEnum):
     MEMBER = "MEMBER"
     CONTACT = "CONTACT"
     API_KEY = "API_KEY"
+    # Gave a quote link's password: sees that one quote and nothing else (`quote_link`). Not in any organization
+    # (`organization` stays None), so every rule that starts from the caller's organization gives them nothing.
+    QUOTE_VISITOR = "QUOTE_VISITOR"
 
 
 class Scope(StrEnum):
@@ -53,6 +58,7 @@ class Actor:
     api_key: ApiKey | None = None
     scopes: frozenset[Scope] = field(default_factory=frozenset)
     session_token: str | None = None
+    quote_link: QuoteLink | None = None
     ip: str = ""
     user_agent: str = ""
 
@@ -102,6 +108,7 @@ class Actor:
 
 ANONYMOUS = Actor(kind=ActorKind.ANONYMOUS)
 _CONTACT_CALLER = ("organization", "customer")
+QUOTE_VISIT_COOKIE = "portico_quote_visit"
 _IN_LIST = 900
 T = TypeVar("T")
 
@@ -194,10 +201,25 @@ async def session_actor(token: str, *, ip: str = "", user_agent: str = "") -> Ac
     return _from_session(session, token, ip=ip, user_agent=user_agent)
 
 
+async def quote_visitor_actor(visit_token: str, *, ip: str = "", user_agent: str = "") -> Actor | None:
+    """The visitor of a quote link whose password this browser gave (`portico.quotes.links.open_link`), while the
+    visit and the link last (one query)."""
+    if not visit_token or len(visit_token) > 100:
+        return None
+    visit = await QuoteVisitSession.filter(token_hash=token_hash(visit_token)).select_related("link").first()
+    now = datetime.now(UTC)
+    if visit is None or visit.expires_at <= now or not visit.link.is_open(now):
+        return None
+    return Actor(kind=ActorKind.QUOTE_VISITOR, quote_link=visit.link, ip=ip, user_agent=user_agent)
+
+
 async def resolve_actor(
-    *, session_token: str | None, authorization: str | None, ip: str = "", user_agent: str = ""
+    *, session_token: str | None, authorization: str | None, ip: str = "", user_agent: str = "",
+    visit_token: str | None = None,
 ) -> Actor:
-    """Find the caller from a bearer API key (partners) or a session cookie (browsers): one query either way."""
+    """Find the caller from a bearer API key (partners) or a session cookie (browsers): one query either way. A
+    quote link's visit cookie counts only when neither is there: a signed-in member or contact who also opened a
+    public link stays themselves (their own rights decide what they see)."""
     actor: Actor | None = None
     if authorization:
         scheme, _, raw = authorization.partition(" ")
@@ -205,6 +227,8 @@ async def resolve_actor(
         actor = await api_key_actor(key, ip=ip, user_agent=user_agent) if key is not None else None
     elif session_token:
         actor = await session_actor(session_token, ip=ip, user_agent=user_agent)
+    if actor is None and not authorization and visit_token:
+        actor = await quote_visitor_actor(visit_token, ip=ip, user_agent=user_agent)
     return actor or Actor(kind=ActorKind.ANONYMOUS, ip=ip, user_agent=user_agent)
 
 
@@ -213,6 +237,7 @@ async def request_actor(connection: HTTPConnection) -> Actor:
     return await resolve_actor(
         session_token=connection.cookies.get(SESSION_COOKIE),
         authorization=connection.headers.get("authorization"),
+        visit_token=connection.cookies.get(QUOTE_VISIT_COOKIE),
         ip=connection.client.host if connection.client else "",
         user_agent=connection.headers.get("user-agent", "")[:300],
     )

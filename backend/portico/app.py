@@ -107,6 +107,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
     from portico.customers.http import customer_routes
     from portico.hubs.http import download_route, upload_route
     from portico.notifications.http import unsubscribe_routes
+    from portico.quotes.certificate_http import certificate_route
 
     routes: list[Route | Mount | WebSocketRoute] = [
         Route("/healthz", healthz),
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         WebSocketRoute("/graphql", graphql),
         upload_route(),
         download_route(),
+        certificate_route(),
         provider_callback_route(),
         *branding_routes(),
         *unsubscribe_routes(),

@@ -28,6 +28,7 @@ MODEL_MODULES = [
     "portico.quotes.models",
     "portico.quotes.reminder_models",
     "portico.receivables.models",
+    "portico.quotes.acceptance_models",
 ]
 
 

@@ -24,6 +24,11 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
   A PUBLIC_LINK quote is not in anyone's hub: its sender chose a link and a password as the way in, often for
   someone outside the customer's contacts, so showing it to every contact would widen its audience beyond that
   choice (the link's visitor sees it: portico.quotes links).
+- Public-link visitor (QUOTE_VISITOR, seed 002): gave a quote link's password; sees that link's quote (while the
+  link is open, the quote published and not removed from the portal), its current version and attachments, and
+  its acceptance - nothing else. Such an actor belongs to no organization (`organization` is None), so every rule
+  that starts from the caller's organization answers nothing for it; the quote rules alone know the link.
+  A quote's links are staff's (who see the quote); its acceptance (and certificate) is both sides'.
 - API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
   kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
   publications, hubs, folders, documents and shares need DOCUMENTS_READ; quotes need QUOTES_READ; activity needs
@@ -61,6 +66,7 @@ from portico.hubs.models import (
 )
 from portico.libraries.models import Library, Publication
 from portico.mail.models import OutboxEmail
+from portico.quotes.acceptance_models import QuoteAcceptance, QuoteLink
 from portico.quotes.models import Quote, QuoteAttachment, QuoteStatus, QuoteVersion, QuoteVisibility
 from portico.quotes.reminder_models import QuoteReminder
 from portico.receivables.models import Invoice, InvoiceStatus, Payment
@@ -390,6 +396,8 @@ def _managed_customer_ids_of(member: Member) -> Subquery:
 
 def quotes_visible_to(actor: Actor) -> QuerySet[Quote]:
     """Quotes by the rules in this module's docstring (seed 002)."""
+    if actor.kind is ActorKind.QUOTE_VISITOR:
+        return _visited_quote(actor)
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.QUOTES_READ):
         return Quote.filter(_NOTHING)
     org = Quote.filter(organization_id=actor.organization.id)
@@ -408,6 +416,33 @@ def quotes_visible_to(actor: Actor) -> QuerySet[Quote]:
     if actor.member is not None:
         return org.filter(Q(sender_id=actor.member.id) | Q(customer_id__in=_managed_customer_ids_of(actor.member)))
     return Quote.filter(_NOTHING)
+
+
+def _visited_quote(actor: Actor) -> QuerySet[Quote]:
+    """A visitor's one quote: their link's, while it is a published PUBLIC_LINK quote not removed from the portal
+    (the link's own state is checked when the visitor is resolved: `actors.quote_visitor_actor`)."""
+    link = actor.quote_link
+    if link is None:
+        return Quote.filter(_NOTHING)
+    return Quote.filter(
+        id=link.quote_id, organization_id=link.organization_id, visibility=QuoteVisibility.PUBLIC_LINK,
+        removed_at__isnull=True,
+    ).exclude(status=QuoteStatus.DRAFT)
+
+
+def quote_links_visible_to(actor: Actor) -> QuerySet[QuoteLink]:
+    """A quote's public links: the staff who see the quote (never its visitors or the customer's contacts)."""
+    if not actor.is_staff or actor.organization is None:
+        return QuoteLink.filter(_NOTHING)
+    return QuoteLink.filter(
+        organization_id=actor.organization.id,
+        quote_id__in=Subquery(quotes_visible_to(actor).values_list("id", flat=True)),
+    )
+
+
+def quote_acceptances_visible_to(actor: Actor) -> QuerySet[QuoteAcceptance]:
+    """A quote's acceptance and its certificate: both sides, i.e. whoever sees the quote."""
+    return QuoteAcceptance.filter(quote_id__in=Subquery(quotes_visible_to(actor).values_list("id", flat=True)))
 
 
 def quote_versions_visible_to(actor: Actor) -> QuerySet[QuoteVersion]:
@@ -445,14 +480,6 @@ def can_send_quotes(actor: Actor) -> bool:
     if member is None or not member.is_active or actor.organization is None:
         return False
     return actor.kind is ActorKind.MEMBER or (actor.kind is ActorKind.API_KEY and Scope.QUOTES_WRITE in actor.scopes)
-
-
-def customers_open_for_quotes(actor: Actor) -> QuerySet[Customer]:
-    """The customers a quote sender may send a quote to: those within their reach (a MEMBER's: account-managed or
-    shared to). A partner's key needs no CUSTOMERS_READ for this: QUOTES_WRITE names the customer by id."""
-    if not can_send_quotes(actor):
-        return Customer.filter(_NOTHING)
-    return _customers_reached_by(actor)
 
 
 def require_quote_sender(actor: Actor) -> Member:
@@ -553,6 +580,7 @@ def visibility_key(actor: Actor) -> Hashable:
         tuple(contact.customer.modules or ()) if contact else None,
         actor.scopes,
         actor.session_token is not None,
+        actor.quote_link.id if actor.quote_link else None,
     )
 
 
@@ -718,13 +746,11 @@ def require_sharer(actor: Actor) -> Member:
 
 
 def require_uploader(actor: Actor) -> Member:
-    """`POST /uploads` feeds a share or a publication (SHARES_WRITE), a customer import (CUSTOMERS_WRITE) or a quote
-    (QUOTES_WRITE): an API key needs one of them; whoever uses the upload checks their own scope again."""
+    """`POST /uploads` feeds a share or a publication (SHARES_WRITE) or a customer import (CUSTOMERS_WRITE): an API
+    key needs one of the two; whoever uses the upload checks their own scope again."""
     member = actor.require_member()
-    if actor.kind is ActorKind.API_KEY and not {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE, Scope.QUOTES_WRITE} & set(
-        actor.scopes
-    ):
-        raise NotAllowed("This API key lacks the SHARES_WRITE, CUSTOMERS_WRITE or QUOTES_WRITE scope.")
+    if actor.kind is ActorKind.API_KEY and not {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE} & set(actor.scopes):
+        raise NotAllowed("This API key lacks the SHARES_WRITE or CUSTOMERS_WRITE scope.")
     return member
 
 

@@ -55,6 +55,15 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "document_name": "Quote Q-142.pdf",
         "link": LINK,
     },
+    "quote_acceptance_code": {
+        "organization": "Nordlys",
+        "first_name": "Emma",
+        "code": "731904",
+        "valid_minutes": 10,
+        "quote_title": "Roof repair",
+        "quote_number": "Q-42",
+        "link": LINK,
+    },
     "hub_sign_in_code": {
         "organization": "Nordlys",
         "first_name": "Emma",
@@ -117,20 +126,6 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "link": LINK,
         "unsubscribe_link": "https://portico.example/unsubscribe/abc",
     },
-    "quote_sent": {
-        "organization": "Nordlys",
-        "first_name": "Ada",
-        "kind": "CHANGED",
-        "title": "Roof renovation",
-        "number": "Q-1042",
-        "sender_name": "Rasmus",
-        "amount": "12,500.00 DKK",
-        "expires_on": "2026-12-10",
-        "message": "The second floor is included now.",
-        "version": "2",
-        "link": LINK,
-        "unsubscribe_link": "https://portico.example/unsubscribe/abc",
-    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -150,6 +145,9 @@ EXPECTED_SUBJECTS = {
     ("colleague_invitation", "en"): "Emma Dahl shared “Quote Q-142.pdf” with you",
     ("colleague_invitation", "da"): "Emma Dahl har delt »Quote Q-142.pdf« med dig",
     ("colleague_invitation", "sv"): "Emma Dahl har delat ”Quote Q-142.pdf” med dig",
+    ("quote_acceptance_code", "en"): "Your code to accept quote Q-42: 731904",
+    ("quote_acceptance_code", "da"): "Din kode til at acceptere tilbud Q-42: 731904",
+    ("quote_acceptance_code", "sv"): "Din kod för att acceptera offert Q-42: 731904",
     ("hub_sign_in_code", "en"): "Your sign-in code for Nordlys: 048213",
     ("hub_sign_in_code", "da"): "Din login-kode til Nordlys: 048213",
     ("hub_sign_in_code", "sv"): "Din inloggningskod till Nordlys: 048213",
@@ -168,9 +166,6 @@ EXPECTED_SUBJECTS = {
     ("quote_reminder", "en"): "Quote Q-1042 from Nordlys expires on 2026-12-10",
     ("quote_reminder", "da"): "Tilbud Q-1042 fra Nordlys udløber 2026-12-10",
     ("quote_reminder", "sv"): "Offert Q-1042 från Nordlys går ut 2026-12-10",
-    ("quote_sent", "en"): "Quote Q-1042 from Nordlys has changed",
-    ("quote_sent", "da"): "Tilbud Q-1042 fra Nordlys er ændret",
-    ("quote_sent", "sv"): "Offert Q-1042 från Nordlys har ändrats",
 }
 
 EXPECTED_BUTTONS = {
@@ -199,6 +194,11 @@ EXPECTED_BUTTONS = {
         "da": "Åbn dokumentet",
         "sv": "Öppna dokumentet",
     },
+    "quote_acceptance_code": {
+        "en": "Open the quote",
+        "da": "Åbn tilbuddet",
+        "sv": "Öppna offerten",
+    },
     "hub_sign_in_code": {
         "en": "Open your hub",
         "da": "Åbn din kundehub",
@@ -225,11 +225,6 @@ EXPECTED_BUTTONS = {
         "sv": "Se dina fakturor",
     },
     "quote_reminder": {
-        "en": "View the quote",
-        "da": "Se tilbuddet",
-        "sv": "Visa offerten",
-    },
-    "quote_sent": {
         "en": "View the quote",
         "da": "Se tilbuddet",
         "sv": "Visa offerten",

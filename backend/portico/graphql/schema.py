@@ -35,7 +35,6 @@ from portico.graphql.customers.queries import CustomerQueries
 from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.folder_mutations import FolderMutations
 from portico.graphql.hubs.mutations import HubMutations
-from portico.graphql.hubs.opening import DocumentOpeningMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.signin import HubSignInMutations
 from portico.graphql.hubs.subscriptions import HubSubscriptions
@@ -45,6 +44,7 @@ from portico.graphql.mail.queries import MailQueries
 from portico.graphql.node import Node, resolve_node
 from portico.graphql.notifications.mutations import NotificationMutations
 from portico.graphql.notifications.queries import NotificationQueries
+from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcceptanceQueries
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -68,15 +68,14 @@ class NodeQueries:
 Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
-     NotificationQueries, WelcomeQueries),
+     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries),
 )
 Mutation = merge_types(
     "Mutation",
     (
-        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, DocumentOpeningMutations,
-        FolderMutations,
+        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
-        WelcomeMutations,
+        WelcomeMutations, QuoteAcceptanceMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

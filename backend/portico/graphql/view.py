@@ -64,6 +64,9 @@ class PorticoGraphQL(GraphQL[Context, None]):
             context.loaders = Loaders(actor)
         if context.actor.kind is ActorKind.ANONYMOUS:
             raise ConnectionRejectionError({"reason": "Sign in first."})
+        if context.actor.kind is ActorKind.QUOTE_VISITOR:
+            # A quote link's visitor sees one quote and no live feed: nothing to subscribe to.
+            raise ConnectionRejectionError({"reason": "Sign in first."})
         key = context.actor.api_key
         # A partner's connection counts like a request (each subscription on it too: graphql.ws).
         if key is not None and not await self.services.api_rate_limiter.allow(slot_key(key.id)):

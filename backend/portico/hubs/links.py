@@ -12,8 +12,10 @@ import hmac
 import json
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from portico.actors import Actor, api_key_actor, contact_actor, member_actor
+from portico.actors import Actor, ActorKind, api_key_actor, contact_actor, member_actor
+from portico.quotes.acceptance_models import QuoteLink
 
 LINK_LIFETIME_SECONDS = 15 * 60
 
@@ -28,6 +30,7 @@ class FileGrant:
     expires: int
     kind: str = "document"  # or "publication"
     api_key_id: int | None = None
+    quote_link_id: int | None = None  # a quote link's visitor (portico.quotes.links)
 
 
 def _b64(data: bytes) -> str:
@@ -72,6 +75,7 @@ def grant_for(actor: Actor, *, kind: str, item_id: int, organization_id: int, at
         contact_id=actor.contact.id if actor.contact else None,
         member_id=actor.member.id if actor.member else None,
         api_key_id=actor.api_key.id if actor.api_key else None,
+        quote_link_id=actor.quote_link.id if actor.quote_link else None,
         attachment=attachment,
         expires=int(time.time()) + LINK_LIFETIME_SECONDS,
         kind=kind,
@@ -80,6 +84,12 @@ def grant_for(actor: Actor, *, kind: str, item_id: int, organization_id: int, at
 
 async def grant_actor(grant: FileGrant, *, ip: str = "", user_agent: str = "") -> Actor | None:
     """The caller the grant was issued to, as they are now (deactivated, revoked, cut off: None)."""
+    if grant.quote_link_id is not None:
+        # A visitor's grant lasts while their link does (revoking it cuts off the links already handed out).
+        link = await QuoteLink.filter(id=grant.quote_link_id, organization_id=grant.organization_id).first()
+        if link is None or not link.is_open(datetime.now(UTC)):
+            return None
+        return Actor(kind=ActorKind.QUOTE_VISITOR, quote_link=link, ip=ip, user_agent=user_agent)
     if grant.api_key_id is not None:
         actor = await api_key_actor(grant.api_key_id, ip=ip, user_agent=user_agent)
     elif grant.contact_id is not None:

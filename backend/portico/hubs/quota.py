@@ -11,8 +11,8 @@ changed here and only here, inside the transaction that writes or deletes the ro
 
 What counts (`recount_storage_bytes`): publications, documents uploaded into hubs (a document shared from a
 publication points at the publication's object and is not counted twice), their earlier versions (replacing a
-document hands the upload's bytes to the new version: no change), quote versions and their attachments (every
-version: the history is kept), and uploads not yet used. `reconcile`
+document hands the upload's bytes to the new version: no change), uploads not yet used, and quote acceptance
+certificates (`charge`d: counted, never refused). `reconcile`
 sets the counter to that recount, under the same lock (`portico reconcile-storage`, and a daily job).
 
 Usage alerts: the account remembers the alert level reached (80 or 100 %); `portico.hubs.storage_alerts` emails
@@ -31,7 +31,7 @@ from tortoise.transactions import in_transaction
 from portico.accounts.models import Organization, StorageAccount, StoragePlan
 from portico.hubs.models import Document, DocumentVersion, Upload
 from portico.libraries.models import Publication
-from portico.quotes.models import QuoteAttachment, QuoteVersion
+from portico.quotes.acceptance_models import QuoteAcceptance
 from portico.storage.errors import QuotaExceeded
 
 GIB = 1024**3
@@ -59,16 +59,17 @@ def initial_plan(quota: int) -> tuple[StoragePlan, int]:
 async def recount_storage_bytes(organization_id: int, connection: BaseDBAsyncClient | None = None) -> int:
     """The bytes the organization stores, summed from the tables (what the counter must equal)."""
     total = 0
-    for qs, size in (
-        (Publication.filter(organization_id=organization_id), "size_bytes"),
-        (Document.filter(organization_id=organization_id, publication_id=None), "size_bytes"),
-        (DocumentVersion.filter(organization_id=organization_id), "size_bytes"),
-        (Upload.filter(organization_id=organization_id, used_at=None), "size_bytes"),
-        (QuoteVersion.filter(organization_id=organization_id), "size"),
-        (QuoteAttachment.filter(organization_id=organization_id), "size"),
+    for qs in (
+        Publication.filter(organization_id=organization_id),
+        Document.filter(organization_id=organization_id, publication_id=None),
+        DocumentVersion.filter(organization_id=organization_id),
+        Upload.filter(organization_id=organization_id, used_at=None),
     ):
-        row = await qs.using_db(connection).annotate(total=Sum(size)).first().values("total")
+        row = await qs.using_db(connection).annotate(total=Sum("size_bytes")).first().values("total")
         total += int((row or {}).get("total") or 0)
+    certificates = QuoteAcceptance.filter(organization_id=organization_id).using_db(connection)
+    row = await certificates.annotate(total=Sum("certificate_size")).first().values("total")
+    total += int((row or {}).get("total") or 0)
     return total
 
 
@@ -125,6 +126,17 @@ async def admit(organization_id: int, size_bytes: int) -> AsyncIterator[None]:
         used = account.used_bytes + size_bytes
         # Growing never lowers the alert level (a refusal may have raised it to 100 % below the quota).
         level = max(account.alert_level, alert_level(used, quota))
+        await StorageAccount.filter(id=account.id).using_db(connection).update(used_bytes=used, alert_level=level)
+
+
+async def charge(organization_id: int, size_bytes: int, connection: BaseDBAsyncClient) -> None:
+    """Count `size_bytes` in the caller's transaction without refusing them: bytes the organization must keep
+    whatever its quota (an acceptance certificate records what a customer did; refusing it would refuse the
+    customer's acceptance). The alert level follows, so administrators hear of a full storage as usual."""
+    account, created = await locked_account(organization_id, connection)
+    if not created:  # a new account's recount already includes the caller's rows
+        used = account.used_bytes + size_bytes
+        level = max(account.alert_level, alert_level(used, quota_bytes(account)))
         await StorageAccount.filter(id=account.id).using_db(connection).update(used_bytes=used, alert_level=level)
 
 

@@ -66,6 +66,10 @@ _EMAILS: dict[str, _Spec] = {
     # A contact opened their personal hub link on a new device: the code, and a fresh personal link.
     "hub_sign_in_code": _Spec(frozenset({"organization", "code", "valid_minutes", "link"}), {"first_name": ""}),
     "hub_password_reset": _Spec(frozenset({"organization", "link", "valid_minutes"}), {"first_name": ""}),
+    # Someone is accepting a quote (a contact, or a public link's visitor): the code that confirms their address.
+    "quote_acceptance_code": _Spec(
+        frozenset({"organization", "code", "valid_minutes", "quote_title", "quote_number", "link"}), {"first_name": ""}
+    ),
     # A notification, immediate or the daily digest (`mode`: a notifications.kinds.Delivery), of one kind; `groups`
     # are [{title, items: [{what, count, actor, document, time}]}] with `what` an event key of the catalog.
     "notification": _Spec(
@@ -89,13 +93,6 @@ _EMAILS: dict[str, _Spec] = {
     "quote_reminder": _Spec(
         frozenset({"organization", "link", "kind", "title", "number"}),
         {"first_name": "", "sender_name": "", "amount": "", "expires_on": "", "unsubscribe_link": ""},
-    ),
-    # A quote sent to a contact (`kind` PUBLISHED) or changed (`kind` CHANGED: a new version). `amount` and
-    # `expires_on` come formatted ("" when the quote has none); `message` is the sender's plain text.
-    "quote_sent": _Spec(
-        frozenset({"organization", "link", "kind", "title", "number"}),
-        {"first_name": "", "sender_name": "", "amount": "", "expires_on": "", "message": "", "version": "",
-         "unsubscribe_link": ""},
     ),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
@@ -167,8 +164,8 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
         subject = t(f"notification.subject.{values['kind']}.{values['mode']}", count=values["count"])
     elif name == "storage_alert":
         subject = t(f"storage_alert.subject_{values['level']}")  # the 80 % warning and the "full" email differ
-    elif name in ("quote_reminder", "quote_sent"):
-        subject = t(f"{name}.subject.{values['kind']}")
+    elif name == "quote_reminder":
+        subject = t(f"quote_reminder.subject.{values['kind']}")
     elif name == "contact_welcome":
         subject = _prepare_welcome(values, language)
     elif name == "invoice_reminder":
