@@ -152,7 +152,10 @@ def _wrk(url: str, body: str, headers: dict[str, str], connections: int, seconds
                       data["p50_us"] / 1000, data["p99_us"] / 1000, "wrk")
 
 
-async def _httpx_load(url: str, body: str, headers: dict[str, str], connections: int, seconds: float) -> dict:
+async def _httpx_load(url: str, body: str | list[str], headers: dict[str, str], connections: int,
+                      seconds: float) -> dict:
+    # A list of bodies is one page load: posted one after the other (as the SPA does), timed and counted as one.
+    bodies = [body] if isinstance(body, str) else body
     latencies: list[float] = []
     bad = timeouts = 0
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
@@ -164,9 +167,11 @@ async def _httpx_load(url: str, body: str, headers: dict[str, str], connections:
             nonlocal bad, timeouts
             while loop_time() < end:
                 start = loop_time()
+                ok = True
                 try:
-                    response = await client.post(url, content=body, headers=headers)
-                    ok = response.status_code == 200 and b'"errors"' not in response.content
+                    for one in bodies:
+                        response = await client.post(url, content=one, headers=headers)
+                        ok = ok and response.status_code == 200 and b'"errors"' not in response.content
                 except httpx.TimeoutException:
                     timeouts += 1
                     continue
@@ -191,10 +196,12 @@ def _httpx_load_main(argv: list[str]) -> None:
     print(json.dumps(asyncio.run(_httpx_load(**spec))))
 
 
-def load(url: str, body: str, headers: dict[str, str], *, connections: int, seconds: float,
+def load(url: str, body: str | list[str], headers: dict[str, str], *, connections: int, seconds: float,
          threads: int = 1) -> LoadResult:
-    """POST `body` to `url` from `connections` clients for `seconds` (closed loop: each waits for its answer)."""
-    if shutil.which("wrk"):
+    """POST `body` to `url` from `connections` clients for `seconds` (closed loop: each waits for its answer).
+
+    `body` may be a list: a page of several requests, sent in order and counted as one (httpx generator only)."""
+    if isinstance(body, str) and shutil.which("wrk"):
         return _wrk(url, body, headers, connections, seconds, threads)
     spec = json.dumps({"url": url, "body": body, "headers": headers, "connections": connections, "seconds": seconds})
     out = subprocess.run(

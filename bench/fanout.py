@@ -8,7 +8,7 @@ document each to its contact. Then:
 
 1. starts 2 server processes (uvicorn, 1 worker each, PORTICO_ENV=production, REDIS_URL) and opens one WebSocket
    per member, half on each process, each subscribed with `OnActivity` read from frontend/src/activity/operations.ts;
-2. the contact views the shared documents through `GET /files/...` (the link from the `MyHub` query), `--rate` views
+2. the contact views the shared documents through `GET /files/...` (links from `openDocument`), `--rate` views
    per second for `--seconds`, alternating between the two processes. Every view is an event that each MANAGER and
    the rep who shared the document may see (and nobody else): expected deliveries = events x (managers + 1);
 3. each subscriber records the delay from the event's `occurredAt` (written in the view's transaction) to receipt.
@@ -50,6 +50,7 @@ from tests.spa_operations import spa_operation  # noqa: E402
 
 ON_ACTIVITY = spa_operation("OnActivity")
 MY_HUB = spa_operation("MyHub")
+OPEN_DOCUMENT = spa_operation("OpenDocument")
 GRACE = 3.0  # seconds after the last view for deliveries in flight
 CONNECT_TIMEOUT = 180.0
 
@@ -209,10 +210,21 @@ def _rss_kib(pid: int) -> int:
 
 
 def _view_urls(server: Server, contact_token: str) -> list[str]:
-    response = httpx.post(f"{server.url}/graphql", json={"query": MY_HUB}, timeout=30,
-                          headers={"Origin": server.url, "Cookie": f"portico_session={contact_token}"})
-    hub = response.json()["data"]["myHub"]
-    return [d["viewUrl"] for f in hub["folders"] for d in f["documents"]]
+    """The contact's documents (`MyHub`) and a view link for each, minted as the hub does when one is opened."""
+    headers = {"Origin": server.url, "Cookie": f"portico_session={contact_token}"}
+
+    def ask(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = httpx.post(f"{server.url}/graphql", json={"query": query, "variables": variables or {}},
+                              timeout=30, headers=headers)
+        body = response.json()
+        if "errors" in body:
+            raise SystemExit(f"{server.name}: {body['errors']}")
+        return body["data"]  # type: ignore[no-any-return]
+
+    hub = ask(MY_HUB)["myHub"]
+    ids = [edge["node"]["id"] for f in hub["folders"] for edge in f["documents"]["edges"]]
+    opened = [ask(OPEN_DOCUMENT, {"input": {"documentId": i}})["openDocument"] for i in ids]
+    return [o["viewUrl"] for o in opened]
 
 
 def main() -> None:

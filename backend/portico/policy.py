@@ -482,6 +482,14 @@ def can_send_quotes(actor: Actor) -> bool:
     return actor.kind is ActorKind.MEMBER or (actor.kind is ActorKind.API_KEY and Scope.QUOTES_WRITE in actor.scopes)
 
 
+def customers_open_for_quotes(actor: Actor) -> QuerySet[Customer]:
+    """The customers a quote sender may send a quote to: those within their reach (a MEMBER's: account-managed or
+    shared to). A partner's key needs no CUSTOMERS_READ for this: QUOTES_WRITE names the customer by id."""
+    if not can_send_quotes(actor):
+        return Customer.filter(_NOTHING)
+    return _customers_reached_by(actor)
+
+
 def require_quote_sender(actor: Actor) -> Member:
     """`can_send_quotes`, raising NotAllowed (not signed in: NotAuthenticated) otherwise."""
     member = actor.require_member()
@@ -746,11 +754,13 @@ def require_sharer(actor: Actor) -> Member:
 
 
 def require_uploader(actor: Actor) -> Member:
-    """`POST /uploads` feeds a share or a publication (SHARES_WRITE) or a customer import (CUSTOMERS_WRITE): an API
-    key needs one of the two; whoever uses the upload checks their own scope again."""
+    """`POST /uploads` feeds a share or a publication (SHARES_WRITE), a customer import (CUSTOMERS_WRITE) or a quote
+    (QUOTES_WRITE): an API key needs one of them; whoever uses the upload checks their own scope again."""
     member = actor.require_member()
-    if actor.kind is ActorKind.API_KEY and not {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE} & set(actor.scopes):
-        raise NotAllowed("This API key lacks the SHARES_WRITE or CUSTOMERS_WRITE scope.")
+    if actor.kind is ActorKind.API_KEY and not {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE, Scope.QUOTES_WRITE} & set(
+        actor.scopes
+    ):
+        raise NotAllowed("This API key lacks the SHARES_WRITE, CUSTOMERS_WRITE or QUOTES_WRITE scope.")
     return member
 
 

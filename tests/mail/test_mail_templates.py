@@ -126,6 +126,20 @@ CONTEXTS: dict[str, dict[str, Any]] = {
         "link": LINK,
         "unsubscribe_link": "https://portico.example/unsubscribe/abc",
     },
+    "quote_sent": {
+        "organization": "Nordlys",
+        "first_name": "Ada",
+        "kind": "CHANGED",
+        "title": "Roof renovation",
+        "number": "Q-1042",
+        "sender_name": "Rasmus",
+        "amount": "12,500.00 DKK",
+        "expires_on": "2026-12-10",
+        "message": "The second floor is included now.",
+        "version": "2",
+        "link": LINK,
+        "unsubscribe_link": "https://portico.example/unsubscribe/abc",
+    },
 }
 
 # One phrase per email and language that only a correct translation contains (subject, html and text).
@@ -166,6 +180,9 @@ EXPECTED_SUBJECTS = {
     ("quote_reminder", "en"): "Quote Q-1042 from Nordlys expires on 2026-12-10",
     ("quote_reminder", "da"): "Tilbud Q-1042 fra Nordlys udløber 2026-12-10",
     ("quote_reminder", "sv"): "Offert Q-1042 från Nordlys går ut 2026-12-10",
+    ("quote_sent", "en"): "Quote Q-1042 from Nordlys has changed",
+    ("quote_sent", "da"): "Tilbud Q-1042 fra Nordlys er ændret",
+    ("quote_sent", "sv"): "Offert Q-1042 från Nordlys har ändrats",
 }
 
 EXPECTED_BUTTONS = {
@@ -225,6 +242,11 @@ EXPECTED_BUTTONS = {
         "sv": "Se dina fakturor",
     },
     "quote_reminder": {
+        "en": "View the quote",
+        "da": "Se tilbuddet",
+        "sv": "Visa offerten",
+    },
+    "quote_sent": {
         "en": "View the quote",
         "da": "Se tilbuddet",
         "sv": "Visa offerten",

@@ -130,3 +130,21 @@ async def test_recipients_go_through_policy(world: RemindWorld) -> None:
     await make_quote(world, "Q-13", remind_unopened_days=1)
     assert await send_due_reminders(SETTINGS, now=SENT + timedelta(days=1)) == 0
     assert await _emails() == []
+
+
+async def test_a_sweep_with_nothing_due_costs_the_same_few_queries_for_many_quotes(world: RemindWorld) -> None:
+    from tests.sqlcount import count_sql
+
+    async def statements() -> int:
+        with count_sql() as counter:
+            assert await send_due_reminders(SETTINGS, now=SENT + timedelta(hours=1), batch=500) == 0
+        return len(counter.statements)
+
+    for i in range(3):
+        await make_quote(world, f"A-{i}", remind_unopened_days=3, remind_before_expiry_days=1,
+                         expires_on=date(2026, 12, 20))
+    few = await statements()
+    for i in range(60):
+        await make_quote(world, f"B-{i}", remind_unopened_days=3, remind_before_expiry_days=1,
+                         expires_on=date(2026, 12, 20))
+    assert await statements() == few <= 4  # quotes, their reminders, their zones; then the empty next batch

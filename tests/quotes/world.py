@@ -103,3 +103,20 @@ def contact_actor(contact: Contact, org: Organization, customer: Customer) -> Ac
 
 def key_actor(org: Organization, scopes: set[Scope], member: Member | None = None) -> Actor:
     return Actor(kind=ActorKind.API_KEY, organization=org, member=member, scopes=frozenset(scopes))
+
+
+async def pdf_upload(member: Member, content: bytes = b"%PDF-1.7 quote", *, name: str = "quote.pdf",
+                     content_type: str = "application/pdf") -> str:
+    """An unused upload of this member, as POST /uploads leaves it (the stored object is not needed here)."""
+    import hashlib
+    import uuid
+
+    from portico.hubs.models import Upload
+
+    upload_id = uuid.uuid4()
+    await Upload.create(
+        id=upload_id, organization_id=member.organization_id, member_id=member.id, name=name,
+        storage_key=f"org/{member.organization_id}/uploads/{upload_id}", content_type=content_type,
+        size_bytes=len(content), sha256=hashlib.sha256(content).hexdigest(),
+    )
+    return str(upload_id)

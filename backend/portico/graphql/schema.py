@@ -35,6 +35,7 @@ from portico.graphql.customers.queries import CustomerQueries
 from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.folder_mutations import FolderMutations
 from portico.graphql.hubs.mutations import HubMutations
+from portico.graphql.hubs.opening import DocumentOpeningMutations
 from portico.graphql.hubs.queries import HubQueries
 from portico.graphql.hubs.signin import HubSignInMutations
 from portico.graphql.hubs.subscriptions import HubSubscriptions
@@ -73,7 +74,8 @@ Query = merge_types(
 Mutation = merge_types(
     "Mutation",
     (
-        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, FolderMutations,
+        AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, DocumentOpeningMutations,
+        FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
         WelcomeMutations, QuoteAcceptanceMutations,
     ),

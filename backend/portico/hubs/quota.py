@@ -11,8 +11,9 @@ changed here and only here, inside the transaction that writes or deletes the ro
 
 What counts (`recount_storage_bytes`): publications, documents uploaded into hubs (a document shared from a
 publication points at the publication's object and is not counted twice), their earlier versions (replacing a
-document hands the upload's bytes to the new version: no change), uploads not yet used, and quote acceptance
-certificates (`charge`d: counted, never refused). `reconcile`
+document hands the upload's bytes to the new version: no change), quote versions and their attachments (every
+version: the history is kept), uploads not yet used, and quote acceptance certificates (`charge`d: counted, never
+refused). `reconcile`
 sets the counter to that recount, under the same lock (`portico reconcile-storage`, and a daily job).
 
 Usage alerts: the account remembers the alert level reached (80 or 100 %); `portico.hubs.storage_alerts` emails
@@ -32,6 +33,7 @@ from portico.accounts.models import Organization, StorageAccount, StoragePlan
 from portico.hubs.models import Document, DocumentVersion, Upload
 from portico.libraries.models import Publication
 from portico.quotes.acceptance_models import QuoteAcceptance
+from portico.quotes.models import QuoteAttachment, QuoteVersion
 from portico.storage.errors import QuotaExceeded
 
 GIB = 1024**3
@@ -59,13 +61,15 @@ def initial_plan(quota: int) -> tuple[StoragePlan, int]:
 async def recount_storage_bytes(organization_id: int, connection: BaseDBAsyncClient | None = None) -> int:
     """The bytes the organization stores, summed from the tables (what the counter must equal)."""
     total = 0
-    for qs in (
-        Publication.filter(organization_id=organization_id),
-        Document.filter(organization_id=organization_id, publication_id=None),
-        DocumentVersion.filter(organization_id=organization_id),
-        Upload.filter(organization_id=organization_id, used_at=None),
+    for qs, size in (
+        (Publication.filter(organization_id=organization_id), "size_bytes"),
+        (Document.filter(organization_id=organization_id, publication_id=None), "size_bytes"),
+        (DocumentVersion.filter(organization_id=organization_id), "size_bytes"),
+        (Upload.filter(organization_id=organization_id, used_at=None), "size_bytes"),
+        (QuoteVersion.filter(organization_id=organization_id), "size"),
+        (QuoteAttachment.filter(organization_id=organization_id), "size"),
     ):
-        row = await qs.using_db(connection).annotate(total=Sum("size_bytes")).first().values("total")
+        row = await qs.using_db(connection).annotate(total=Sum(size)).first().values("total")
         total += int((row or {}).get("total") or 0)
     certificates = QuoteAcceptance.filter(organization_id=organization_id).using_db(connection)
     row = await certificates.annotate(total=Sum("certificate_size")).first().values("total")

@@ -94,6 +94,13 @@ _EMAILS: dict[str, _Spec] = {
         frozenset({"organization", "link", "kind", "title", "number"}),
         {"first_name": "", "sender_name": "", "amount": "", "expires_on": "", "unsubscribe_link": ""},
     ),
+    # A quote sent to a contact (`kind` PUBLISHED) or changed (`kind` CHANGED: a new version). `amount` and
+    # `expires_on` come formatted ("" when the quote has none); `message` is the sender's plain text.
+    "quote_sent": _Spec(
+        frozenset({"organization", "link", "kind", "title", "number"}),
+        {"first_name": "", "sender_name": "", "amount": "", "expires_on": "", "message": "", "version": "",
+         "unsubscribe_link": ""},
+    ),
 }
 EMAIL_NAMES: tuple[str, ...] = tuple(_EMAILS)
 
@@ -164,8 +171,8 @@ def render(name: str, language: str, **context: Any) -> RenderedEmail:
         subject = t(f"notification.subject.{values['kind']}.{values['mode']}", count=values["count"])
     elif name == "storage_alert":
         subject = t(f"storage_alert.subject_{values['level']}")  # the 80 % warning and the "full" email differ
-    elif name == "quote_reminder":
-        subject = t(f"quote_reminder.subject.{values['kind']}")
+    elif name in ("quote_reminder", "quote_sent"):
+        subject = t(f"{name}.subject.{values['kind']}")
     elif name == "contact_welcome":
         subject = _prepare_welcome(values, language)
     elif name == "invoice_reminder":

@@ -30,9 +30,10 @@ log = logging.getLogger(__name__)
 
 async def on_activity(event: ActivityEvent) -> list[Notification]:
     """Notify the members who see a customer's activity event and want to hear of its kind. Events by staff
-    themselves (a member's own upload, say) notify nobody: only what customers do is news."""
+    themselves (a member's own upload, say) notify nobody: only what customers do is news (and, for kinds that say
+    so, what happens without a contact: a quote accepted through its public link, or expired)."""
     kind = kind_for_activity(event.kind)
-    if kind is None or event.contact_id is None:
+    if kind is None or (event.contact_id is None and not KINDS[kind].without_contact):
         return []
     candidates = {event.sender_id} if event.sender_id is not None else set()
     candidates.update(

@@ -36,13 +36,15 @@ class KindSpec:
     shares feed DOCUMENTS_SHARED_WITH_ME). `account_managers`: besides the share's sender and the event's audience,
     the customer's account managers are candidates (policy still decides whether each may see the event).
     `module`: a contact is offered the kind only while their customer has this module on (no quote emails to
-    choose for a customer without quotes)."""
+    choose for a customer without quotes). `without_contact`: events no contact caused notify too (a public-link
+    visitor's acceptance, a quote's expiry by the clock); otherwise such events are staff's own doing, not news."""
 
     audience: Audience
     default: Delivery
     activity: frozenset[ActivityKind] = frozenset()
     account_managers: bool = False
     module: CustomerModule | None = None
+    without_contact: bool = False
 
 
 KINDS: dict[NotificationKind, KindSpec] = {
@@ -66,6 +68,7 @@ KINDS: dict[NotificationKind, KindSpec] = {
     NotificationKind.QUOTE_ACTIVITY: KindSpec(
         Audience.STAFF, Delivery.IMMEDIATELY,
         frozenset({ActivityKind.QUOTE_ACCEPTED, ActivityKind.QUOTE_DECLINED, ActivityKind.QUOTE_EXPIRED}),
+        without_contact=True,
     ),
 }
 

@@ -40,7 +40,7 @@ from portico.notifications.kinds import Delivery, NotificationKind
 from portico.notifications.preferences import delivery_of, settings_for
 from portico.quotes.models import Quote, QuoteVisibility
 from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
-from portico.quotes.reminder_plan import OPEN_STATUSES, ReminderKind, due_reminders
+from portico.quotes.reminder_plan import OPEN_STATUSES, QuoteDates, ReminderKind, due_reminders
 from portico.receivables.reminder_email import format_amount, format_date
 from portico.settings import Settings
 
@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 EMAIL_KIND = "quote_reminder"
 _KIND = NotificationKind.QUOTES_FOR_ME
+_PLAN_COLUMNS = tuple(QuoteDates.__dataclass_fields__)
 
 
 async def send_due_reminders(settings: Settings, *, now: datetime | None = None, batch: int = 200) -> int:
@@ -56,8 +57,9 @@ async def send_due_reminders(settings: Settings, *, now: datetime | None = None,
     queued = 0
     after = 0
     while True:
-        quotes = list(
-            await Quote.filter(id__gt=after, status__in=sorted(OPEN_STATUSES))
+        # Only the columns the plan reads: a sweep with nothing due is dominated by reading candidates.
+        rows = await (
+            Quote.filter(id__gt=after, status__in=sorted(OPEN_STATUSES))
             .filter(
                 Q(remind_unopened_days__isnull=False)
                 | Q(remind_unaccepted_days__isnull=False)
@@ -65,19 +67,21 @@ async def send_due_reminders(settings: Settings, *, now: datetime | None = None,
             )
             .order_by("id")
             .limit(batch)
+            .values("id", "organization_id", *_PLAN_COLUMNS)
         )
-        if not quotes:
+        if not rows:
             return queued
-        after = quotes[-1].id
+        after = int(rows[-1]["id"])
         done: dict[int, set[ReminderKind]] = defaultdict(set)
-        for quote_id, kind in await QuoteReminder.filter(quote_id__in=[q.id for q in quotes]).values_list(
+        for quote_id, kind in await QuoteReminder.filter(quote_id__in=[r["id"] for r in rows]).values_list(
             "quote_id", "kind"
         ):
             done[int(quote_id)].add(ReminderKind(kind))  # type: ignore[call-overload]
-        zones = await _zones({q.organization_id for q in quotes})
-        for quote in quotes:
-            if due_reminders(quote, zones[quote.organization_id], now, done[quote.id]):  # type: ignore[arg-type]
-                queued += await remind(settings, quote.id, now=now)
+        zones = await _zones({int(r["organization_id"]) for r in rows})
+        for row in rows:
+            plan = QuoteDates(**{column: row[column] for column in _PLAN_COLUMNS})
+            if due_reminders(plan, zones[row["organization_id"]], now, done[row["id"]]):
+                queued += await remind(settings, row["id"], now=now)
 
 
 async def remind(settings: Settings, quote_id: int, *, now: datetime | None = None) -> int:

@@ -8,6 +8,7 @@ import { IconDownload, IconEye, IconUpload } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatBytes, formatDate } from '../lib/format';
 import { uploadFile } from '../lib/upload';
+import { openInNewTab, useOpenDocument } from '../lib/openDocument';
 import type { FolderDocumentsQuery as Result } from '../gql/graphql';
 
 const PAGE = 50;
@@ -81,7 +82,14 @@ function DocumentRow({ doc: d, labels: t, staff, canReplace, onChanged }: { doc:
     }, (e: { message?: string }) => { setProgress(null); setErrors([e.message ?? t.failed]); });
   }
 
-  const open = staff ? d.viewUrl : `/hub/documents/${encodeURIComponent(d.id)}`;
+  const links = useOpenDocument();
+  // Links are minted on the click (openDocument), not listed with every document of the page.
+  function act(run: () => Promise<void>) {
+    setErrors([]);
+    run().catch((e: Error) => setErrors([e.message]));
+  }
+  const view = () => act(() => openInNewTab(async () => (await links(d.id)).viewUrl));
+  const download = () => act(async () => window.location.assign((await links(d.id)).downloadUrl));
   return (
     <div className="doc-row" data-testid="folder-document">
       <FileIcon contentType={d.contentType} name={d.name} />
@@ -97,9 +105,9 @@ function DocumentRow({ doc: d, labels: t, staff, canReplace, onChanged }: { doc:
       </div>
       <div className="row doc-actions">
         {staff
-          ? <a className="btn btn-sm" href={open} target="_blank" rel="noreferrer"><IconEye /> {t.open}</a>
-          : <Link className="btn btn-sm" to={open}><IconEye /> {t.open}</Link>}
-        <a className="btn btn-sm btn-icon" href={d.downloadUrl} aria-label={`${t.download} ${d.name}`}><IconDownload /></a>
+          ? <button type="button" className="btn btn-sm" onClick={view}><IconEye /> {t.open}</button>
+          : <Link className="btn btn-sm" to={`/hub/documents/${encodeURIComponent(d.id)}`}><IconEye /> {t.open}</Link>}
+        <button type="button" className="btn btn-sm btn-icon" onClick={download} aria-label={`${t.download} ${d.name}`}><IconDownload /></button>
         {canReplace && (
           <>
             <button type="button" className="btn btn-sm" onClick={() => input.current?.click()} disabled={progress !== null}><IconUpload /> {t.newVersion}</button>
@@ -113,7 +121,7 @@ function DocumentRow({ doc: d, labels: t, staff, canReplace, onChanged }: { doc:
           <ul className="list" data-testid="document-versions">
             <li className="row between">
               <div><strong>{t.version(d.version)}</strong> <span className="badge badge-success">current</span><div className="muted small">{formatBytes(d.sizeBytes)}</div></div>
-              <a className="btn btn-sm" href={d.downloadUrl}><IconDownload /> {t.download}</a>
+              <button type="button" className="btn btn-sm" onClick={download}><IconDownload /> {t.download}</button>
             </li>
             {d.versions.map((v) => (
               <li key={v.id} className="row between">

@@ -32,7 +32,7 @@ export const FolderDocumentsQuery = graphql(`
           edges {
             cursor
             node {
-              id name contentType sizeBytes createdAt version uploadedByCustomer viewUrl downloadUrl
+              id name contentType sizeBytes createdAt version uploadedByCustomer
               versions { id number name sizeBytes createdAt replacedAt downloadUrl }
             }
           }

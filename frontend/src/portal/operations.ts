@@ -77,7 +77,7 @@ export const MyHubQuery = graphql(`
       folders {
         id name date kind
         sender { id fullName email }
-        documents(first: 200) { edges { node { id name contentType sizeBytes createdAt viewUrl downloadUrl } } }
+        documents(first: 200) { edges { node { id name contentType sizeBytes createdAt } } }
         shares { id message createdAt sender { id fullName } documents { id } }
       }
     }

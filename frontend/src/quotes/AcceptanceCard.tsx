@@ -5,10 +5,12 @@ export interface AcceptanceRow {
   fullName: string;
   email: string;
   acceptedAt: string;
-  ipAddress?: string | null;
+  ip?: string | null;
   userAgent?: string | null;
   versionNumber: number;
-  sha256: string;
+  versionSha256: string;
+  codeSentTo?: string | null;
+  certificateId?: string | null;
   certificateUrl?: string | null;
 }
 
@@ -25,10 +27,11 @@ export function AcceptanceCard({ a }: { a: AcceptanceRow }) {
           <dt>By</dt><dd>{a.fullName} &lt;{a.email}&gt;</dd>
           <dt>When</dt><dd>{formatDateTime(a.acceptedAt)}</dd>
           <dt>Version</dt><dd>{a.versionNumber}</dd>
-          <dt>SHA-256</dt><dd className="mono-hash">{a.sha256}</dd>
-          <dt>Confirmed by</dt><dd>6-digit code emailed to {a.email}</dd>
-          {a.ipAddress && <><dt>Address</dt><dd>{a.ipAddress}</dd></>}
+          <dt>SHA-256</dt><dd className="mono-hash">{a.versionSha256}</dd>
+          <dt>Confirmed by</dt><dd>6-digit code emailed to {a.codeSentTo || a.email}</dd>
+          {a.ip && <><dt>Address</dt><dd>{a.ip}</dd></>}
           {a.userAgent && <><dt>Browser</dt><dd className="small">{a.userAgent}</dd></>}
+          {a.certificateId && <><dt>Certificate</dt><dd className="mono-hash">{a.certificateId}</dd></>}
         </dl>
       </div>
     </section>

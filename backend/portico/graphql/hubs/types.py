@@ -174,11 +174,15 @@ class DocumentType(Node):
     def _url(self, info: Info, attachment: bool) -> str:
         return file_url(info, "document", self.model.id, self.model.organization_id, attachment=attachment)
 
-    @strawberry.field(description="Short-lived signed link, shown inline. A contact's view is recorded.")
+    # Lists should not ask these: every document of a page signed two links nobody used (issue 8).
+    @strawberry.field(description="Short-lived signed link, shown inline. A contact's view is recorded.",
+                      deprecation_reason="Use openDocument when the document is opened (links minted per list "
+                      "item cost the page its speed).")
     def view_url(self, info: Info) -> str:
         return self._url(info, attachment=False)
 
-    @strawberry.field(description="Short-lived signed link, downloaded as a file. A contact's download is recorded.")
+    @strawberry.field(description="Short-lived signed link, downloaded as a file. A contact's download is recorded.",
+                      deprecation_reason="Use openDocument when the document is opened.")
     def download_url(self, info: Info) -> str:
         return self._url(info, attachment=True)
 
