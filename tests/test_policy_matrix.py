@@ -17,6 +17,7 @@ from portico.graphql.schema import build_schema
 from portico.mail.models import OutboxEmail
 from tests.conftest import GraphQLClient, Org
 from tests.graphql.helpers import ORG_READER, create_api_key, gid, key_client, pk_of
+from tests.graphql.receivables.helpers import CREATE_INVOICE, invoice_input
 from tests.hubs.folder_helpers import REPLACE_DOCUMENT, create_folder, permissions, upload_documents
 from tests.hubs.helpers import (
     ACTIVITY,
@@ -33,6 +34,8 @@ from tests.hubs.helpers import (
 
 NODE = "query($id: ID!) { node(id: $id) { __typename id } }"
 OPEN_QUOTE_LINK = """mutation($t: String!, $p: String!) { openQuoteLink(input: {token: $t, password: $p}) {
+  errors { code } } }"""
+UPDATE_MODULES = """mutation($id: ID!) { updateCustomer(input: {customerId: $id, modules: [DOCUMENTS, INVOICES]}) {
   errors { code } } }"""
 INVITE = """mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id }
   errors { code } } }"""
@@ -85,6 +88,9 @@ EXPECTED: dict[str, set[str]] = {
     "DocumentVersion": CUSTOMER_X - {"contact"},
     # the contact's print of the shared document: its sender sees it, an org reader key needs ACTIVITY_READ
     "ActivityEvent": CUSTOMER_X - {"reader_key"},
+    # an invoice of X (INVOICES on): staff who see X's invoices (the member: their portfolio), keys with
+    # INVOICES_READ (not the reader key), and every contact of X (the colleague too)
+    "Invoice": (CUSTOMER_X - {"reader_key"}) | {"colleague"},
 }
 
 
@@ -131,6 +137,7 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
     template = await admin(SAVE_TEMPLATE, {"input": {"language": "en", "subject": "Documents", "body": "Hello"}})
     assert template["saveInvitationTemplate"]["errors"] == []
     version = await _replaced_document_version(admin, customer_x)
+    invoice = await _invoice(admin, customer_x)
     outbox = await OutboxEmail.filter(organization_id=pk_of(acme.organization_id)).order_by("-id").first()
     assert outbox is not None
     _, reader_secret = await create_api_key(admin, ["ORG_READ", "CUSTOMERS_READ", "DOCUMENTS_READ"])
@@ -160,6 +167,7 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         "Share": sent["share"]["id"],
         "DocumentVersion": version,
         "ActivityEvent": printed,
+        "Invoice": invoice,
     }
     actors = {
         "admin": admin,
@@ -208,6 +216,15 @@ async def _replaced_document_version(admin: GraphQLClient, customer_id: str) -> 
     replaced = await admin(REPLACE_DOCUMENT, {"input": {"documentId": document["id"],
                                                         "uploadId": await upload_ok(admin, b"v2\n", "c.txt")}})
     return str(replaced["replaceDocument"]["document"]["versions"][0]["id"])
+
+
+async def _invoice(admin: GraphQLClient, customer_id: str) -> str:
+    """An open invoice of the customer, with its INVOICES module switched on (contacts see invoices only then)."""
+    modules = await admin(UPDATE_MODULES, {"id": customer_id})
+    assert modules["updateCustomer"]["errors"] == []
+    created = await admin(CREATE_INVOICE, {"input": invoice_input(customer_id, "INV-1")})
+    assert created["createInvoice"]["errors"] == []
+    return str(created["createInvoice"]["invoice"]["id"])
 
 
 def test_every_node_type_of_the_schema_has_expectations() -> None:

@@ -46,6 +46,8 @@ from portico.graphql.node import Node, resolve_node
 from portico.graphql.notifications.mutations import NotificationMutations
 from portico.graphql.notifications.queries import NotificationQueries
 from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcceptanceQueries
+from portico.graphql.receivables.invoice_mutations import InvoiceMutations
+from portico.graphql.receivables.invoices import InvoiceQueries
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -69,7 +71,7 @@ class NodeQueries:
 Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
-     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries),
+     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries, InvoiceQueries),
 )
 Mutation = merge_types(
     "Mutation",
@@ -77,7 +79,7 @@ Mutation = merge_types(
         AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, DocumentOpeningMutations,
         FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
-        WelcomeMutations, QuoteAcceptanceMutations,
+        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

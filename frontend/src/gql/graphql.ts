@@ -819,6 +819,7 @@ export type StaffHubFolderDocumentsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type StaffDocumentInsightsQueryVariables = Exact<{
@@ -832,6 +833,7 @@ export type StaffDocumentInsightsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, insights: { views: number, downloads: number, prints: number, sharedWithColleagues: number, uniqueViewers: number, lastActivityAt: string | null, viewsPerDay: Array<{ date: string, count: number }> } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
