@@ -96,9 +96,15 @@ type Documents = {
     "\n  query MyHub {\n    myHub {\n      id\n      modules\n      customer { id name }\n      folders {\n        id name date kind\n        sender { id fullName email }\n        documents(first: 200) { edges { node { id name contentType sizeBytes createdAt } } }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n": typeof types.MyHubDocument,
     "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n": typeof types.RecordDocumentPrintDocument,
     "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": typeof types.ShareWithColleagueDocument,
+    "\n  mutation RequestQuoteAcceptanceCode($input: RequestQuoteAcceptanceCodeInput!) {\n    requestQuoteAcceptanceCode(input: $input) { sentTo errors { code field message } }\n  }\n": typeof types.RequestQuoteAcceptanceCodeDocument,
+    "\n  mutation AcceptQuote($input: AcceptQuoteInput!) {\n    acceptQuote(input: $input) { acceptance { id } errors { code field message } }\n  }\n": typeof types.AcceptQuoteDocument,
+    "\n  mutation DeclineQuote($input: DeclineQuoteInput!) {\n    declineQuote(input: $input) { quoteId errors { code field message } }\n  }\n": typeof types.DeclineQuoteDocument,
+    "\n  mutation OpenQuoteLink($input: OpenQuoteLinkInput!) {\n    openQuoteLink(input: $input) { quoteId errors { code field message } }\n  }\n": typeof types.OpenQuoteLinkDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": typeof types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": typeof types.QuoteCustomerPickerDocument,
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": typeof types.QuoteFilterChoicesDocument,
+    "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n": typeof types.CreateQuoteLinkDocument,
+    "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n": typeof types.RevokeQuoteLinkDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": typeof types.SendDialogDataDocument,
@@ -190,9 +196,15 @@ const documents: Documents = {
     "\n  query MyHub {\n    myHub {\n      id\n      modules\n      customer { id name }\n      folders {\n        id name date kind\n        sender { id fullName email }\n        documents(first: 200) { edges { node { id name contentType sizeBytes createdAt } } }\n        shares { id message createdAt sender { id fullName } documents { id } }\n      }\n    }\n  }\n": types.MyHubDocument,
     "\n  mutation RecordDocumentPrint($input: RecordDocumentPrintInput!) {\n    recordDocumentPrint(input: $input) { ok errors { code field message } }\n  }\n": types.RecordDocumentPrintDocument,
     "\n  mutation ShareWithColleague($input: ShareWithColleagueInput!) {\n    shareWithColleague(input: $input) {\n      contact { id fullName email }\n      errors { code field message }\n    }\n  }\n": types.ShareWithColleagueDocument,
+    "\n  mutation RequestQuoteAcceptanceCode($input: RequestQuoteAcceptanceCodeInput!) {\n    requestQuoteAcceptanceCode(input: $input) { sentTo errors { code field message } }\n  }\n": types.RequestQuoteAcceptanceCodeDocument,
+    "\n  mutation AcceptQuote($input: AcceptQuoteInput!) {\n    acceptQuote(input: $input) { acceptance { id } errors { code field message } }\n  }\n": types.AcceptQuoteDocument,
+    "\n  mutation DeclineQuote($input: DeclineQuoteInput!) {\n    declineQuote(input: $input) { quoteId errors { code field message } }\n  }\n": types.DeclineQuoteDocument,
+    "\n  mutation OpenQuoteLink($input: OpenQuoteLinkInput!) {\n    openQuoteLink(input: $input) { quoteId errors { code field message } }\n  }\n": types.OpenQuoteLinkDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": types.QuoteCustomerPickerDocument,
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": types.QuoteFilterChoicesDocument,
+    "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n": types.CreateQuoteLinkDocument,
+    "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n": types.RevokeQuoteLinkDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": types.SendDialogDataDocument,
@@ -547,6 +559,22 @@ export function graphql(source: "\n  mutation ShareWithColleague($input: ShareWi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RequestQuoteAcceptanceCode($input: RequestQuoteAcceptanceCodeInput!) {\n    requestQuoteAcceptanceCode(input: $input) { sentTo errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RequestQuoteAcceptanceCode($input: RequestQuoteAcceptanceCodeInput!) {\n    requestQuoteAcceptanceCode(input: $input) { sentTo errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptQuote($input: AcceptQuoteInput!) {\n    acceptQuote(input: $input) { acceptance { id } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation AcceptQuote($input: AcceptQuoteInput!) {\n    acceptQuote(input: $input) { acceptance { id } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineQuote($input: DeclineQuoteInput!) {\n    declineQuote(input: $input) { quoteId errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation DeclineQuote($input: DeclineQuoteInput!) {\n    declineQuote(input: $input) { quoteId errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenQuoteLink($input: OpenQuoteLinkInput!) {\n    openQuoteLink(input: $input) { quoteId errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation OpenQuoteLink($input: OpenQuoteLinkInput!) {\n    openQuoteLink(input: $input) { quoteId errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n"): (typeof documents)["\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -556,6 +584,14 @@ export function graphql(source: "\n  query QuoteCustomerPicker($search: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n"): (typeof documents)["\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,3 +25,15 @@ export const QuoteFilterChoicesQuery = graphql(`
     members(first: 200) { edges { node { id fullName isActive } } }
   }
 `);
+
+export const CreateQuoteLinkMutation = graphql(`
+  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {
+    createQuoteLink(input: $input) { url link { id } errors { code field message } }
+  }
+`);
+
+export const RevokeQuoteLinkMutation = graphql(`
+  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {
+    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }
+  }
+`);
