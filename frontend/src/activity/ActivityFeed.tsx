@@ -24,6 +24,7 @@ const KIND: Record<ActivityKind, { verb: string; cls: string; Icon: typeof IconE
   QUOTE_DECLINED: { verb: 'declined the quote', cls: 'printed', Icon: IconDoor },
   QUOTE_EXPIRED: { verb: 'expired', cls: 'printed', Icon: IconActivity },
   QUOTE_ARCHIVED: { verb: 'archived the quote', cls: 'printed', Icon: IconActivity },
+  INVOICE_OPENED: { verb: 'opened the invoice', cls: 'viewed', Icon: IconEye },
 };
 
 export function describeEvent(e: ActivityEventFieldsFragment): string {
@@ -31,6 +32,7 @@ export function describeEvent(e: ActivityEventFieldsFragment): string {
   const doc = e.document?.name;
   if (e.kind === 'HUB_OPENED') return `${e.actorName} ${k.verb}`;
   if (e.kind === 'SHARED_WITH_COLLEAGUE') return `${e.actorName} shared ${doc ?? 'a document'}${e.detail ? ` with ${e.detail}` : ' with a colleague'}`;
+  if (e.kind === 'INVOICE_OPENED') return `${e.actorName} opened invoice${e.detail ? ` ${e.detail}` : 's'}`;
   if (e.kind.startsWith('QUOTE_')) return `${e.actorName || 'Quote'} ${k.verb}${e.detail ? ` ${e.detail}` : ''}`;
   if (e.kind === 'DOCUMENT_UPLOADED') return `${e.actorName} uploaded ${e.detail ?? doc ?? 'a document'}`;
   return `${e.actorName} ${k.verb} ${doc ?? 'a document'}`;
