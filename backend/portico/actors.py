@@ -171,18 +171,6 @@ async def contact_actor(contact_id: int, *, ip: str = "", user_agent: str = "") 
     return _as_contact(contact, ip=ip, user_agent=user_agent)
 
 
-async def contact_actors(contact_ids: Sequence[int]) -> dict[int, Actor]:
-    """`contact_actor` for many contacts, one query per 900: {contact id: actor} of those who may act (a sweep
-    checking each recipient through policy)."""
-    found = {}
-    for chunk in _chunks(contact_ids):
-        for contact in await Contact.filter(id__in=chunk).select_related(*_CONTACT_CALLER):
-            actor = _as_contact(contact)
-            if actor is not None:
-                found[contact.id] = actor
-    return found
-
-
 async def api_key_actor(key: ApiKey | int, *, ip: str = "", user_agent: str = "") -> Actor | None:
     """A key that is not revoked, acting as its member (who must be active) or as an org-wide reader. Given an id,
     one query; given a key found by `find_api_key`, none (it came with API_KEY_CALLER joined)."""

@@ -42,6 +42,14 @@ async def test_an_open_quote_expires_after_its_last_day_and_the_sender_is_told(w
         ActivityKind.QUOTE_EXPIRED, world.sender.id, world.customer.id, None)
     [told] = await Notification.filter(event_id=event.id)
     assert (told.member_id, told.kind) == (world.sender.id, NotificationKind.QUOTE_ACTIVITY)
+    # The notifications job emails it at once (QUOTE_ACTIVITY defaults to IMMEDIATELY).
+    from portico.mail.models import OutboxEmail
+    from portico.notifications.delivery import deliver_due
+    from tests.quotes.reminder_world import SETTINGS
+
+    assert await deliver_due(SETTINGS) == 1  # due when queued (the fan-out uses the real clock)
+    [email] = await OutboxEmail.filter(to_address="rep@acme.example")
+    assert f"The quote Q-1 {quote.title} expired" in email.text
 
 
 async def test_expiry_follows_the_organizations_zone(world: RemindWorld) -> None:

@@ -1,10 +1,11 @@
 """The periodic sweep of quotes' validity: expiry, removal from the portal, archiving. Nothing is ever deleted.
 
 - Expiry: an open quote (sent, opened or downloaded) whose last day (`expires_on`, in the organization's zone)
-  has passed becomes EXPIRED, with a QUOTE_EXPIRED event; its sender is notified (QUOTE_ACTIVITY).
+  has passed becomes EXPIRED, with a QUOTE_EXPIRED event (`quotes.events.record_event`, the one writer of a
+  quote's status); its sender is notified (QUOTE_ACTIVITY, through the event's notifications).
 - Removal: `remove_after_days` after it expired, `removed_at` is set: contacts no longer see it (policy), staff do.
 - Archiving: when the organization sets `archive_quotes_after_days`, a quote accepted, declined or expired that
-  long ago becomes ARCHIVED, with a QUOTE_ARCHIVED event.
+  long ago becomes ARCHIVED, with a QUOTE_ARCHIVED event (record_event too).
 
 Each step runs per quote in its own transaction, the quote claimed with `SELECT ... FOR UPDATE SKIP LOCKED` and its
 state read again under the lock, so two workers never expire or archive a quote twice (and an acceptance that
@@ -18,15 +19,14 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from portico import policy
 from portico.accounts.models import Organization
+from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.notifications import clock
-from portico.notifications.kinds import NotificationKind
+from portico.quotes.events import publish_events, record_event
 from portico.quotes.models import Quote, QuoteStatus
 from portico.quotes.reminder_plan import OPEN_STATUSES, archive_due, expires_now, removal_due
 from portico.realtime.base import Broker
@@ -131,39 +131,16 @@ async def _settle(quote_id: int, kind: ActivityKind, now: datetime, broker: Brok
             quote.status in SETTLED and archive_due(_settled_at(quote), organization.archive_quotes_after_days, now)
         ):
             return 0
-        event = await _record(quote, kind, now, connection)
+        # The clock did it: no actor. record_event locks the row again (same transaction) and checks the transition.
+        event = await record_event(None, quote, kind, now=now)
     await _announce(event, broker)
     return 1
 
 
-async def _record(quote: Quote, kind: ActivityKind, now: datetime, connection: BaseDBAsyncClient) -> ActivityEvent:
-    """The event and the status it brings, in the caller's transaction."""
-    status, stamp = (QuoteStatus.EXPIRED, "expired_at") if kind is ActivityKind.QUOTE_EXPIRED else (
-        QuoteStatus.ARCHIVED, "archived_at")
-    await Quote.filter(id=quote.id).using_db(connection).update(status=status, **{stamp: now})
-    return await ActivityEvent.create(
-        organization_id=quote.organization_id, customer_id=quote.customer_id, kind=kind, quote_id=quote.id,
-        sender_id=quote.sender_id, detail=quote.title[:300], using_db=connection,
-    )
-
-
 async def _announce(event: ActivityEvent, broker: Broker | None) -> None:
-    """After the commit: the live feed, and the sender told of the expiry. The fan-out notifies of what contacts
-    do; an expiry is done by nobody, so its QUOTE_ACTIVITY notification is queued here, to the members who may
-    see the event."""
-    from portico.activity.services import activity_channel
-    from portico.notifications import fanout
-
+    """After the commit: the live feed and the notifications (the sender is told of an expiry, QUOTE_ACTIVITY).
+    Without a broker (a test, a one-off run) the notifications still go out."""
     if broker is not None:
-        try:
-            await broker.publish(activity_channel(event.organization_id),
-                                 {"event_id": event.id, "customer_id": event.customer_id, "hub_id": None})
-        except Exception:  # noqa: BLE001
-            log.exception("could not publish quote event %s", event.id)
-    if event.kind is ActivityKind.QUOTE_EXPIRED and event.sender_id is not None:
-        try:
-            told = await policy.members_who_see_event(event, {event.sender_id})
-            await fanout.queue(NotificationKind.QUOTE_ACTIVITY, event.organization_id, event.customer_id,
-                               member_ids=sorted(told), event_id=event.id)
-        except Exception:  # noqa: BLE001
-            log.exception("could not notify the sender of quote event %s", event.id)
+        await publish_events(broker, [event])
+    else:
+        await activity.notify(event)

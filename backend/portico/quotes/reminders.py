@@ -8,7 +8,8 @@ outbox. The UNIQUE (quote, kind) constraint is the last guard: should two worker
 second insert fails and its transaction, emails included, rolls back. So each reminder is sent once, and never
 after the quote was accepted, declined, archived or expired (the state is read under the lock).
 
-Who is reminded (`recipients`), each checked with `policy.quotes_visible_to` as that contact:
+Who is reminded (`recipients`): whom the quote's own emails go to (`quotes.recipients.quote_recipients`, each
+checked with `policy.quotes_visible_to` as that contact, and `quotes.emails.wanting_email`):
 - ONE_CONTACT: that contact; ALL_CONTACTS: the customer's contacts with hub access and an email address.
 - PUBLIC_LINK: nobody. The sender chose a link and a password as the way in, often for someone who is not one of
   the customer's contacts; the link's visitor is anonymous until they accept, so there is no address that is
@@ -29,16 +30,15 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from portico import policy
 from portico.accounts.models import Member, Organization
-from portico.actors import contact_actors
 from portico.customers.models import Contact
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
 from portico.notifications import clock, unsubscribe
-from portico.notifications.kinds import Delivery, NotificationKind
-from portico.notifications.preferences import delivery_of, settings_for
-from portico.quotes.models import Quote, QuoteVisibility
+from portico.notifications.kinds import NotificationKind
+from portico.quotes.emails import wanting_email
+from portico.quotes.models import Quote
+from portico.quotes.recipients import quote_recipients
 from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
 from portico.quotes.reminder_plan import OPEN_STATUSES, QuoteDates, ReminderKind, due_reminders
 from portico.receivables.reminder_email import format_amount, format_date
@@ -131,27 +131,8 @@ async def remind(settings: Settings, quote_id: int, *, now: datetime | None = No
 
 
 async def recipients(quote: Quote) -> list[Contact]:
-    """The contacts to remind of this quote (see the module docstring), in id order."""
-    if quote.visibility == QuoteVisibility.ONE_CONTACT:
-        candidates = Contact.filter(id=quote.contact_id or 0)
-    elif quote.visibility == QuoteVisibility.ALL_CONTACTS:
-        candidates = Contact.filter(customer_id=quote.customer_id, hub_access=True)
-    else:
-        return []
-    found = await candidates.filter(email__isnull=False).exclude(email="").values_list("id", flat=True)
-    ids = [int(str(i)) for i in found]
-    actors = await contact_actors(ids)
-    _, settings_rows = await settings_for(contact_ids=list(actors))
-    people: list[Contact] = []
-    for contact_id in sorted(actors):
-        actor = actors[contact_id]
-        if delivery_of(settings_rows.get(contact_id), _KIND) is Delivery.NEVER:
-            continue
-        # Through policy, as the contact: module on, hub access on, addressed to them, not removed, not a draft.
-        if await policy.quotes_visible_to(actor).filter(id=quote.id).exists():
-            assert actor.contact is not None
-            people.append(actor.contact)
-    return people
+    """The contacts to remind (see the module docstring): those the quote's own emails go to, by the same rules."""
+    return await wanting_email(await quote_recipients(quote))
 
 
 async def _email(
