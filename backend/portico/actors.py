@@ -59,6 +59,7 @@ class Actor:
     scopes: frozenset[Scope] = field(default_factory=frozenset)
     session_token: str | None = None
     quote_link: QuoteLink | None = None
+    visitor_name: str = ""  # a QUOTE_VISITOR's name as they typed it (accepting, declining): events name them so
     ip: str = ""
     user_agent: str = ""
 

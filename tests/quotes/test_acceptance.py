@@ -15,6 +15,7 @@ import pytest
 from portico.accounts.models import Organization, StorageAccount
 from portico.actors import Actor, ActorKind
 from portico.errors import DomainError
+from portico.hubs import quota
 from portico.mail.models import OutboxEmail
 from portico.quotes import acceptance, codes, links
 from portico.quotes.acceptance_models import QuoteAcceptance, QuoteIdentityCode, QuoteLink
@@ -102,7 +103,8 @@ async def test_a_contact_accepts_with_the_emailed_code_and_gets_a_certificate(
                  accepted.certificate_id, "Fjord", "Acme", f"6-digit code emailed to {w.contact.email}"):
         assert fact in text, fact
     account = await StorageAccount.get(organization_id=w.org.id)
-    assert account.used_bytes == len(pdf)
+    versions = sum(await QuoteVersion.filter(organization_id=w.org.id).values_list("size", flat=True))
+    assert account.used_bytes == versions + len(pdf) == await quota.recount_storage_bytes(w.org.id)
     # Single use: the same code again is refused, and so is any second answer.
     with pytest.raises(DomainError) as again:
         await acceptance.accept(settings, storage, mette, quote_id=quote.id, code=code, full_name="Mette Larsen")

@@ -19,7 +19,7 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
@@ -27,7 +27,7 @@ from tortoise.transactions import in_transaction
 
 from portico import policy
 from portico.accounts.models import Organization
-from portico.activity.models import ActivityEvent, ActivityKind
+from portico.activity.models import ActivityKind
 from portico.actors import Actor, ActorKind
 from portico.customers.models import Contact, Customer
 from portico.errors import DomainError, NotAllowed, NotFound
@@ -37,7 +37,9 @@ from portico.mail.templates import render
 from portico.quotes import codes
 from portico.quotes.acceptance_models import QuoteAcceptance
 from portico.quotes.certificate import CertificateFacts, render_certificate
+from portico.quotes.events import publish_events, record_event
 from portico.quotes.models import Quote, QuoteStatus, QuoteVersion
+from portico.realtime.base import Broker
 from portico.settings import Settings
 from portico.storage.base import Storage
 from portico.validation import Checker
@@ -103,9 +105,10 @@ async def request_code(
 
 async def accept(
     settings: Settings, storage: Storage, actor: Actor, *, quote_id: int, code: str, full_name: str,
-    email: str | None = None,
+    email: str | None = None, broker: Broker | None = None,
 ) -> QuoteAcceptance:
-    """Accept the quote's current version with the emailed code (see the module docstring)."""
+    """Accept the quote's current version with the emailed code (see the module docstring). With `broker`, the
+    events go to the live feed and notify the sender once committed."""
     quote, who = await answerable_quote(actor, quote_id)
     check = Checker()
     name = check.text(full_name, "fullName", "Your full name", max_length=200, single_line=True)
@@ -152,17 +155,24 @@ async def accept(
             # A certificate is a record of what the customer did: it is counted, never refused for lack of space.
             await quota.charge(organization.id, len(pdf), connection)
             await QuoteVersion.filter(id=version.id).using_db(connection).update(frozen=True)
-            await _record_event(actor, locked, ActivityKind.QUOTE_ACCEPTED, actor_name=name)
+            # A visitor is named by what they typed; a contact by their contact record (events.record_event).
+            who_acted = replace(actor, visitor_name=name)
+            recorded = [await record_event(who_acted, locked, ActivityKind.QUOTE_ACCEPTED, now=moment)]
             if organization.archive_quotes_on_acceptance:
-                await _record_event(actor, locked, ActivityKind.QUOTE_ARCHIVED, actor_name=name)
+                recorded.append(await record_event(who_acted, locked, ActivityKind.QUOTE_ARCHIVED, now=moment))
     except BaseException:
         await storage.delete(key)
         raise
+    if broker is not None:
+        await publish_events(broker, recorded)
     return acceptance
 
 
-async def decline(actor: Actor, *, quote_id: int, reason: str | None = None) -> Quote:
-    """Decline the quote, with an optional reason."""
+async def decline(
+    actor: Actor, *, quote_id: int, reason: str | None = None, full_name: str | None = None,
+    broker: Broker | None = None,
+) -> Quote:
+    """Decline the quote, with an optional reason (and, for a visitor, the name they give)."""
     quote, _ = await answerable_quote(actor, quote_id)
     check = Checker()
     cleaned = check.text(reason, "reason", "The reason", max_length=MAX_REASON, required=False)
@@ -171,32 +181,13 @@ async def decline(actor: Actor, *, quote_id: int, reason: str | None = None) -> 
     async with in_transaction() as connection:
         locked = await Quote.filter(id=quote.id).using_db(connection).select_for_update().get()
         _require_open(locked, organization)
-        await _record_event(actor, locked, ActivityKind.QUOTE_DECLINED, detail=cleaned[:300],
-                            changes={"decline_reason": cleaned})
+        event = await record_event(
+            replace(actor, visitor_name=(full_name or "").strip()[:200]), locked, ActivityKind.QUOTE_DECLINED,
+            detail=cleaned[:300], changes={"decline_reason": cleaned},
+        )
+    if broker is not None:
+        await publish_events(broker, [event])
     return await Quote.get(id=quote.id)
-
-
-_STEPS = {
-    ActivityKind.QUOTE_ACCEPTED: (QuoteStatus.ACCEPTED, "accepted_at"),
-    ActivityKind.QUOTE_DECLINED: (QuoteStatus.DECLINED, "declined_at"),
-    ActivityKind.QUOTE_ARCHIVED: (QuoteStatus.ARCHIVED, "archived_at"),
-}
-
-
-async def _record_event(
-    actor: Actor, quote: Quote, kind: ActivityKind, *, detail: str = "", actor_name: str = "",
-    changes: dict[str, object] | None = None,
-) -> ActivityEvent:
-    """The quote's event and its status change, in the caller's transaction (until portico.quotes.events'
-    record_event lands, which also notifies)."""
-    status, stamp = _STEPS[kind]
-    moment = datetime.now(UTC)
-    await Quote.filter(id=quote.id).update(status=status, **{stamp: moment}, **(changes or {}))
-    return await ActivityEvent.create(
-        organization_id=quote.organization_id, customer_id=quote.customer_id, kind=kind,
-        contact_id=actor.contact.id if actor.contact else None, quote_id=quote.id, sender_id=quote.sender_id,
-        actor_name=actor_name, detail=detail, ip=actor.ip[:64],
-    )
 
 
 def _require_open(quote: Quote, organization: Organization) -> None:

@@ -18,6 +18,8 @@ from portico.accounts.passwords import hash_password
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.customers.models import Contact
 from portico.mail.sender import SmtpSender, deliver_due
+from portico.notifications.kinds import Delivery, NotificationKind
+from portico.notifications.models import Notification
 from portico.quotes.acceptance_models import QuoteAcceptance
 from portico.quotes.models import Quote, QuoteStatus, QuoteVersion, QuoteVisibility
 from tests.conftest import PASSWORD, GraphQLClient
@@ -141,6 +143,9 @@ async def test_a_contact_accepts_with_the_code_from_the_smtp_server_and_both_sid
     assert (await Quote.get(id=w.quotes["Q1"].id)).status is QuoteStatus.ACCEPTED
     assert await ActivityEvent.filter(quote_id=w.quotes["Q1"].id, kind=ActivityKind.QUOTE_ACCEPTED,
                                       contact_id=w.contact.id, sender_id=w.rep.id).exists()
+    # The sender is told at once (QUOTE_ACTIVITY, immediately).
+    told = await Notification.filter(member_id=w.rep.id, kind=NotificationKind.QUOTE_ACTIVITY).first()
+    assert told is not None and told.delivery is Delivery.IMMEDIATELY
     # The certificate, downloaded by the contact, states the stored version's SHA-256.
     pdf, text = await _certificate_text(mette, acceptance["certificateUrl"])
     assert version.sha256 in text and "Mette Larsen" in text and acceptance["certificateId"] in text
@@ -207,6 +212,9 @@ async def test_a_link_visitor_opens_with_the_password_and_accepts_with_the_addre
     acceptance = accepted["acceptQuote"]["acceptance"]
     row = await QuoteAcceptance.get(quote_id=w.quotes["P1"].id)
     assert row.link_id is not None and row.contact_id is None and row.email == "kim@buyer.example"
+    event = await ActivityEvent.get(quote_id=w.quotes["P1"].id, kind=ActivityKind.QUOTE_ACCEPTED)
+    assert event.actor_name == "Kim Buyer" and event.contact_id is None and event.sender_id == w.rep.id
+    assert await Notification.filter(member_id=w.rep.id, kind=NotificationKind.QUOTE_ACTIVITY).exists()
     _, text = await _certificate_text(visitor, acceptance["certificateUrl"])
     assert hashlib.sha256(QUOTE_PDF).hexdigest() in text and "kim@buyer.example" in text
 

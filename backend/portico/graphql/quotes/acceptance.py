@@ -96,6 +96,7 @@ class AcceptQuotePayload:
 class DeclineQuoteInput:
     quote_id: strawberry.ID
     reason: str | None = None
+    full_name: str | None = strawberry.field(default=None, description="A public-link visitor's name (optional).")
 
 
 @strawberry.type
@@ -195,7 +196,7 @@ class QuoteAcceptanceMutations:
             services = info.context.services
             accepted = await acceptance.accept(
                 services.settings, services.storage, info.context.actor, quote_id=_quote_pk(input.quote_id),
-                code=input.code, full_name=input.full_name, email=input.email,
+                code=input.code, full_name=input.full_name, email=input.email, broker=services.broker,
             )
             return {"acceptance": QuoteAcceptanceType.from_model(accepted)}
 
@@ -204,8 +205,10 @@ class QuoteAcceptanceMutations:
     @strawberry.mutation(description="Decline the quote, with an optional reason.")
     async def decline_quote(self, info: Info, input: DeclineQuoteInput) -> DeclineQuotePayload:
         async def work() -> dict[str, object]:
-            quote = await acceptance.decline(info.context.actor, quote_id=_quote_pk(input.quote_id),
-                                             reason=input.reason)
+            quote = await acceptance.decline(
+                info.context.actor, quote_id=_quote_pk(input.quote_id), reason=input.reason,
+                full_name=input.full_name, broker=info.context.services.broker,
+            )
             return {"quote_id": encode_id("Quote", quote.id)}
 
         return await mutate(DeclineQuotePayload, work)
