@@ -190,3 +190,21 @@ async def _only_link(w: QuoteWorld):  # type: ignore[no-untyped-def]
     from portico.quotes.acceptance_models import QuoteLink
 
     return await QuoteLink.get(quote_id=w.quotes["P1"].id)
+
+
+async def test_a_visit_cookie_counts_only_without_a_session_or_an_api_key(settings: Settings) -> None:
+    from portico.accounts.sessions import start_session
+    from portico.actors import resolve_actor
+
+    w = await _world()
+    opened = await links.open_link(token=await _link(settings, w), password=PASSWORD)
+    alone = await resolve_actor(session_token=None, authorization=None, visit_token=opened.visit_token)
+    assert alone.kind is ActorKind.QUOTE_VISITOR and alone.quote_link is not None
+    # A signed-in contact who also opened the link stays themselves (their own rights decide).
+    session = await start_session(contact_id=w.contact.id)
+    await w.customer.refresh_from_db()
+    signed_in = await resolve_actor(session_token=session, authorization=None, visit_token=opened.visit_token)
+    assert signed_in.kind is ActorKind.CONTACT and signed_in.quote_link is None
+    # A request with an (invalid) API key is that key's or nobody's, never the visitor's.
+    keyed = await resolve_actor(session_token=None, authorization="Bearer nope", visit_token=opened.visit_token)
+    assert keyed.kind is ActorKind.ANONYMOUS

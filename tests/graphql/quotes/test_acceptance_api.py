@@ -4,6 +4,7 @@ the link's cookie, password, revocation. On SQLite and PostgreSQL (the `app` fix
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import re
@@ -232,3 +233,37 @@ async def test_a_link_visitor_opens_with_the_password_and_accepts_with_the_addre
     assert staff_view["fullName"] == "Kim Buyer"
     _, staff_text = await _certificate_text(rep, staff_view["certificateUrl"])
     assert "kim@buyer.example" in staff_text
+
+
+async def test_two_browsers_accepting_with_one_code_at_once_make_one_acceptance_and_one_certificate(
+    app: object, client_factory: Callable[..., GraphQLClient], smtp: SmtpServer
+) -> None:
+    w = await _world(app)
+    quote_id = _gid("Quote", w.quotes["Q1"].id)
+    phone, laptop = client_factory(), client_factory()
+    for browser in (phone, laptop):
+        assert (await browser(HUB_LOG_IN, {"e": w.contact.email, "p": CONTACT_PASSWORD}))["hubLogIn"]["errors"] == []
+    assert (await phone(REQUEST_CODE, {"input": {"quoteId": quote_id}}))["requestQuoteAcceptanceCode"]["errors"] == []
+    code = await _code_from_smtp(smtp, w.contact.email)
+    storage = app.state.services.storage  # type: ignore[attr-defined]
+
+    answers = await asyncio.gather(*(
+        browser(ACCEPT, {"input": {"quoteId": quote_id, "code": code, "fullName": "Mette Larsen"}})
+        for browser in (phone, laptop)
+    ))
+
+    outcomes = sorted(tuple(e["code"] for e in a["acceptQuote"]["errors"]) for a in answers)
+    assert outcomes[0] == () and outcomes[1] in {("ALREADY_ACCEPTED",), ("INVALID_CODE",)}
+    [row] = await QuoteAcceptance.filter(quote_id=w.quotes["Q1"].id)
+    assert await storage.exists(row.certificate_key)
+    # The loser's certificate was removed again: one certificate object for the organization.
+    keys = [key async for key in _certificate_keys(storage, w.org.id)]
+    assert keys == [row.certificate_key]
+
+
+async def _certificate_keys(storage: object, organization_id: int):  # type: ignore[no-untyped-def]
+    root = getattr(storage, "root", None)
+    assert root is not None, "the test app stores files locally"
+    folder = root / f"org/{organization_id}/quote-certificates"
+    for path in sorted(folder.iterdir()) if folder.exists() else []:
+        yield f"org/{organization_id}/quote-certificates/{path.name}"
