@@ -151,6 +151,8 @@ export type DeactivateMemberInput = {
 };
 
 export type DeclineQuoteInput = {
+  /** A public-link visitor's name (optional). */
+  fullName?: string | null | undefined;
   quoteId: string | number;
   reason?: string | null | undefined;
 };
