@@ -208,3 +208,33 @@ async def test_a_visit_cookie_counts_only_without_a_session_or_an_api_key(settin
     # A request with an (invalid) API key is that key's or nobody's, never the visitor's.
     keyed = await resolve_actor(session_token=None, authorization="Bearer nope", visit_token=opened.visit_token)
     assert keyed.kind is ActorKind.ANONYMOUS
+
+
+async def test_ended_visits_and_long_expired_codes_are_forgotten(settings: Settings) -> None:
+    from portico.quotes.acceptance_models import QuoteIdentityCode
+    from portico.quotes.acceptance_sweeps import CODE_RETENTION, forget_stale
+
+    w = await _world()
+    token = await _link(settings, w)
+    ended = await links.open_link(token=token, password=PASSWORD)
+    live = await links.open_link(token=token, password=PASSWORD)
+    now = datetime.now(UTC)
+    await QuoteVisitSession.filter(id=(await QuoteVisitSession.get(token_hash=_hash(ended.visit_token))).id).update(
+        expires_at=now - timedelta(seconds=1))
+    quote_id = w.quotes["P1"].id
+    for email, expired_ago in (("old@buyer.example", CODE_RETENTION + timedelta(minutes=1)),
+                               ("recent@buyer.example", timedelta(minutes=5))):
+        await QuoteIdentityCode.create(quote_id=quote_id, email=email, code_hash="x" * 64,
+                                       expires_at=now - expired_ago)
+
+    assert await forget_stale(now) == 2
+
+    assert await quote_visitor_actor(live.visit_token) is not None
+    assert await QuoteVisitSession.filter(link_id=live.link.id).count() == 1
+    assert [c.email for c in await QuoteIdentityCode.all()] == ["recent@buyer.example"]
+
+
+def _hash(token: str) -> str:
+    from portico.accounts.tokens import token_hash
+
+    return token_hash(token)

@@ -63,6 +63,9 @@ def standard_jobs(
 
     jobs.append(PeriodicJob("quote-reminders", QUOTE_SWEEP_INTERVAL_SECONDS, partial(send_quote_reminders, settings)))
     jobs.append(PeriodicJob("quote-validity", QUOTE_SWEEP_INTERVAL_SECONDS, partial(sweep_quote_validity, broker)))
+    from portico.quotes.acceptance_sweeps import forget_stale as forget_stale_quote_visits
+
+    jobs.append(PeriodicJob("quote-visits-and-codes", 3600, forget_stale_quote_visits))
     # Sweeps still to come register here, one PeriodicJob each, e.g.:
     #   PeriodicJob("expired-uploads", 300, sweep_expired_uploads)       # abandoned partial uploads
     #   PeriodicJob("due-reminders", 60, send_due_reminders)             # receivables reminder steps
