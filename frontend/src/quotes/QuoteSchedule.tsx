@@ -1,5 +1,9 @@
 import type { DraftErrors, QuoteDraft } from './quoteForm';
-import { InputField, Toggle } from '../ui/components';
+import { InputField, SelectField, Toggle } from '../ui/components';
+import { languageName } from '../lib/format';
+
+/** The languages Portico's quote emails are written in. */
+export const QUOTE_LANGUAGES = ['en', 'da', 'sv'];
 
 type DayKey = 'remindUnopenedDays' | 'remindUnacceptedDays' | 'remindBeforeExpiryDays';
 
@@ -30,6 +34,10 @@ export function QuoteSchedule({ draft, set, errors }: { draft: QuoteDraft; set: 
         ) : (
           <Toggle label="Email the recipients when the quote is sent" checked={draft.notifyOnPublish} onChange={(v) => set({ notifyOnPublish: v })} />
         )}
+        <SelectField label="Email language" value={draft.language} onChange={(e) => set({ language: e.target.value })} error={errors.language}
+          hint="For the emails about this quote: sent, reminders, the acceptance code.">
+          {QUOTE_LANGUAGES.map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
+        </SelectField>
         {REMINDERS.map((r) => {
           const on = draft[r.key] !== '';
           const id = `rem-${r.key}`;

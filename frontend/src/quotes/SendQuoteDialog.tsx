@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { QuoteCustomerPickerQuery, QuoteCustomerQuery } from './operations';
 import { QuoteRecipients } from './QuoteRecipients';
-import { QuoteSchedule } from './QuoteSchedule';
+import { QUOTE_LANGUAGES, QuoteSchedule } from './QuoteSchedule';
 import { FileDrop, UploadRow } from './QuoteFiles';
 import { draftToInput, emptyDraft, SERVER_FIELD, validateDraft, type DraftErrors, type QuoteDraft } from './quoteForm';
 import { useUploads } from '../share/useUploads';
@@ -23,13 +23,18 @@ export type SubmitQuote = (input: QuoteInput, options: SubmitOptions) => Promise
 
 /** "Send quote": customer, who sees it, the PDF and attachments, number, title, amount, message, validity,
  *  notifications and reminders. Checked as the rep types; the server's errors land on their fields. */
-export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId }: {
+export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId, defaults }: {
+  defaults?: { language?: string | null; message?: string | null };
   onClose: () => void;
   onSubmit: SubmitQuote;
   onDone: (quoteId: string | null) => void;
   initialCustomerId?: string;
 }) {
-  const [draft, setDraft] = useState<QuoteDraft>(() => emptyDraft(initialCustomerId ?? null));
+  // The rep's own language and standard message to start with, as the Send documents dialog does.
+  const [draft, setDraft] = useState<QuoteDraft>(() => ({
+    ...emptyDraft(initialCustomerId ?? null, QUOTE_LANGUAGES.includes(defaults?.language ?? '') ? defaults!.language! : 'en'),
+    message: defaults?.message ?? '',
+  }));
   const set = (p: Partial<QuoteDraft>) => setDraft((d) => ({ ...d, ...p }));
   const pdf = useUploads();
   const attachments = useUploads();

@@ -21,6 +21,8 @@ export interface QuoteDraft {
   amount: string;
   currency: string;
   message: string;
+  /** The language of the emails about the quote (publish, reminders, code); the hub shows the contact's own. */
+  language: string;
   notifyOnPublish: boolean;
   /** Reminder days as typed; empty = that reminder is off. */
   remindUnopenedDays: string;
@@ -30,7 +32,7 @@ export interface QuoteDraft {
   removeAfterDays: string;
 }
 
-export const emptyDraft = (customerId: string | null = null): QuoteDraft => ({
+export const emptyDraft = (customerId: string | null = null, language = 'en'): QuoteDraft => ({
   customerId,
   visibility: 'ALL_CONTACTS',
   contactId: null,
@@ -43,6 +45,7 @@ export const emptyDraft = (customerId: string | null = null): QuoteDraft => ({
   amount: '',
   currency: 'EUR',
   message: '',
+  language,
   notifyOnPublish: true,
   remindUnopenedDays: '',
   remindUnacceptedDays: '',
@@ -133,6 +136,7 @@ export function draftToInput(d: QuoteDraft) {
     amount: amount && amount !== 'bad' ? amount : null,
     currency: amount && amount !== 'bad' ? d.currency.trim().toUpperCase() : null,
     message: d.message,
+    language: d.language,
     visibility: d.visibility,
     contactId: d.visibility === 'ONE_CONTACT' ? d.contactId : null,
     uploadId: d.pdf?.uploadId ?? '',
@@ -153,7 +157,7 @@ export const SERVER_FIELD: Record<string, keyof QuoteDraft> = {
   amount: 'amount', currency: 'currency', message: 'message', uploadId: 'pdf', attachmentUploadIds: 'attachments',
   expiresOn: 'expiresOn', removeAfterDays: 'removeAfterDays', notifyOnPublish: 'notifyOnPublish',
   remindUnopenedDays: 'remindUnopenedDays', remindUnacceptedDays: 'remindUnacceptedDays',
-  remindBeforeExpiryDays: 'remindBeforeExpiryDays', password: 'linkPassword', expiresAt: 'linkExpiresOn',
+  remindBeforeExpiryDays: 'remindBeforeExpiryDays', language: 'language', password: 'linkPassword', expiresAt: 'linkExpiresOn',
 };
 
 /** A link's expiry date (a day, as picked) as the end of that day in the rep's zone, the instant the server wants. */
