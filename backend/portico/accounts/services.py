@@ -299,6 +299,9 @@ async def update_my_settings(
     return member
 
 
+MAX_ARCHIVE_DAYS = 3650  # ten years: beyond that "never" is what is meant
+
+
 async def update_organization(
     actor: Actor,
     *,
@@ -306,7 +309,10 @@ async def update_organization(
     timezone: str | None,
     member_document_visibility: MemberDocumentVisibility | None,
     allow_contacts_without_email: bool | None = None,
+    archive_quotes_after_days: int | None = None,
 ) -> Organization:
+    """Change the organization's settings (ADMIN); None leaves a setting as it is. `archive_quotes_after_days`: 0
+    switches automatic archiving off, 1..MAX_ARCHIVE_DAYS archives settled quotes that many days later."""
     policy.require_admin(actor)
     org = actor.organization
     assert org is not None
@@ -319,6 +325,12 @@ async def update_organization(
         org.member_document_visibility = member_document_visibility
     if allow_contacts_without_email is not None:
         org.allow_contacts_without_email = allow_contacts_without_email
+    if archive_quotes_after_days is not None:
+        if 0 <= archive_quotes_after_days <= MAX_ARCHIVE_DAYS:
+            org.archive_quotes_after_days = archive_quotes_after_days or None
+        else:
+            check.add("OUT_OF_RANGE", f"Give a number of days from 1 to {MAX_ARCHIVE_DAYS}, or 0 for never.",
+                      "archiveQuotesAfterDays")
     check.raise_if_any()
     await org.save()
     return org

@@ -76,6 +76,10 @@ class UpdateOrganizationInput:
     allow_contacts_without_email: bool | None = strawberry.field(
         default=None, description="Contacts may be saved without an email (they cannot get a welcome email)."
     )
+    archive_quotes_after_days: int | None = strawberry.field(
+        default=None, description="Archive quotes this many days after they were accepted, declined or expired "
+        "(1..3650); 0 switches automatic archiving off."
+    )
 
 
 @strawberry.type
@@ -228,6 +232,7 @@ class AccountMutations:
                 timezone=input.timezone,
                 member_document_visibility=input.member_document_visibility,
                 allow_contacts_without_email=input.allow_contacts_without_email,
+                archive_quotes_after_days=input.archive_quotes_after_days,
             )
             return {"organization": OrganizationType.from_model(org)}
 

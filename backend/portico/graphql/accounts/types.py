@@ -72,6 +72,11 @@ class OrganizationType(Node):
     def allow_contacts_without_email(self, info: Info) -> bool | None:
         return self.model.allow_contacts_without_email if _internal(info) else None
 
+    @strawberry.field(description="Quotes are archived this many days after they were accepted, declined or expired "
+                      f"(null: never automatically). {_INTERNAL}")
+    def archive_quotes_after_days(self, info: Info) -> int | None:
+        return self.model.archive_quotes_after_days if _internal(info) else None
+
     @strawberry.field(description=f"Bytes stored (documents, publications, uploads awaiting use). {_INTERNAL}")
     async def storage_used_bytes(self, info: Info) -> float | None:
         storage = await _storage(info, self.model)
