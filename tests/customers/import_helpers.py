@@ -12,9 +12,11 @@ from tests.conftest import GraphQLClient
 
 HEADER = ["External Reference", "Customer Name", "Kind", "Customer Hub Access", "Contact First Name",
           "Contact Last Name", "Contact Email", "Contact Hub Access"]
+# What an export writes: the columns above and the customer's account managers (emails separated by ";").
+EXPORT_HEADER = [*HEADER, "Account Manager"]
 RESULT = """result { dryRun applied columns mapping { column field } rowCount customersCreated customersUpdated
-  customersUnchanged contactsCreated contactsUpdated contactsUnchanged rowErrors { row column field code message }
-  rowErrorCount } errors { code field message }"""
+  customersUnchanged contactsCreated contactsUpdated contactsUnchanged accountManagersChanged
+  rowErrors { row column field code message } rowErrorCount } errors { code field message }"""
 CHECK = f"mutation($input: CustomerImportInput!) {{ checkCustomerImport(input: $input) {{ {RESULT} }} }}"
 IMPORT = f"mutation($input: CustomerImportInput!) {{ importCustomers(input: $input) {{ {RESULT} }} }}"
 

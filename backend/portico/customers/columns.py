@@ -21,6 +21,7 @@ class ImportField(StrEnum):
     CONTACT_LAST_NAME = "CONTACT_LAST_NAME"
     CONTACT_EMAIL = "CONTACT_EMAIL"
     CONTACT_HUB_ACCESS = "CONTACT_HUB_ACCESS"
+    ACCOUNT_MANAGERS = "ACCOUNT_MANAGERS"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ COLUMNS: tuple[Column, ...] = (
     Column(ImportField.CONTACT_LAST_NAME, "Contact Last Name", ("last name", "lastname", "surname", "family name")),
     Column(ImportField.CONTACT_EMAIL, "Contact Email", ("email", "e-mail", "email address", "mail")),
     Column(ImportField.CONTACT_HUB_ACCESS, "Contact Hub Access", ()),
+    # A customer's field, written last so that files exported before it existed keep their column positions.
+    Column(ImportField.ACCOUNT_MANAGERS, "Account Manager",
+           ("account managers", "account manager email", "account manager emails")),
 )
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 CONTACT_FIELDS = frozenset(

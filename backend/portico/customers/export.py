@@ -1,6 +1,7 @@
 """Export of the customer list (issue 9, point 4): the customers the caller sees, filtered like the `customers`
 query, one row per contact (a customer without contacts has one row with the contact columns empty), in the column
-order and with the headers of `columns.COLUMNS`, so that the file imports back unchanged.
+order and with the headers of `columns.COLUMNS`, so that the file imports back unchanged. The "Account Manager"
+column holds the customer's account managers' emails separated by ";" (account_manager_column.py).
 
 Rows are produced a page at a time (keyset over name, id), with the page's contacts in one query: memory stays flat
 whatever the number of customers.
@@ -16,14 +17,16 @@ from tortoise.queryset import QuerySet
 
 from portico import policy
 from portico.actors import Actor
+from portico.customers import account_manager_column
 from portico.customers.columns import COLUMNS, ImportField, format_bool
 from portico.customers.models import Contact, Customer
 
 PAGE = 500
 
 
-def _customer_values(customer: Customer) -> dict[ImportField, str]:
+def _customer_values(customer: Customer, managers: tuple[str, ...]) -> dict[ImportField, str]:
     return {
+        ImportField.ACCOUNT_MANAGERS: account_manager_column.format_cell(managers),
         ImportField.EXTERNAL_REF: customer.external_ref or "",
         ImportField.CUSTOMER_NAME: customer.name,
         ImportField.CUSTOMER_KIND: customer.kind.value,
@@ -58,9 +61,10 @@ async def export_rows(actor: Actor, customers: QuerySet[Customer]) -> AsyncItera
             customer_id__in=[c.id for c in batch]
         ).order_by("id"):
             contacts[found.customer_id].append(found)
+        managers = await account_manager_column.current_managers([c.id for c in batch], None)
         for customer in batch:
             people: list[Contact | None] = [*contacts.get(customer.id, [])] or [None]
             for contact in people:
-                values = {**_customer_values(customer), **_contact_values(contact)}
+                values = {**_customer_values(customer, managers.get(customer.id, ())), **_contact_values(contact)}
                 yield [values.get(column.field, "") for column in COLUMNS]
         after = (batch[-1].name_key, batch[-1].id)

@@ -12,6 +12,9 @@ How a file is read (also in docs/customer-import.md):
   does not creates the customer, with the importing member as account manager (as `create_customer` does). An
   empty cell changes nothing. Nothing is ever deleted, and the kind of an existing customer is not changed.
   Importing the same file again changes nothing.
+- The "Account Manager" column (emails separated by ";") replaces a customer's account managers when filled in:
+  see account_manager_column.py for its rules (unknown emails and members who are not account managers are row
+  errors; only ADMIN and MANAGER change them).
 - A dry run checks everything (with the database, read-only) and counts what would change; the import does the
   same and writes, in one transaction: a file with any error writes nothing.
 
@@ -25,7 +28,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -36,60 +39,33 @@ from tortoise.transactions import in_transaction
 from portico import policy
 from portico.accounts.models import Member, Session
 from portico.actors import Actor
+from portico.customers import account_manager_column as managers_column
 from portico.customers import rules
 from portico.customers.columns import CONTACT_FIELDS, NO, YES, ImportField, suggest_mapping
+from portico.customers.import_summary import (
+    MAX_REPORTED_ERRORS,
+    ImportSummary,
+    RowError,
+    mapping_problems,
+    parse_mapping,
+    unique_headers,
+)
 from portico.customers.models import Contact, Customer, CustomerKind
 from portico.customers.services import add_account_manager_pairs
 from portico.customers.tabular import UnreadableFile, kind_of, read_rows, restore, spooled_copy
-from portico.errors import DomainError, NotFound, Problem
+from portico.errors import DomainError, NotFound
 from portico.hubs.models import Upload
 from portico.hubs.sweeps import forget_upload
 from portico.storage.base import Storage
 from portico.validation import Checker, is_uuid
 
 BATCH_ROWS = 1000
-MAX_REPORTED_ERRORS = 200
 _LABELS = {
     ImportField.EXTERNAL_REF: "external reference",
     ImportField.CUSTOMER_NAME: "name",
     ImportField.CUSTOMER_KIND: "kind",
     ImportField.CUSTOMER_HUB_ACCESS: "hub access",
 }
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int  # the row number a spreadsheet shows (the header is row 1)
-    column: str | None  # the file's column
-    field: ImportField | None
-    code: str
-    message: str
-
-
-@dataclass
-class ImportSummary:
-    dry_run: bool
-    columns: list[str]
-    mapping: dict[str, ImportField]
-    problems: list[Problem] = field(default_factory=list)  # the mapping's, or the file's: no row was read
-    rows: int = 0
-    customers_created: int = 0
-    customers_updated: int = 0
-    customers_unchanged: int = 0
-    contacts_created: int = 0
-    contacts_updated: int = 0
-    contacts_unchanged: int = 0
-    errors: list[RowError] = field(default_factory=list)  # the first MAX_REPORTED_ERRORS
-    error_count: int = 0
-
-    @property
-    def applied(self) -> bool:
-        return not self.dry_run and not self.problems and not self.error_count
-
-    def add_error(self, error: RowError) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_REPORTED_ERRORS:
-            self.errors.append(error)
 
 
 async def import_customers(
@@ -110,10 +86,10 @@ async def import_customers(
             header = await asyncio.to_thread(next, rows, None)
             if header is None:
                 raise UnreadableFile("The file is empty.")
-            columns = _unique_headers(header)
-            chosen = suggest_mapping(columns) if mapping is None else _parse_mapping(mapping)
+            columns = unique_headers(header)
+            chosen = suggest_mapping(columns) if mapping is None else parse_mapping(mapping)
             summary = ImportSummary(dry_run=dry_run, columns=columns, mapping=chosen)
-            summary.problems = _mapping_problems(columns, chosen)
+            summary.problems = mapping_problems(columns, chosen)
             if summary.problems:
                 return summary
             reader = _Reader(actor, member, summary, columns)
@@ -143,49 +119,6 @@ async def import_customers(
 
 class _RollBack(Exception):
     """A row had an error: nothing of the file is kept."""
-
-
-def _unique_headers(header: list[str]) -> list[str]:
-    seen: set[str] = set()
-    result = []
-    for index, raw in enumerate(header, start=1):
-        name = raw or f"Column {index}"
-        candidate, n = name, 2
-        while candidate in seen:
-            candidate, n = f"{name} ({n})", n + 1
-        seen.add(candidate)
-        result.append(candidate)
-    return result
-
-
-def _parse_mapping(mapping: dict[str, str]) -> dict[str, ImportField]:
-    parsed = {}
-    for column, name in mapping.items():
-        try:
-            parsed[column] = ImportField(name)
-        except ValueError:
-            raise DomainError("INVALID_MAPPING", f"{name!r} is not a field a column can be mapped to.", "mapping")
-    return parsed
-
-
-def _mapping_problems(columns: list[str], mapping: dict[str, ImportField]) -> list[Problem]:
-    problems = []
-    for column in mapping:
-        if column not in columns:
-            problems.append(Problem("UNKNOWN_COLUMN", f"The file has no column {column!r}.", "mapping"))
-    fields = list(mapping.values())
-    for duplicate in sorted({f for f in fields if fields.count(f) > 1}):
-        problems.append(Problem("DUPLICATE_FIELD", f"Only one column can be mapped to {duplicate}.", "mapping"))
-    if ImportField.EXTERNAL_REF not in fields:
-        problems.append(Problem(
-            "REQUIRED", "Map a column to the external reference: re-importing a file matches customers on it.",
-            "mapping",
-        ))
-    if CONTACT_FIELDS.intersection(fields) and ImportField.CONTACT_EMAIL not in fields:
-        problems.append(
-            Problem("REQUIRED", "Map a column to the contact email: contacts are matched on it.", "mapping")
-        )
-    return problems
 
 
 def _digest(*parts: str) -> int:
@@ -218,6 +151,7 @@ class _Row:
     hub_access: bool | None
     contact: _ContactIn | None
     failed: bool = False
+    managers: tuple[str, ...] | None = None  # the Account Manager cell's emails; None: empty (unchanged)
 
 
 # What a reference's first row said, packed in one int: name digest | kind | hub access | has a contact.
@@ -241,6 +175,7 @@ class _Reader:
         self.index = {f: columns.index(c) for c, f in summary.mapping.items()}
         self.seen_customers: dict[int, int] = {}
         self.seen_contacts: set[int] = set()
+        self.seen_managers: dict[int, int] = {}  # reference digest -> its first row's account managers digest
 
     async def run(self, rows: Iterator[list[str]], conn: BaseDBAsyncClient | None) -> None:
         line = 1
@@ -269,6 +204,10 @@ class _Reader:
         row = _Row(line, ref, name, None, None, None)
         row.kind = self._kind(row, self._cell(cells, ImportField.CUSTOMER_KIND))
         row.hub_access = self._flag(row, ImportField.CUSTOMER_HUB_ACCESS, cells)
+        if ImportField.ACCOUNT_MANAGERS in self.index:
+            row.managers = managers_column.parse_cell(
+                check, self._cell(cells, ImportField.ACCOUNT_MANAGERS), ImportField.ACCOUNT_MANAGERS
+            )
         if any(self._cell(cells, f) for f in CONTACT_FIELDS):
             first = rules.first_name(check, self._cell(cells, ImportField.CONTACT_FIRST_NAME),
                                      ImportField.CONTACT_FIRST_NAME)
@@ -317,6 +256,10 @@ class _Batch:
         self.new_contacts: list[tuple[str, int | None, dict[str, Any]]] = []
         self.changed_contacts: list[Contact] = []
         self.hub_access_revoked: list[int] = []
+        self.members: dict[str, Member] = {}
+        self.current_managers: dict[int, tuple[str, ...]] = {}
+        self.new_customer_managers: dict[str, list[int]] = {}
+        self.changed_managers: dict[int, list[int]] = {}
 
     async def run(self, rows: list[_Row]) -> None:
         organization_id = self.reader.actor.organization_id
@@ -339,6 +282,9 @@ class _Batch:
             await Contact.filter(customer_id__in=list(visible)).using_db(self.conn).distinct()
             .values_list("customer_id", flat=True)
         ) if visible else set()
+        named = {e for r in rows if r.managers for e in r.managers}
+        self.members = await managers_column.members_by_email(organization_id, named, self.conn)
+        self.current_managers = await managers_column.current_managers(list(visible), self.conn) if named else {}
         for row in rows:
             if not row.failed:
                 self._row(row, existing.get(row.ref), visible, contacts, with_contacts)
@@ -359,10 +305,13 @@ class _Batch:
                          "This external reference belongs to a customer you cannot see.")
             return
         if first_row is not None:
-            if not self._agrees(row, first_row):
+            if not self._agrees(row, first_row) or not self._same_managers(row, key):
                 return
             has_contact = bool(first_row & 1)
         else:
+            if row.managers is not None and not self._plan_managers(row, customer):
+                return
+            reader.seen_managers[key] = managers_column.digest(row.managers) if row.managers is not None else 0
             if customer is None and not self._plan_new_customer(row):
                 return
             if customer is not None and not self._plan_update(row, customer):
@@ -413,6 +362,47 @@ class _Batch:
                                   f"The first row of this external reference gives another {_LABELS[which]}: later "
                                   "rows may leave it empty or repeat it.")
                 return False
+        return True
+
+    def _same_managers(self, row: _Row, key: int) -> bool:
+        if row.managers is None or managers_column.digest(row.managers) == self.reader.seen_managers.get(key):
+            return True
+        self.reader.error(row, ImportField.ACCOUNT_MANAGERS, "CONFLICTING_VALUE",
+                          "The first row of this external reference gives other account managers: later rows may "
+                          "leave them empty or repeat them.")
+        return False
+
+    def _plan_managers(self, row: _Row, customer: Customer | None) -> bool:
+        """Check the row's account managers (every problem at once) and plan the change."""
+        assert row.managers is not None
+        ids = []
+        for email in row.managers:
+            member = self.members.get(email)
+            if member is None:
+                self.reader.error(row, ImportField.ACCOUNT_MANAGERS, "UNKNOWN_MEMBER",
+                                  f"{email} is not an active member of the organization.")
+            elif not member.is_account_manager:
+                self.reader.error(row, ImportField.ACCOUNT_MANAGERS, "NOT_AN_ACCOUNT_MANAGER",
+                                  f"{email} is not an account manager.")
+            else:
+                ids.append(member.id)
+        if row.failed:
+            return False
+        if customer is None:
+            if ids != [self.reader.member.id] and not managers_column.may_change(self.reader.member):
+                self.reader.error(row, ImportField.ACCOUNT_MANAGERS, "NOT_ALLOWED",
+                                  "Only administrators and managers choose other account managers.")
+                return False
+            self.new_customer_managers[row.ref] = ids
+            return True
+        if self.current_managers.get(customer.id, ()) == row.managers:
+            return True
+        if not managers_column.may_change(self.reader.member):
+            self.reader.error(row, ImportField.ACCOUNT_MANAGERS, "NOT_ALLOWED",
+                              "Only administrators and managers change a customer's account managers.")
+            return False
+        self.summary.account_managers_changed += 1
+        self.changed_managers[customer.id] = ids
         return True
 
     def _plan_new_customer(self, row: _Row) -> bool:
@@ -481,7 +471,10 @@ class _Batch:
                 ).using_db(conn).values_list("external_ref", "id")
             }
             # The importing member manages what they created, so a MEMBER keeps seeing it (as create_customer does).
-            await add_account_manager_pairs(conn, [(pk, self.reader.member.id) for pk in ids.values()])
+            # A filled Account Manager cell names them instead.
+            await add_account_manager_pairs(conn, [
+                (pk, m) for ref, pk in ids.items() for m in self.new_customer_managers.get(ref, [self.reader.member.id])
+            ])
         if self.changed_customers:
             await Customer.bulk_update(
                 self.changed_customers, fields=["name", "name_key", "hub_access", "hub_access_switched_off_at"],
@@ -496,6 +489,7 @@ class _Batch:
             await Contact.bulk_update(
                 self.changed_contacts, fields=["first_name", "last_name", "hub_access"], using_db=conn
             )
+        await managers_column.replace(conn, self.changed_managers)
         if self.hub_access_revoked:
             # As for one contact switched off in the form: their open sessions end now.
             await Session.filter(contact_id__in=self.hub_access_revoked).using_db(conn).delete()
@@ -503,3 +497,6 @@ class _Batch:
 
 def _ints(values: Any) -> set[int]:
     return {int(v) for v in values}
+
+
+__all__ = ["MAX_REPORTED_ERRORS", "ImportSummary", "RowError", "import_customers"]

@@ -275,7 +275,7 @@ async def delete_contact(actor: Actor, *, contact_id: int) -> Contact:
 
 
 # The through table of Customer.account_managers (see its model): written set-based below.
-_ACCOUNT_MANAGERS = "customer_account_manager"
+ACCOUNT_MANAGERS_TABLE = "customer_account_manager"
 
 
 async def _bulk_targets(
@@ -316,7 +316,7 @@ async def add_account_manager_pairs(connection: BaseDBAsyncClient, pairs: list[t
         return
     values = ", ".join(f"({int(c)}, {int(m)})" for c, m in pairs)
     await connection.execute_query(
-        f'INSERT INTO "{_ACCOUNT_MANAGERS}" ("customer_id", "member_id") VALUES {values} ON CONFLICT DO NOTHING'
+        f'INSERT INTO "{ACCOUNT_MANAGERS_TABLE}" ("customer_id", "member_id") VALUES {values} ON CONFLICT DO NOTHING'
     )
 
 
@@ -330,7 +330,7 @@ async def unassign_account_managers(
     member_list = ", ".join(str(int(m.id)) for m in members)
     async with in_transaction() as connection:
         await connection.execute_query(
-            f'DELETE FROM "{_ACCOUNT_MANAGERS}" WHERE "customer_id" IN ({customer_list}) '
+            f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE "customer_id" IN ({customer_list}) '
             f'AND "member_id" IN ({member_list})'
         )
     return customers

@@ -202,6 +202,7 @@ export type HubLogInInput = {
 
 /** What a column of an imported file holds. */
 export type ImportField =
+  | 'ACCOUNT_MANAGERS'
   | 'CONTACT_EMAIL'
   | 'CONTACT_FIRST_NAME'
   | 'CONTACT_HUB_ACCESS'

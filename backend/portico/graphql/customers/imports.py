@@ -56,6 +56,9 @@ class CustomerImportResult:
     contacts_created: int
     contacts_updated: int
     contacts_unchanged: int
+    account_managers_changed: int = strawberry.field(
+        description="Existing customers whose account managers the file's Account Manager column changes."
+    )
     row_errors: list[ImportRowError] = strawberry.field(description=f"The first {importer.MAX_REPORTED_ERRORS}.")
     row_error_count: int
 
@@ -73,6 +76,7 @@ class CustomerImportResult:
             contacts_created=summary.contacts_created,
             contacts_updated=summary.contacts_updated,
             contacts_unchanged=summary.contacts_unchanged,
+            account_managers_changed=summary.account_managers_changed,
             row_errors=[
                 ImportRowError(row=e.row, column=e.column, field=e.field, code=e.code, message=e.message)
                 for e in summary.errors
