@@ -1,12 +1,16 @@
-// End-to-end, issue 11 point 1 (more of points 1-2 and the hub follow as their GraphQL lands): account managers.
+// End-to-end, issue 11 points 1-2: account managers, their portfolio, invoices.
 // - the admin assigns account managers in bulk from a selection in the customers list;
-// Screenshots: screenshots/receivables-bulk-assign-*.png.
+// - the portfolio shows each customer's open balance and overdue amount per currency (never added across
+//   currencies), for anna herself and for the admin who picks her; a MEMBER has no picker;
+// - invoices: created in the dialog (its checks first), a payment recorded (still overdue for the rest).
+// Screenshots: screenshots/receivables-bulk-assign-*.png, receivables-portfolio-*.png, receivables-invoice*-*.png.
 import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { gql, staffLogIn } from './support/api.mjs';
+import { staffLogIn } from './support/api.mjs';
 import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
-import { customerWithContact, memberIds } from './support/receivables.mjs';
+import { assign, customerWithContact, invoice, memberIds } from './support/receivables.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const AURORA = `Aurora Bakery ${RUN}`;
@@ -52,9 +56,61 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     }
   });
 
-});
+  await step('invoices in two currencies: the portfolio shows open and overdue per currency', async () => {
+    await invoice(admin.page, { customerId: aurora, number: `A-${RUN}-1`, amount: '1000.50', currency: 'DKK', dueInDays: -10 });
+    await invoice(admin.page, { customerId: aurora, number: `A-${RUN}-2`, amount: '200.25', currency: 'DKK', dueInDays: 20 });
+    await invoice(admin.page, { customerId: aurora, number: `A-${RUN}-3`, amount: '99.99', currency: 'EUR', dueInDays: -40 });
+    await invoice(admin.page, { customerId: birch, number: `B-${RUN}-1`, amount: '50.00', currency: 'EUR', dueInDays: 5 });
+    await staffLogIn(anna, 'anna@northwind.example', 'portico-demo-rep');
+    const { page } = anna;
+    await page.goto('/portfolio');
+    await page.getByRole('heading', { name: 'Portfolio' }).waitFor();
+    assert.equal(await page.getByLabel('Account manager').count(), 0, 'a MEMBER picks no other portfolio');
+    const row = page.locator('[data-testid=portfolio-table] tbody tr', { hasText: AURORA });
+    await row.waitFor();
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /DKK\s?1,200\.75/);
+    assert.match(text, /EUR\s?99\.99/);
+    assert.match(text, /DKK\s?1,000\.50/, 'overdue DKK');
+    await snap(page, 'receivables-portfolio');
+  });
 
-async function contactId(page, customerId) {
-  const r = await gql(page, 'query($id: ID!) { customer(id: $id) { contacts { id } } }', { id: customerId });
-  return r.data.customer.contacts[0].id;
-}
+  await step('the admin picks anna in the portfolio and sees the same customers', async () => {
+    const { page } = admin;
+    await page.goto('/portfolio');
+    await page.getByLabel('Account manager').selectOption(ids.anna);
+    await page.locator('[data-testid=portfolio-table] tbody tr', { hasText: BIRCH }).waitFor();
+    await page.locator('[data-testid=portfolio-table] tbody tr', { hasText: AURORA }).waitFor();
+  });
+
+  await step('an invoice is created in the dialog; a payment on another leaves the rest overdue', async () => {
+    const { page } = admin;
+    await page.goto('/invoices');
+    await page.getByRole('button', { name: 'New invoice' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New invoice' });
+    await dialog.getByLabel('Find customer').fill(AURORA);
+    await dialog.getByLabel('Customer', { exact: true }).locator('option', { hasText: AURORA }).waitFor({ state: 'attached' });
+    await dialog.getByLabel('Customer', { exact: true }).selectOption({ label: AURORA });
+    await dialog.getByLabel('Invoice number').fill(`A-${RUN}-4`);
+    await dialog.getByLabel('Amount').fill('12.345');
+    await dialog.getByRole('button', { name: 'Create invoice' }).click();
+    await dialog.getByText('A positive amount with at most 2 decimals, e.g. 1250.00.').waitFor();
+    await dialog.getByLabel('Amount').fill('300');
+    await dialog.getByLabel('Currency').fill('DKK');
+    await snap(page, 'receivables-invoice-create');
+    await dialog.getByRole('button', { name: 'Create invoice' }).click();
+    await page.getByText(`Invoice A-${RUN}-4 created.`).waitFor();
+
+    const row = page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-1` });
+    await row.getByRole('button', { name: `Actions for invoice A-${RUN}-1` }).click();
+    await page.getByRole('menuitem', { name: 'Record payment' }).click();
+    const pay = page.getByRole('dialog', { name: `Record payment: invoice A-${RUN}-1` });
+    await pay.getByLabel('Amount (DKK)').fill('400.50');
+    await pay.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByText(`Payment recorded on A-${RUN}-1.`).waitFor();
+    await row.getByText(/DKK\s?600\.00/).waitFor(); // the list refetched: 600.00 still open
+    await row.getByText('Overdue').waitFor();
+    await snap(page, 'receivables-invoices');
+  });
+
+});

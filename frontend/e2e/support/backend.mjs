@@ -70,6 +70,8 @@ export async function startBackend() {
   return {
     baseUrl,
     logFile,
+    // The backend's environment (DATA_DIR...): for a spec that runs another Portico process on the same data.
+    env,
     stop: async () => {
       if (exited === null) {
         child.kill('SIGTERM');

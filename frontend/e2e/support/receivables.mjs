@@ -42,3 +42,30 @@ export async function invoice(page, { customerId, number, amount, currency, dueI
     { input: { customerId, number, amount, currency, issuedOn: isoDay(-issuedDaysAgo), dueOn: isoDay(dueInDays) } }, 'createInvoice');
   return r.invoice.id;
 }
+
+/**
+ * Runs a real `portico worker` (the scaled deployment's job process) on the backend's data until `done()` holds
+ * (polled every second, up to `seconds`), then stops it. The reminder sweep is one of its jobs: its first run
+ * comes within a tenth of its interval, so the spec does not wait for the server's own 5-minute cycle.
+ */
+export async function withWorker(backend, done, seconds = 60) {
+  const { spawn } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { repoRoot } = await import('./backend.mjs');
+  assert.ok(backend.env, 'the backend was started by this run (E2E_BASE_URL gives no data directory)');
+  const child = spawn(join(repoRoot, '.venv', 'bin', 'portico'), ['worker'], { cwd: repoRoot, env: backend.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  try {
+    const deadline = Date.now() + seconds * 1000;
+    for (;;) {
+      if (await done()) return;
+      if (Date.now() > deadline) throw new Error(`the worker did not get there in ${seconds} s; its output:\n${output.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => { const t = setTimeout(() => { child.kill('SIGKILL'); r(); }, 5000); child.on('exit', () => { clearTimeout(t); r(); }); });
+  }
+}

@@ -6,6 +6,7 @@ import { DevMailboxAvailableQuery, LogOutMutation } from './operations';
 import { useSelection } from '../libraries/selection';
 import { Loading } from '../ui/components';
 import { IconActivity, IconBuilding, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield, IconDatabase } from '../ui/icons';
+import { ReceivablesNav } from '../receivables/ReceivablesNav';
 import { initials } from '../lib/format';
 
 /** Staff chrome: sidebar (drawer on phones), guarded to signed-in members. */
@@ -53,6 +54,7 @@ export function StaffLayout() {
         {link('/customers', 'Customers', IconUsers)}
         {link('/activity', 'Activity', IconActivity)}
         {link('/settings', 'My settings', IconSettings)}
+        <ReceivablesNav role={m.role ?? ''} />
         {isAdmin && (
           <>
             <div className="nav-section">Admin</div>

@@ -19,6 +19,8 @@ const WelcomeEmailsPage = lazy(() => import('../admin/WelcomeEmailsPage').then((
 const BrandingPage = lazy(() => import('../admin/BrandingPage').then((m) => ({ default: m.BrandingPage })));
 const StoragePage = lazy(() => import('../admin/StoragePage').then((m) => ({ default: m.StoragePage })));
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
+const PortfolioPage = lazy(() => import('../receivables/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
+const InvoicesPage = lazy(() => import('../receivables/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
 const MailboxPage = lazy(() => import('../admin/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 import { PortalLayout } from '../portal/PortalLayout';
 import { HubWelcomePage } from '../portal/HubWelcomePage';
@@ -83,6 +85,8 @@ export function buildRoutes(): RouteObject[] {
         { path: '/customers/:customerId', element: <CustomerPage /> },
         { path: '/hubs/:hubId', element: <HubPage /> },
         { path: '/activity', element: <ActivityPage /> },
+        { path: '/portfolio', element: page(<PortfolioPage />) },
+        { path: '/invoices', element: page(<InvoicesPage />) },
         { path: '/settings', element: page(<SettingsPage />) },
         { path: '/settings/notifications', element: page(<StaffNotificationsPage />) },
         { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },

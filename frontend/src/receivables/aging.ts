@@ -2,11 +2,11 @@
 import { addDecimals, toNumber } from './money';
 
 export const AGING_BUCKETS = [
-  { key: 'notDue', label: 'Not due', short: 'Not due', color: '#a5b4fc' },
-  { key: 'days1To30', label: '1–30 days', short: '1–30', color: '#fcd34d' },
-  { key: 'days31To60', label: '31–60 days', short: '31–60', color: '#fb923c' },
-  { key: 'days61To90', label: '61–90 days', short: '61–90', color: '#f87171' },
-  { key: 'over90', label: 'Over 90 days', short: '> 90', color: '#b91c1c' },
+  { key: 'notDue', api: 'NOT_DUE', label: 'Not due', short: 'Not due', color: '#a5b4fc' },
+  { key: 'days1To30', api: 'DAYS_1_30', label: '1–30 days', short: '1–30', color: '#fcd34d' },
+  { key: 'days31To60', api: 'DAYS_31_60', label: '31–60 days', short: '31–60', color: '#fb923c' },
+  { key: 'days61To90', api: 'DAYS_61_90', label: '61–90 days', short: '61–90', color: '#f87171' },
+  { key: 'over90', api: 'OVER_90', label: 'Over 90 days', short: '> 90', color: '#b91c1c' },
 ] as const;
 
 export type BucketKey = (typeof AGING_BUCKETS)[number]['key'];

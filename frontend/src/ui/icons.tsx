@@ -39,3 +39,8 @@ export const IconDatabase = base(<><ellipse cx="12" cy="5" rx="9" ry="3" /><path
 export const IconCheck = base(<path d="M20 6 9 17l-5-5" />);
 export const IconMore = base(<><circle cx="12" cy="5" r="1.5" /><circle cx="12" cy="12" r="1.5" /><circle cx="12" cy="19" r="1.5" /></>);
 export const IconPencil = base(<><path d="M12 20h9" /><path d="M16.5 3.5a2.12 2.12 0 0 1 3 3L7 19l-4 1 1-4z" /></>);
+export const IconChart = base(<><path d="M3 3v18h18" /><path d="M7 16v-5M12 16V8M17 16v-9" /></>);
+export const IconReceipt = base(<><path d="M6 2h12v20l-3-2-3 2-3-2-3 2z" /><path d="M9 7h6M9 11h6M9 15h4" /></>);
+export const IconBriefcase = base(<><rect x="2" y="7" width="20" height="14" rx="2" /><path d="M16 7V5a2 2 0 0 0-2-2h-4a2 2 0 0 0-2 2v2M2 13h20" /></>);
+export const IconRepeat = base(<><path d="m17 1 4 4-4 4" /><path d="M3 11V9a4 4 0 0 1 4-4h14M7 23l-4-4 4-4" /><path d="M21 13v2a4 4 0 0 1-4 4H3" /></>);
+export const IconChecklist = base(<><path d="m3 6 2 2 4-4M3 16l2 2 4-4" /><path d="M13 6h8M13 16h8" /></>);
