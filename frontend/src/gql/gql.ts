@@ -105,6 +105,14 @@ type Documents = {
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": typeof types.QuoteFilterChoicesDocument,
     "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n": typeof types.CreateQuoteLinkDocument,
     "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n": typeof types.RevokeQuoteLinkDocument,
+    "\n  query Portfolio($memberId: ID) {\n    portfolio(memberId: $memberId) {\n      member { id fullName }\n      rows {\n        customer { id name }\n        openInvoices\n        open { currency amount }\n        overdue { currency amount }\n        lastContactActivityAt\n      }\n    }\n  }\n": typeof types.PortfolioDocument,
+    "\n  fragment InvoiceFields on Invoice {\n    id number amount currency issuedOn dueOn status paidAmount openAmount paused pausedReason opened firstOpenedAt hasPdf pdfUrl\n    customer { id name }\n  }\n": typeof types.InvoiceFieldsFragmentDoc,
+    "\n  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {\n    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {\n      totalCount\n      totals { currency amount paid open count }\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...InvoiceFields } }\n    }\n  }\n": typeof types.InvoicesDocument,
+    "\n  query InvoiceCustomers($search: String) {\n    customers(first: 200, search: $search) { totalCount edges { node { id name } } }\n  }\n": typeof types.InvoiceCustomersDocument,
+    "\n  mutation CreateInvoice($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.CreateInvoiceDocument,
+    "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.RecordPaymentDocument,
+    "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.PauseInvoiceDocument,
+    "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.VoidInvoiceDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": typeof types.SendDialogDataDocument,
@@ -205,6 +213,14 @@ const documents: Documents = {
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": types.QuoteFilterChoicesDocument,
     "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n": types.CreateQuoteLinkDocument,
     "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n": types.RevokeQuoteLinkDocument,
+    "\n  query Portfolio($memberId: ID) {\n    portfolio(memberId: $memberId) {\n      member { id fullName }\n      rows {\n        customer { id name }\n        openInvoices\n        open { currency amount }\n        overdue { currency amount }\n        lastContactActivityAt\n      }\n    }\n  }\n": types.PortfolioDocument,
+    "\n  fragment InvoiceFields on Invoice {\n    id number amount currency issuedOn dueOn status paidAmount openAmount paused pausedReason opened firstOpenedAt hasPdf pdfUrl\n    customer { id name }\n  }\n": types.InvoiceFieldsFragmentDoc,
+    "\n  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {\n    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {\n      totalCount\n      totals { currency amount paid open count }\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...InvoiceFields } }\n    }\n  }\n": types.InvoicesDocument,
+    "\n  query InvoiceCustomers($search: String) {\n    customers(first: 200, search: $search) { totalCount edges { node { id name } } }\n  }\n": types.InvoiceCustomersDocument,
+    "\n  mutation CreateInvoice($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.CreateInvoiceDocument,
+    "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.RecordPaymentDocument,
+    "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.PauseInvoiceDocument,
+    "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.VoidInvoiceDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": types.SendDialogDataDocument,
@@ -592,6 +608,38 @@ export function graphql(source: "\n  mutation CreateQuoteLink($input: CreateQuot
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Portfolio($memberId: ID) {\n    portfolio(memberId: $memberId) {\n      member { id fullName }\n      rows {\n        customer { id name }\n        openInvoices\n        open { currency amount }\n        overdue { currency amount }\n        lastContactActivityAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query Portfolio($memberId: ID) {\n    portfolio(memberId: $memberId) {\n      member { id fullName }\n      rows {\n        customer { id name }\n        openInvoices\n        open { currency amount }\n        overdue { currency amount }\n        lastContactActivityAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceFields on Invoice {\n    id number amount currency issuedOn dueOn status paidAmount openAmount paused pausedReason opened firstOpenedAt hasPdf pdfUrl\n    customer { id name }\n  }\n"): (typeof documents)["\n  fragment InvoiceFields on Invoice {\n    id number amount currency issuedOn dueOn status paidAmount openAmount paused pausedReason opened firstOpenedAt hasPdf pdfUrl\n    customer { id name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {\n    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {\n      totalCount\n      totals { currency amount paid open count }\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...InvoiceFields } }\n    }\n  }\n"): (typeof documents)["\n  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {\n    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {\n      totalCount\n      totals { currency amount paid open count }\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...InvoiceFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoiceCustomers($search: String) {\n    customers(first: 200, search: $search) { totalCount edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query InvoiceCustomers($search: String) {\n    customers(first: 200, search: $search) { totalCount edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateInvoice($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CreateInvoice($input: CreateInvoiceInput!) {\n    createInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
