@@ -48,6 +48,7 @@ from portico.graphql.notifications.queries import NotificationQueries
 from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcceptanceQueries
 from portico.graphql.receivables.invoice_mutations import InvoiceMutations
 from portico.graphql.receivables.invoices import InvoiceQueries
+from portico.graphql.shared_events import SharedEventExecution
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -158,4 +159,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions=_extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),
         hide_suggestions=settings is not None and settings.is_production,
+        # The live feed's subscribers of one visibility class share an event's execution (shared_events).
+        execution_context_class=SharedEventExecution,
     )

@@ -4,6 +4,7 @@ some may have been missed."""
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
+from typing import Any
 
 import strawberry
 
@@ -27,6 +28,9 @@ class ActivityFeedMessage:
         )
     )
     event: ActivityEventType | None = strawberry.field(description="The event, when `resync` is false.")
+    # One message per event and visibility class, handed to each of its subscribers: their executions of the same
+    # operation are shared through this (graphql/shared_events.py).
+    shared_results: strawberry.Private[dict[Any, Any] | None] = None
 
 
 RESYNC = ActivityFeedMessage(resync=True, event=None)
@@ -74,12 +78,14 @@ class HubSubscriptions:
                         if event is None:
                             continue
                         info.context.actor = current
-                        # Subscribers who see the same rows share the loaders of this event (loaded once).
+                        # Subscribers who see the same rows share the loaders of this event (loaded once) and its
+                        # message, so the same operation is executed once for all of them (shared_events).
                         key = policy.visibility_key(current)
                         if key not in delivery.shared:
-                            delivery.shared[key] = Loaders(current)
-                        info.context.loaders = delivery.shared[key]
-                        yield ActivityFeedMessage(resync=False, event=ActivityEventType.from_model(event))
+                            delivery.shared[key] = (Loaders(current), ActivityFeedMessage(
+                                resync=False, event=ActivityEventType.from_model(event), shared_results={}))
+                        info.context.loaders, shared_message = delivery.shared[key]
+                        yield shared_message
                 return  # the broker closed (the server is stopping)
             except SubscriberTooSlow:
                 fell_behind = True  # this feed's queue overflowed and was dropped: subscribe again, then resync

@@ -1,0 +1,53 @@
+"""Subscription events executed once for every subscriber that receives the same payload object.
+
+The live feed hands every subscriber of one visibility class (`policy.visibility_key`: callers who see exactly the
+same rows) the same message object for an event. Subscribers asking the same operation with the same variables
+would resolve the same fields to the same values, one execution each: with 50 managers of an organization in one
+process that was most of a server's time per event in bench/fanout.py (issue 8, point 4). This executor resolves
+the event once per (payload, operation, variables) and gives each subscriber its own result around the shared data.
+
+Only payloads that opt in (an attribute `shared_results`, a dict kept with the payload) are shared; every other
+operation executes as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from typing import Any
+
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from graphql import ExecutionResult, OperationType
+
+
+class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        results = getattr(self.root_value, "shared_results", None)
+        if not isinstance(results, dict) or self.operation.operation is not OperationType.SUBSCRIPTION:
+            return super().execute_operation(serially)
+        key = (_source_of(self.operation), repr(sorted(self.variable_values.coerced.items())))
+        found: Any = results.get(key)
+        if found is None:
+            outcome = super().execute_operation(serially)
+            # The first subscriber's execution, as a task every other one awaits (shielded: one leaving does not
+            # cancel it for the rest).
+            found = results[key] = asyncio.ensure_future(outcome) if self.is_awaitable(outcome) else outcome
+        if isinstance(found, asyncio.Future):
+            return _own_copy(found)
+        return ExecutionResult(found.data, found.errors)
+
+
+def _source_of(operation: Any) -> str:
+    """The operation's text (its location in the parsed document), or its printed form without one."""
+    loc = operation.loc
+    if loc is not None:
+        return str(loc.source.body[loc.start:loc.end])
+    from graphql import print_ast
+
+    return print_ast(operation)
+
+
+async def _own_copy(shared: Awaitable[ExecutionResult]) -> ExecutionResult:
+    result = await asyncio.shield(shared)
+    return ExecutionResult(result.data, result.errors)
