@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from graphql import GraphQLObjectType
 from portico.actors import Scope
 from portico.graphql.schema import build_schema
+from portico.demo import demo_pdf
 from portico.mail.models import OutboxEmail
 from tests.conftest import GraphQLClient, Org
 from tests.graphql.helpers import ORG_READER, create_api_key, gid, key_client, pk_of
@@ -35,10 +36,15 @@ from tests.hubs.helpers import (
 NODE = "query($id: ID!) { node(id: $id) { __typename id } }"
 OPEN_QUOTE_LINK = """mutation($t: String!, $p: String!) { openQuoteLink(input: {token: $t, password: $p}) {
   errors { code } } }"""
-UPDATE_MODULES = """mutation($id: ID!) { updateCustomer(input: {customerId: $id, modules: [DOCUMENTS, INVOICES]}) {
+UPDATE_MODULES = """mutation($id: ID!) { updateCustomer(input: {customerId: $id, modules: [DOCUMENTS, INVOICES,
+  QUOTES]}) {
   errors { code } } }"""
 INVITE = """mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id }
   errors { code } } }"""
+CREATE_QUOTE = """mutation($input: CreateQuoteInput!) { createQuote(input: $input) {
+  quote { id currentVersion { id } } errors { code field message } } }"""
+ADD_QUOTE_VERSION = """mutation($input: AddQuoteVersionInput!) { addQuoteVersion(input: $input) {
+  errors { code field message } } }"""
 SAVE_TEMPLATE = """mutation($input: SaveInvitationTemplateInput!) { saveInvitationTemplate(input: $input) {
   invitationTemplate { id } errors { code } } }"""
 
@@ -91,6 +97,10 @@ EXPECTED: dict[str, set[str]] = {
     # an invoice of X (INVOICES on): staff who see X's invoices (the member: their portfolio), keys with
     # INVOICES_READ (not the reader key), and every contact of X (the colleague too)
     "Invoice": (CUSTOMER_X - {"reader_key"}) | {"colleague"},
+    # a quote `member` sent to all contacts of X (QUOTES module on): the reader key lacks QUOTES_READ
+    "Quote": CUSTOMER_X - {"reader_key"} | {"colleague"},
+    # its first version, superseded by a second: staff only (contacts see the current version)
+    "QuoteVersion": CUSTOMER_X - {"reader_key", "contact"},
 }
 
 
@@ -138,6 +148,7 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
     assert template["saveInvitationTemplate"]["errors"] == []
     version = await _replaced_document_version(admin, customer_x)
     invoice = await _invoice(admin, customer_x)
+    quote, quote_version = await _quote_with_two_versions(acme.member.client, customer_x)
     outbox = await OutboxEmail.filter(organization_id=pk_of(acme.organization_id)).order_by("-id").first()
     assert outbox is not None
     _, reader_secret = await create_api_key(admin, ["ORG_READ", "CUSTOMERS_READ", "DOCUMENTS_READ"])
@@ -168,6 +179,8 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
         "DocumentVersion": version,
         "ActivityEvent": printed,
         "Invoice": invoice,
+        "Quote": quote,
+        "QuoteVersion": quote_version,
     }
     actors = {
         "admin": admin,
@@ -225,6 +238,21 @@ async def _invoice(admin: GraphQLClient, customer_id: str) -> str:
     created = await admin(CREATE_INVOICE, {"input": invoice_input(customer_id, "INV-1")})
     assert created["createInvoice"]["errors"] == []
     return str(created["createInvoice"]["invoice"]["id"])
+
+async def _quote_with_two_versions(rep: GraphQLClient, customer_id: str) -> tuple[str, str]:
+    """A quote sent to every contact of the customer (its QUOTES module switched on), then given a second PDF:
+    the quote and its first version."""
+    switched = await rep(UPDATE_MODULES, {"id": customer_id})
+    assert switched["updateCustomer"]["errors"] == []
+    made = await rep(CREATE_QUOTE, {"input": {
+        "customerId": customer_id, "number": "Q-1", "title": "Racking", "visibility": "ALL_CONTACTS", "publish": True,
+        "uploadId": await upload_ok(rep, demo_pdf("Quote v1"), "q1.pdf")}})
+    assert made["createQuote"]["errors"] == [], made
+    quote = made["createQuote"]["quote"]
+    added = await rep(ADD_QUOTE_VERSION, {"input": {"quoteId": quote["id"], "notify": False,
+                                                    "uploadId": await upload_ok(rep, demo_pdf("Quote v2"), "q2.pdf")}})
+    assert added["addQuoteVersion"]["errors"] == []
+    return str(quote["id"]), str(quote["currentVersion"]["id"])
 
 
 def test_every_node_type_of_the_schema_has_expectations() -> None:

@@ -185,7 +185,8 @@ def contacts_with_hub_access() -> QuerySet[Contact]:
 
 
 def members_visible_to(actor: Actor) -> QuerySet[Member]:
-    """Staff see their colleagues (to pick account managers); contacts see only the senders of their shares."""
+    """Staff see their colleagues (to pick account managers); contacts see only the senders of their shares and of
+    the quotes they see."""
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
         return Member.filter(_NOTHING)
     org = Member.filter(organization_id=actor.organization.id)
@@ -193,7 +194,8 @@ def members_visible_to(actor: Actor) -> QuerySet[Member]:
         return org
     if actor.contact is not None:
         senders = Subquery(shares_with_documents_visible_to(actor).values_list("sender_id", flat=True))
-        return org.filter(id__in=senders)
+        quote_senders = Subquery(quotes_visible_to(actor).values_list("sender_id", flat=True))
+        return org.filter(Q(id__in=senders) | Q(id__in=quote_senders))
     return Member.filter(_NOTHING)
 
 
@@ -411,6 +413,10 @@ def quotes_visible_to(actor: Actor) -> QuerySet[Quote]:
             customer_id__in=_contact_customer_with(contact, CustomerModule.QUOTES),
             removed_at__isnull=True,
         ).exclude(status=QuoteStatus.DRAFT)
+    return _staff_quotes(actor, org)
+
+
+def _staff_quotes(actor: Actor, org: QuerySet[Quote]) -> QuerySet[Quote]:
     if sees_whole_organization(actor):
         return org
     if actor.member is not None:
@@ -443,6 +449,15 @@ def quote_links_visible_to(actor: Actor) -> QuerySet[QuoteLink]:
 def quote_acceptances_visible_to(actor: Actor) -> QuerySet[QuoteAcceptance]:
     """A quote's acceptance and its certificate: both sides, i.e. whoever sees the quote."""
     return QuoteAcceptance.filter(quote_id__in=Subquery(quotes_visible_to(actor).values_list("id", flat=True)))
+
+
+def quotes_open_for_change(actor: Actor) -> QuerySet[Quote]:
+    """The quotes a sender may change (publish, new version, archive, update): the staff reach of
+    `quotes_visible_to`, for whoever `can_send_quotes` - a partner's key with QUOTES_WRITE finds the quotes it
+    upserts by external reference without also holding QUOTES_READ."""
+    if not can_send_quotes(actor) or actor.organization is None:
+        return Quote.filter(_NOTHING)
+    return _staff_quotes(actor, Quote.filter(organization_id=actor.organization.id))
 
 
 def quote_versions_visible_to(actor: Actor) -> QuerySet[QuoteVersion]:

@@ -310,6 +310,7 @@ async def update_organization(
     member_document_visibility: MemberDocumentVisibility | None,
     allow_contacts_without_email: bool | None = None,
     archive_quotes_after_days: int | None = None,
+    archive_quotes_on_acceptance: bool | None = None,
 ) -> Organization:
     """Change the organization's settings (ADMIN); None leaves a setting as it is. `archive_quotes_after_days`: 0
     switches automatic archiving off, 1..MAX_ARCHIVE_DAYS archives settled quotes that many days later."""
@@ -331,6 +332,8 @@ async def update_organization(
         else:
             check.add("OUT_OF_RANGE", f"Give a number of days from 1 to {MAX_ARCHIVE_DAYS}, or 0 for never.",
                       "archiveQuotesAfterDays")
+    if archive_quotes_on_acceptance is not None:
+        org.archive_quotes_on_acceptance = archive_quotes_on_acceptance
     check.raise_if_any()
     await org.save()
     return org

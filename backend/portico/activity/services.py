@@ -71,7 +71,8 @@ async def publish(broker: Broker, event: ActivityEvent) -> None:
     try:
         await broker.publish(
             activity_channel(event.organization_id),
-            {"event_id": event.id, "customer_id": event.customer_id, "hub_id": event.hub_id},
+            {"event_id": event.id, "customer_id": event.customer_id, "hub_id": event.hub_id,
+             "quote_id": event.quote_id},
         )
     except Exception:  # noqa: BLE001
         log.exception("could not publish activity event %s", event.id)

@@ -49,6 +49,8 @@ from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcc
 from portico.graphql.receivables.invoice_mutations import InvoiceMutations
 from portico.graphql.receivables.invoices import InvoiceQueries
 from portico.graphql.shared_events import SharedEventExecution
+from portico.graphql.quotes.mutations import QuoteMutations
+from portico.graphql.quotes.queries import QuoteQueries
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -72,7 +74,7 @@ class NodeQueries:
 Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
-     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries, InvoiceQueries),
+     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries, InvoiceQueries, QuoteQueries),
 )
 Mutation = merge_types(
     "Mutation",
@@ -80,7 +82,7 @@ Mutation = merge_types(
         AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, DocumentOpeningMutations,
         FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
-        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations,
+        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations, QuoteMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

@@ -30,6 +30,8 @@ from portico.hubs.links import grant_actor, read_grant
 from portico.hubs.models import Document, DocumentVersion, Hub, Upload
 from portico.hubs.quota import admit, note_refused, quota_bytes, storage_account
 from portico.libraries.models import Publication
+from portico.quotes.files import QUOTE_FILE_KINDS, quote_file, record_fetch
+from portico.quotes.models import QuoteAttachment, QuoteVersion
 from portico.services import Services
 from portico.storage.errors import InvalidRange, ObjectNotFound, QuotaExceeded, StorageUnavailable, UploadRefused
 from portico.storage.ingest import DEFAULT_ALLOWED_TYPES, ingest
@@ -181,9 +183,12 @@ async def download(request: Request) -> Response:
     )
     if actor is None:
         return _error(404, "NOT_FOUND", "This link is invalid or has expired.")
-    item: Publication | Document | DocumentVersion | None
+    item: Publication | Document | DocumentVersion | QuoteVersion | QuoteAttachment | None
     document: Document | None = None
-    if grant.kind == "publication":
+    if grant.kind in QUOTE_FILE_KINDS:
+        item = await quote_file(actor, grant.kind, grant.document_id)
+        name = item.filename if item else ""
+    elif grant.kind == "publication":
         item = await policy.publications_visible_to(actor).filter(id=grant.document_id).first()
         name = item.title if item else ""
     elif grant.kind == "version":  # an earlier version of a document: staff only (policy)
@@ -214,6 +219,8 @@ async def download(request: Request) -> Response:
     if document is not None and actor.contact is not None and start == 0 and request.method == "GET":
         # A viewer fetching the rest of a file by ranges is one view, not many; a HEAD request views nothing.
         await _record_download(services, actor, document, grant.attachment)
+    if isinstance(item, QuoteVersion) and start == 0 and request.method == "GET":
+        await record_fetch(services.broker, actor, item, grant.attachment)
     try:
         body = services.storage.open_range(item.storage_key, start, end) if size else _empty()
     except InvalidRange:

@@ -41,7 +41,8 @@ class Outcome:
 
 
 async def visible_quote(actor: Actor, quote_id: int, field_name: str = "quoteId") -> Quote:
-    quote = await policy.quotes_visible_to(actor).filter(id=quote_id).first()
+    """A quote the caller may change (`policy.quotes_open_for_change`); NotFound otherwise."""
+    quote = await policy.quotes_open_for_change(actor).filter(id=quote_id).first()
     if quote is None:
         raise NotFound("Quote", field_name)
     return quote
@@ -150,6 +151,12 @@ async def update_quote(
     keeps its terms: only its removal period may still change. The number changes only while a draft."""
     policy.require_quote_sender(actor)
     quote = await visible_quote(actor, quote_id)
+    # Amount and currency are checked together: the one not given is the quote's own.
+    given = {k for k in ("amount", "currency") if raw.get(k, UNSET) is not UNSET}
+    if given == {"amount"}:
+        raw["currency"] = quote.currency
+    elif given == {"currency"}:
+        raw["amount"] = quote.amount
     check = Checker()
     values = check_quote_fields(check, raw, creating=False, today=today or datetime.now(UTC).date())
     if quote.status in CLOSED_STATUSES and set(values) - {"remove_after_days"}:

@@ -900,6 +900,8 @@ export type StaffHubFolderDocumentsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
    | null };
 
 export type StaffDocumentInsightsQueryVariables = Exact<{
@@ -913,6 +915,8 @@ export type StaffDocumentInsightsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, insights: { views: number, downloads: number, prints: number, sharedWithColleagues: number, uniqueViewers: number, lastActivityAt: string | null, viewsPerDay: Array<{ date: string, count: number }> } }
+    | { id: string }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

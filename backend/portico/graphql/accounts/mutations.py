@@ -80,6 +80,9 @@ class UpdateOrganizationInput:
         default=None, description="Archive quotes this many days after they were accepted, declined or expired "
         "(1..3650); 0 switches automatic archiving off."
     )
+    archive_quotes_on_acceptance: bool | None = strawberry.field(
+        default=None, description="A quote accepted is archived at once (issue 10: archived on completion)."
+    )
 
 
 @strawberry.type
@@ -233,6 +236,7 @@ class AccountMutations:
                 member_document_visibility=input.member_document_visibility,
                 allow_contacts_without_email=input.allow_contacts_without_email,
                 archive_quotes_after_days=input.archive_quotes_after_days,
+                archive_quotes_on_acceptance=input.archive_quotes_on_acceptance,
             )
             return {"organization": OrganizationType.from_model(org)}
 

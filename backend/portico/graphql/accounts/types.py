@@ -77,6 +77,10 @@ class OrganizationType(Node):
     def archive_quotes_after_days(self, info: Info) -> int | None:
         return self.model.archive_quotes_after_days if _internal(info) else None
 
+    @strawberry.field(description=f"A quote accepted is archived at once. {_INTERNAL}")
+    def archive_quotes_on_acceptance(self, info: Info) -> bool | None:
+        return self.model.archive_quotes_on_acceptance if _internal(info) else None
+
     @strawberry.field(description=f"Bytes stored (documents, publications, uploads awaiting use). {_INTERNAL}")
     async def storage_used_bytes(self, info: Info) -> float | None:
         storage = await _storage(info, self.model)

@@ -19,6 +19,7 @@ from portico.hubs import welcome
 
 if TYPE_CHECKING:
     from portico.graphql.hubs.types import HubType
+    from portico.graphql.quotes.types import QuoteType
 
 CustomerKind = strawberry.enum(models.CustomerKind, name="CustomerKind")
 CustomerModule = strawberry.enum(models.CustomerModule, name="CustomerModule")
@@ -128,6 +129,15 @@ class CustomerType(Node):
         from portico.graphql.hubs.types import hub_of_customer
 
         return await hub_of_customer(info, self.pk)
+
+    @strawberry.field(description="The customer's quotes the caller may see, newest first (at most 200; the "
+                      "`quotes` query pages and filters). API keys need QUOTES_READ.")
+    async def quotes(
+        self, info: Info
+    ) -> list[Annotated[QuoteType, strawberry.lazy("portico.graphql.quotes.types")]]:
+        from portico.graphql.quotes.types import quotes_of_customer
+
+        return await quotes_of_customer(info, self.pk)
 
 
 @strawberry.type

@@ -68,7 +68,8 @@ class HubQueries:
         hub = await access.my_hub(actor)
         return HubType.from_model(hub) if hub else None
 
-    @strawberry.field(description=f"Activity the caller may see, newest first. {scopes.ACTIVITY}")
+    @strawberry.field(description=f"Activity the caller may see, newest first; optionally one customer, hub or "
+                      f"quote. {scopes.ACTIVITY}")
     async def activity(
         self,
         info: Info,
@@ -76,9 +77,12 @@ class HubQueries:
         after: str | None = None,
         customer_id: strawberry.ID | None = None,
         hub_id: strawberry.ID | None = None,
+        quote_id: strawberry.ID | None = None,
     ) -> ActivityEventConnection:
         actor = info.context.actor.require_signed_in()
         qs = policy.events_visible_to(actor)
+        if quote_id:
+            qs = qs.filter(quote_id=decode_id(quote_id, "Quote", "quoteId"))
         if customer_id:
             qs = qs.filter(customer_id=decode_id(customer_id, "Customer", "customerId"))
         if hub_id:

@@ -39,14 +39,16 @@ RESYNC = ActivityFeedMessage(resync=True, event=None)
 @strawberry.type
 class HubSubscriptions:
     @strawberry.subscription(
-        description=f"Live activity the caller may see; optionally one customer or hub. {scopes.ACTIVITY}"
+        description=f"Live activity the caller may see; optionally one customer, hub or quote. {scopes.ACTIVITY}"
     )
     async def activity(
-        self, info: Info, customer_id: strawberry.ID | None = None, hub_id: strawberry.ID | None = None
+        self, info: Info, customer_id: strawberry.ID | None = None, hub_id: strawberry.ID | None = None,
+        quote_id: strawberry.ID | None = None,
     ) -> AsyncGenerator[ActivityFeedMessage, None]:
         actor = info.context.actor.require_signed_in()
         customer = decode_id(customer_id, "Customer", "customerId") if customer_id else None
         hub = decode_id(hub_id, "Hub", "hubId") if hub_id else None
+        quote = decode_id(quote_id, "Quote", "quoteId") if quote_id else None
         broker = info.context.services.broker
         checks = info.context.services.feed_checks
         fell_behind = False
@@ -65,6 +67,8 @@ class HubSubscriptions:
                         if customer is not None and message.get("customer_id") != customer:
                             continue
                         if hub is not None and message.get("hub_id") != hub:
+                            continue
+                        if quote is not None and message.get("quote_id") != quote:
                             continue
                         event_id = message.get("event_id")
                         if not isinstance(event_id, int):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -26,6 +27,9 @@ from portico.hubs import models
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
 from portico.mail.templates import DEFAULT_LANGUAGE
+
+if TYPE_CHECKING:
+    from portico.graphql.quotes.types import QuoteType
 
 ActivityKind = strawberry.enum(activity_models.ActivityKind, name="ActivityKind")
 ClientAccess = strawberry.enum(
@@ -460,6 +464,14 @@ class ActivityEventType(Node):
             return None
         share = await hl.share_by_id(info.context.loaders).load(self.model.share_id)
         return ShareType.from_model(share) if share else None
+
+    @strawberry.field(description="The quote the event is about (null for other events, or when not visible).")
+    async def quote(
+        self, info: Info
+    ) -> Annotated[QuoteType, strawberry.lazy("portico.graphql.quotes.types")] | None:
+        from portico.graphql.quotes.types import quote_of_event
+
+        return await quote_of_event(info, self.model.quote_id)
 
 
 @strawberry.type
