@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from graphql import GraphQLObjectType
 from portico.actors import Scope
-from portico.graphql.schema import build_schema
 from portico.demo import demo_pdf
+from portico.graphql.schema import build_schema
 from portico.mail.models import OutboxEmail
 from tests.conftest import GraphQLClient, Org
 from tests.graphql.helpers import ORG_READER, create_api_key, gid, key_client, pk_of
