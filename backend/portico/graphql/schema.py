@@ -46,11 +46,11 @@ from portico.graphql.node import Node, resolve_node
 from portico.graphql.notifications.mutations import NotificationMutations
 from portico.graphql.notifications.queries import NotificationQueries
 from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcceptanceQueries
+from portico.graphql.quotes.mutations import QuoteMutations
+from portico.graphql.quotes.queries import QuoteQueries
 from portico.graphql.receivables.invoice_mutations import InvoiceMutations
 from portico.graphql.receivables.invoices import InvoiceQueries
 from portico.graphql.shared_events import SharedEventExecution
-from portico.graphql.quotes.mutations import QuoteMutations
-from portico.graphql.quotes.queries import QuoteQueries
 from portico.settings import Settings
 
 MAX_DEPTH = 10
