@@ -16,6 +16,7 @@ from portico.accounts.passwords import hash_password
 from portico.customers.models import Contact, Customer, CustomerKind
 from portico.libraries.models import Library, Publication
 from portico.libraries.services import search_text
+from portico.quotes.demo import seed_demo_quotes
 from portico.settings import Settings
 from portico.storage.base import Storage
 
@@ -121,17 +122,20 @@ async def seed_demo(settings: Settings, storage: Storage) -> list[str]:
                         search_text=search_text(title, tags), storage_key=key, content_type="application/pdf",
                         size_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(), created_by=admin,
                     )
+            customers = []
             for i, (name, people) in enumerate(CUSTOMERS):
                 customer = await Customer.create(
                     organization=org, kind=CustomerKind.COMPANY, name=name, name_key=name.lower(), hub_access=True,
-                    modules=["DOCUMENTS"], created_by=admin,
+                    modules=["DOCUMENTS", "QUOTES"] if i < 2 else ["DOCUMENTS"], created_by=admin,
                 )
+                customers.append(customer)
                 await customer.account_managers.add(reps[i % len(reps)])
                 for j, (first, last, email) in enumerate(people):
                     await Contact.create(
                         customer=customer, organization=org, first_name=first, last_name=last, email=email,
                         hub_access=True, is_primary=j == 0,
                     )
+            await seed_demo_quotes(storage, stored, org, reps, customers, demo_pdf("Quote: warehouse racking"))
     except BaseException:
         for key in stored:
             await storage.delete(key)
