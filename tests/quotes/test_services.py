@@ -223,3 +223,30 @@ async def test_contacts_lose_a_quote_with_the_module(settings: Settings) -> None
     w.customer.modules = ["DOCUMENTS"]
     assert not await policy.can_see_quote(contact_actor(w.contact, w.org, w.customer), made.quote)
     assert made.quote.visibility is QuoteVisibility.ALL_CONTACTS
+
+
+async def test_the_sender_is_told_at_once_of_an_answer_or_an_expiry(settings: Settings) -> None:
+    from tortoise.transactions import in_transaction
+
+    from portico.notifications import fanout
+    from portico.notifications.delivery import deliver_due
+    from portico.notifications.models import Notification
+
+    w = await build_quote_world()
+    accepted = (await _create(w, settings, "Q-A", publish=True)).quote
+    expired = (await _create(w, settings, "Q-E", publish=True)).quote
+    opened = (await _create(w, settings, "Q-O", publish=True)).quote
+    contact = contact_actor(w.contact, w.org, w.customer)
+    async with in_transaction():
+        answer = await record_event(contact, accepted, ActivityKind.QUOTE_ACCEPTED)
+        clock = await record_event(None, expired, ActivityKind.QUOTE_EXPIRED)  # nobody did it: the clock
+        view = await record_event(contact, opened, ActivityKind.QUOTE_OPENED)
+    for event in (answer, clock, view):
+        await fanout.on_activity(event)
+    told = await Notification.filter(kind=NotificationKind.QUOTE_ACTIVITY).order_by("id")
+    # The sender (rep) and the customer's other account manager, who sees the quote; an opening is not an answer.
+    assert sorted((n.member_id, n.event_id) for n in told) == sorted(
+        (m, e.id) for m in (w.rep.id, w.account_manager.id) for e in (answer, clock))
+    assert await deliver_due(settings) >= 1
+    [email] = await OutboxEmail.filter(to_address=w.rep.email).order_by("id")
+    assert "Mette Contact accepted the quote Q-A" in email.text and "Q-E" in email.text
