@@ -43,6 +43,8 @@ REVOKE_LINK = """mutation($id: ID!) { revokeQuoteLink(input: {linkId: $id}) { li
 ACCEPTANCE = """query($id: ID!) { quoteAcceptance(quoteId: $id) { fullName versionSha256 certificateUrl } }"""
 OPEN_LINK = """mutation($t: String!, $p: String!) { openQuoteLink(input: {token: $t, password: $p}) { quoteId
   errors { code field } } }"""
+QUOTE = """query($id: ID!) { quote(id: $id) { id number status currentVersion { number sha256 viewUrl } customer { id }
+  sender { id } links { id revokedAt } acceptance { fullName versionSha256 certificateUrl } } }"""
 QUOTE_PDF = b"%PDF-1.4\n% Roof repair, version 1\n%%EOF\n"
 CONTACT_PASSWORD = "contact password 123"
 LINK_PASSWORD = "open sesame 42"
@@ -199,6 +201,15 @@ async def test_a_link_visitor_opens_with_the_password_and_accepts_with_the_addre
     assert "portico_quote_visit=" in cookie and "httponly" in cookie and "samesite=strict" in cookie
     assert "max-age=3600" in cookie
 
+    # The visitor reads their quote (not its customer, sender or links), and no other.
+    seen = (await visitor(QUOTE, {"id": quote_id}))["quote"]
+    assert seen["number"] == "P1" and seen["currentVersion"]["sha256"] == hashlib.sha256(QUOTE_PDF).hexdigest()
+    assert (seen["customer"], seen["sender"], seen["links"], seen["acceptance"]) == (None, None, [], None)
+    assert (await visitor(QUOTE, {"id": _gid("Quote", w.quotes["Q1"].id)}))["quote"] is None
+    # ... opens its PDF (the sender sees it OPENED, named by nobody yet), the bytes the acceptance will certify.
+    pdf = await visitor.http.get(seen["currentVersion"]["viewUrl"])
+    assert pdf.status_code == 200 and pdf.content == QUOTE_PDF
+    assert (await Quote.get(id=w.quotes["P1"].id)).status is QuoteStatus.OPENED
     # The visitor answers only their link's quote.
     elsewhere = await visitor(REQUEST_CODE, {"input": {"quoteId": _gid("Quote", w.quotes["Q1"].id),
                                                        "email": "kim@buyer.example", "fullName": "Kim Buyer"}})
@@ -218,6 +229,10 @@ async def test_a_link_visitor_opens_with_the_password_and_accepts_with_the_addre
     assert await Notification.filter(member_id=w.rep.id, kind=NotificationKind.QUOTE_ACTIVITY).exists()
     _, text = await _certificate_text(visitor, acceptance["certificateUrl"])
     assert hashlib.sha256(QUOTE_PDF).hexdigest() in text and "kim@buyer.example" in text
+    assert (await visitor(QUOTE, {"id": quote_id}))["quote"]["acceptance"]["fullName"] == "Kim Buyer"
+    staff_quote = (await rep(QUOTE, {"id": quote_id}))["quote"]
+    assert staff_quote["status"] == "ACCEPTED" and staff_quote["acceptance"]["fullName"] == "Kim Buyer"
+    assert [link["id"] for link in staff_quote["links"]] == [made["createQuoteLink"]["link"]["id"]]
 
     # Revoked: the visit ends at once, the link no longer opens, the visitor's certificate link stops working.
     link_id = made["createQuoteLink"]["link"]["id"]

@@ -13,7 +13,9 @@ from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerType
 from portico.graphql.hubs.types import ActivityEventType
 from portico.graphql.node import Node, register_node
+from portico.graphql.quotes import acceptance_loaders
 from portico.graphql.quotes import loaders as ql
+from portico.graphql.quotes.acceptance_types import QuoteAcceptanceType, QuoteLinkType
 from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs.links import grant_for, sign_grant
 from portico.quotes import models
@@ -214,6 +216,18 @@ class QuoteType(Node):
     async def events(self, info: Info) -> list[ActivityEventType]:
         rows = await ql.events_by_quote_id(info.context.loaders).load(self.model.id)
         return [ActivityEventType.from_model(e) for e in rows]
+
+    @strawberry.field(description="Who accepted which version, and the certificate: both sides (whoever sees the "
+                      "quote). Null until accepted.")
+    async def acceptance(self, info: Info) -> QuoteAcceptanceType | None:
+        row = await acceptance_loaders.acceptance_by_quote_id(info.context.loaders).load(self.model.id)
+        return QuoteAcceptanceType.from_model(row) if row else None
+
+    @strawberry.field(description="The public links of a PUBLIC_LINK quote, newest first (their addresses were "
+                      "shown once, at creation). Staff only: empty for anyone else.")
+    async def links(self, info: Info) -> list[QuoteLinkType]:
+        rows = await acceptance_loaders.links_by_quote_id(info.context.loaders).load(self.model.id)
+        return [QuoteLinkType.from_model(link) for link in rows]
 
 
 @strawberry.type
