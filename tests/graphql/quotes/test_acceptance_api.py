@@ -23,7 +23,7 @@ from portico.notifications.kinds import Delivery, NotificationKind
 from portico.notifications.models import Notification
 from portico.quotes.acceptance_models import QuoteAcceptance
 from portico.quotes.models import Quote, QuoteStatus, QuoteVersion, QuoteVisibility
-from tests.conftest import PASSWORD, GraphQLClient
+from tests.conftest import PASSWORD, Clock, GraphQLClient
 from tests.graphql.helpers import LOG_IN
 from tests.mail.smtp_testserver import RecordingHandler, SmtpServer, start_server
 from tests.quotes.world import QuoteWorld, add_version, build_quote_world, make_quote
@@ -282,3 +282,30 @@ async def _certificate_keys(storage: object, organization_id: int):  # type: ign
     folder = root / f"org/{organization_id}/quote-certificates"
     for path in sorted(folder.iterdir()) if folder.exists() else []:
         yield f"org/{organization_id}/quote-certificates/{path.name}"
+
+
+async def test_a_visitor_gets_no_websocket_and_wrong_passwords_lock_the_link(
+    app: object, client_factory: Callable[..., GraphQLClient], clock: Clock
+) -> None:
+    from tests.graphql.hubs.wsclient import cookie_header, rejected, serve_in_process
+
+    w = await _world(app)
+    rep, visitor, guesser = client_factory(), client_factory(), client_factory()
+    assert (await rep(LOG_IN, {"input": {"email": w.rep.email, "password": PASSWORD}}))["logIn"]["errors"] == []
+    made = await rep(CREATE_LINK, {"input": {"quoteId": _gid("Quote", w.quotes["P1"].id), "password": LINK_PASSWORD}})
+    token = made["createQuoteLink"]["url"].rsplit("/", 1)[1]
+    assert (await visitor(OPEN_LINK, {"t": token, "p": LINK_PASSWORD}))["openQuoteLink"]["errors"] == []
+
+    async with serve_in_process(app) as url:
+        assert await rejected(url, cookie=cookie_header(visitor))  # a visit is no key to the live feed
+
+    codes = []
+    for _ in range(6):
+        answer = await guesser(OPEN_LINK, {"t": token, "p": "wrong password"})
+        codes.append(answer["openQuoteLink"]["errors"][0]["code"])
+    assert codes == ["INVALID_PASSWORD"] * 5 + ["TOO_MANY_ATTEMPTS"]
+    # Locked for everyone, the right password included, until the (doubling) lock ends.
+    locked = await visitor(OPEN_LINK, {"t": token, "p": LINK_PASSWORD})
+    assert locked["openQuoteLink"]["errors"][0]["code"] == "TOO_MANY_ATTEMPTS"
+    clock.advance(seconds=3)
+    assert (await visitor(OPEN_LINK, {"t": token, "p": LINK_PASSWORD}))["openQuoteLink"]["errors"] == []
