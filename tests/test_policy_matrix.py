@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from graphql import GraphQLObjectType
 from portico.actors import Scope
 from portico.demo import demo_pdf
 from portico.graphql.schema import build_schema
 from portico.mail.models import OutboxEmail
+from portico.receivables.workflow_models import Action, ActionKind
 from tests.conftest import GraphQLClient, Org
 from tests.graphql.helpers import ORG_READER, create_api_key, gid, key_client, pk_of
 from tests.graphql.receivables.helpers import CREATE_INVOICE, invoice_input
@@ -45,6 +47,8 @@ CREATE_QUOTE = """mutation($input: CreateQuoteInput!) { createQuote(input: $inpu
   quote { id currentVersion { id } } errors { code field message } } }"""
 ADD_QUOTE_VERSION = """mutation($input: AddQuoteVersionInput!) { addQuoteVersion(input: $input) {
   errors { code field message } } }"""
+SAVE_WORKFLOW = """mutation($input: SaveReminderWorkflowInput!) { saveReminderWorkflow(input: $input) {
+  reminderWorkflow { id } errors { code } } }"""
 SAVE_TEMPLATE = """mutation($input: SaveInvitationTemplateInput!) { saveInvitationTemplate(input: $input) {
   invitationTemplate { id } errors { code } } }"""
 
@@ -101,6 +105,10 @@ EXPECTED: dict[str, set[str]] = {
     "Quote": CUSTOMER_X - {"reader_key"} | {"colleague"},
     # its first version, superseded by a second: staff only (contacts see the current version)
     "QuoteVersion": CUSTOMER_X - {"reader_key", "contact"},
+    # receivables (issue 11): every member sees the workflows; keys need INVOICES_READ (reader_key lacks it)
+    "ReminderWorkflow": {"admin", "manager", "member", "member_other", "member_key"},
+    # an action assigned to `member` about customer X: the assignee and those who see everyone's
+    "Action": {"admin", "manager", "member", "member_key"},
 }
 
 
@@ -161,7 +169,14 @@ async def build_world(acme: Org, globex: Org, make_client: Callable[..., GraphQL
     )
     _, other_secret = await create_api_key(globex.admin.client, ORG_READER)
     visitor = await _quote_link_visitor(make_client, acme, customer_x)
+    workflow = await admin(SAVE_WORKFLOW, {"input": {"name": "Standard", "steps": []}})
+    assert workflow["saveReminderWorkflow"]["errors"] == []
+    action = await Action.create(organization_id=pk_of(acme.organization_id), customer_id=pk_of(customer_x),
+                                 assignee_id=pk_of(acme.member.member_id), kind=ActionKind.CALL,
+                                 due_on=date(2026, 12, 10))
     objects = {
+        "ReminderWorkflow": workflow["saveReminderWorkflow"]["reminderWorkflow"]["id"],
+        "Action": gid("Action", action.id),
         "Organization": acme.organization_id,
         "Member": acme.member.member_id,
         "ApiKey": member_key,

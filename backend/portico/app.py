@@ -108,6 +108,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
     from portico.hubs.http import download_route, upload_route
     from portico.notifications.http import unsubscribe_routes
     from portico.quotes.certificate_http import certificate_route
+    from portico.receivables.http import receivables_routes
 
     routes: list[Route | Mount | WebSocketRoute] = [
         Route("/healthz", healthz),
@@ -122,6 +123,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         *branding_routes(),
         *unsubscribe_routes(),
         *customer_routes(),
+        *receivables_routes(),
         *_spa_routes(frontend_dist or FRONTEND_DIST),
     ]
     app = Starlette(

@@ -31,6 +31,7 @@ MODEL_MODULES = [
     "portico.quotes.reminder_models",
     "portico.receivables.models",
     "portico.quotes.acceptance_models",
+    "portico.receivables.workflow_models",
 ]
 
 

@@ -70,6 +70,7 @@ from portico.quotes.acceptance_models import QuoteAcceptance, QuoteLink
 from portico.quotes.models import Quote, QuoteAttachment, QuoteStatus, QuoteVersion, QuoteVisibility
 from portico.quotes.reminder_models import QuoteReminder
 from portico.receivables.models import Invoice, InvoiceStatus, Payment
+from portico.receivables.workflow_models import Action, ReminderWorkflow
 
 _NOTHING = Q(id__in=[])
 
@@ -182,6 +183,13 @@ def contacts_with_hub_access() -> QuerySet[Contact]:
     """Contacts who may sign in to a hub (with a link, a password, a code or a reset): their own hub access and
     their customer's are both on."""
     return Contact.filter(hub_access=True, customer__hub_access=True)
+
+
+def contacts_receiving_reminders(customer_id: int) -> QuerySet[Contact]:
+    """Who a reminder workflow emails about a customer's invoices: its contacts with an email address whose own
+    hub access is on (switching a contact off is how staff say "this person no longer deals with us"). The
+    customer's hub access does not matter: a customer without a hub still owes what it owes."""
+    return Contact.filter(customer_id=customer_id, hub_access=True, email__isnull=False).exclude(email="")
 
 
 def members_visible_to(actor: Actor) -> QuerySet[Member]:
@@ -871,3 +879,66 @@ async def invoice_opening_audience(invoice: Invoice) -> list[int]:
     """Members told that a contact opened an invoice: the customer's active account managers (ADMIN and MANAGER see
     every event anyway)."""
     return await upload_audience(invoice.customer_id)
+
+
+# --- reminder workflows, actions, receivables reports (issue 11, points 3-5) -------------------------------------
+
+
+def reminder_workflows_visible_to(actor: Actor) -> QuerySet[ReminderWorkflow]:
+    """Every member sees the organization's workflows (which one reminds their customers, and how); keys need
+    INVOICES_READ; contacts see none."""
+    if not actor.is_staff or actor.organization is None or not key_may_read(actor, Scope.INVOICES_READ):
+        return ReminderWorkflow.filter(_NOTHING)
+    return ReminderWorkflow.filter(organization_id=actor.organization.id)
+
+
+def require_workflow_editor(actor: Actor) -> Member:
+    """Workflows, and which one a customer follows: ADMIN and MANAGER (keys acting as one need INVOICES_WRITE)."""
+    member = actor.require_member()
+    actor.require_scope(Scope.INVOICES_WRITE)
+    if member.role not in (Role.ADMIN, Role.MANAGER):
+        raise NotAllowed("Only administrators and managers can change reminder workflows.")
+    return member
+
+
+def reminder_pausable_customers(actor: Actor) -> QuerySet[Customer]:
+    """Whose reminders the actor may pause and resume (a dispute, a payment plan): the customers they may invoice,
+    so a MEMBER their own portfolio."""
+    return invoice_customers_for(actor)
+
+
+def actions_visible_to(actor: Actor) -> QuerySet[Action]:
+    """ADMIN, MANAGER and org-wide keys: every action of the organization ("everyone's"); a MEMBER the ones assigned
+    to them. Keys need INVOICES_READ; contacts see none."""
+    if not actor.is_staff or actor.organization is None or not key_may_read(actor, Scope.INVOICES_READ):
+        return Action.filter(_NOTHING)
+    org = Action.filter(organization_id=actor.organization.id)
+    if sees_whole_organization(actor):
+        return org
+    if actor.member is not None:
+        return org.filter(assignee_id=actor.member.id)
+    return Action.filter(_NOTHING)
+
+
+def actions_changeable_by(actor: Actor) -> QuerySet[Action]:
+    """Completing and reassigning: the assignee, and ADMIN and MANAGER for any action (keys acting as a member
+    need INVOICES_WRITE)."""
+    if not can_write_invoices(actor):
+        return Action.filter(_NOTHING)
+    assert actor.member is not None and actor.organization is not None
+    org = Action.filter(organization_id=actor.organization.id)
+    if actor.member.role in (Role.ADMIN, Role.MANAGER):
+        return org
+    return org.filter(assignee_id=actor.member.id)
+
+
+def action_assignees(organization_id: int) -> QuerySet[Member]:
+    """Who an action may be handed to: any active account manager of the organization, not only the customer's
+    own (a colleague covers a holiday, or speaks the customer's language). Members without the flag do not chase
+    invoices."""
+    return Member.filter(organization_id=organization_id, is_active=True, is_account_manager=True)
+
+
+def report_sees_unassigned(actor: Actor) -> bool:
+    """The reports' row of customers without an account manager: for those who see the whole organization."""
+    return sees_whole_organization(actor) and key_may_read(actor, Scope.INVOICES_READ)

@@ -151,10 +151,10 @@ def test_standard_jobs_deliver_the_outbox_only_when_smtp_is_configured(
     tmp_path: object,
 ) -> None:
     embedded = load_settings({"DATA_DIR": str(tmp_path)})
-    # Notifications, storage alerts and quote reminders are composed into the outbox either way (the dev mailbox
-    # shows them); quotes expire either way.
+    # Notifications, storage alerts, quote and invoice reminders are composed into the outbox either way (the dev
+    # mailbox shows them); quotes expire either way.
     storage_jobs = ["storage-alerts", "storage-reconcile", "quote-reminders", "quote-validity",
-                    "quote-visits-and-codes"]
+                    "quote-visits-and-codes", "reminder-steps"]
     assert [job.name for job in standard_jobs(embedded)] == ["notifications", "notification-history", *storage_jobs]
 
     scaled = load_settings({"DATA_DIR": str(tmp_path), "SMTP_URL": "smtp://mail.example:587"})

@@ -44,9 +44,16 @@ class Customer(Model):
     created_by: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Member", related_name="created_customers", null=True, on_delete=fields.SET_NULL
     )
+    # Receivables (issue 11): the customer's own reminder workflow (null: the organization's default), and a pause
+    # of all reminders to the customer (a dispute, a payment plan).
+    reminder_workflow: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.ReminderWorkflow", related_name="customers", null=True, on_delete=fields.SET_NULL
+    )
+    reminders_paused = fields.BooleanField(default=False, db_default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     organization_id: int
+    reminder_workflow_id: int | None
 
     class Meta:
         table = "customer"

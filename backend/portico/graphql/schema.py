@@ -48,8 +48,11 @@ from portico.graphql.notifications.queries import NotificationQueries
 from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcceptanceQueries
 from portico.graphql.quotes.mutations import QuoteMutations
 from portico.graphql.quotes.queries import QuoteQueries
+from portico.graphql.receivables.actions import ActionMutations, ActionQueries
 from portico.graphql.receivables.invoice_mutations import InvoiceMutations
 from portico.graphql.receivables.invoices import InvoiceQueries
+from portico.graphql.receivables.reports import ReportQueries
+from portico.graphql.receivables.workflows import WorkflowMutations, WorkflowQueries
 from portico.graphql.shared_events import SharedEventExecution
 from portico.settings import Settings
 
@@ -74,7 +77,8 @@ class NodeQueries:
 Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
-     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries, InvoiceQueries, QuoteQueries),
+     NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries, InvoiceQueries, QuoteQueries,
+     WorkflowQueries, ActionQueries, ReportQueries),
 )
 Mutation = merge_types(
     "Mutation",
@@ -82,7 +86,7 @@ Mutation = merge_types(
         AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, DocumentOpeningMutations,
         FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
-        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations, QuoteMutations,
+        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations, QuoteMutations, WorkflowMutations, ActionMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

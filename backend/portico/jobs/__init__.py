@@ -24,6 +24,7 @@ NOTIFICATIONS_INTERVAL_SECONDS = 10.0
 # fine. Expiry is checked as often, so that nobody accepts much past the local midnight that ends a quote's last day
 # (acceptance itself also refuses after it).
 QUOTE_SWEEP_INTERVAL_SECONDS = 300.0
+REMINDERS_INTERVAL_SECONDS = 300.0
 
 
 def standard_jobs(
@@ -66,7 +67,11 @@ def standard_jobs(
     from portico.quotes.acceptance_sweeps import forget_stale as forget_stale_quote_visits
 
     jobs.append(PeriodicJob("quote-visits-and-codes", 3600, forget_stale_quote_visits))
+
+    from portico.receivables.reminders import run_due_steps
+
+    # Receivables reminder steps: due by the day, so every few minutes is plenty (each step runs once per invoice).
+    jobs.append(PeriodicJob("reminder-steps", REMINDERS_INTERVAL_SECONDS, partial(run_due_steps, settings)))
     # Sweeps still to come register here, one PeriodicJob each, e.g.:
     #   PeriodicJob("expired-uploads", 300, sweep_expired_uploads)       # abandoned partial uploads
-    #   PeriodicJob("due-reminders", 60, send_due_reminders)             # receivables reminder steps
     return jobs

@@ -20,6 +20,7 @@ from portico.hubs import welcome
 if TYPE_CHECKING:
     from portico.graphql.hubs.types import HubType
     from portico.graphql.quotes.types import QuoteType
+    from portico.graphql.receivables.workflows import ReminderWorkflowType
 
 CustomerKind = strawberry.enum(models.CustomerKind, name="CustomerKind")
 CustomerModule = strawberry.enum(models.CustomerModule, name="CustomerModule")
@@ -93,7 +94,9 @@ class CustomerType(Node):
     primary_contact_manages_permissions: bool = strawberry.field(
         description="Seed 003: the primary contact may change folder permissions for their co-contacts."
     )
+    reminders_paused: bool = strawberry.field(description="Reminder workflows leave the customer alone (a dispute).")
     pk: strawberry.Private[int]
+    reminder_workflow_id: strawberry.Private[int | None]
 
     @classmethod
     def from_model(cls, c: models.Customer) -> CustomerType:
@@ -105,7 +108,9 @@ class CustomerType(Node):
             modules=[models.CustomerModule(m) for m in c.modules],
             created_at=c.created_at,
             primary_contact_manages_permissions=c.primary_contact_manages_permissions,
+            reminders_paused=c.reminders_paused,
             pk=c.id,
+            reminder_workflow_id=c.reminder_workflow_id,
         )
 
     @strawberry.field
@@ -123,6 +128,18 @@ class CustomerType(Node):
         members = await info.context.loaders.account_managers_by_customer_id.load(self.pk)
         return [MemberType.from_model(m) for m in members]
 
+
+    @strawberry.field(description="The customer's own reminder workflow; null: the organization's default. "
+                      "API keys need INVOICES_READ.")
+    async def reminder_workflow(
+        self, info: Info
+    ) -> Annotated[ReminderWorkflowType, strawberry.lazy("portico.graphql.receivables.workflows")] | None:
+        from portico.graphql.receivables.workflows import ReminderWorkflowType, workflow_by_id
+
+        if self.reminder_workflow_id is None:
+            return None
+        found = await workflow_by_id(info, self.reminder_workflow_id)
+        return ReminderWorkflowType.from_model(found) if found else None
 
     @strawberry.field(description=f"The customer's hub; null until the first share. {scopes.DOCUMENTS}")
     async def hub(self, info: Info) -> Annotated[HubType, strawberry.lazy("portico.graphql.hubs.types")] | None:
