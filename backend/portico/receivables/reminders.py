@@ -73,10 +73,11 @@ async def run_due_steps(settings: Settings, *, now: datetime | None = None, batc
     """One pass: every customer with a due step (up to `batch` of them), each in its own transaction."""
     now = now or clock.now()
     result = SweepResult()
-    for customer_id, today in (await _due_customers(now, batch)).items():
+    workflows = await _Workflows.load()
+    for customer_id, today in (await _due_customers(workflows, now, batch)).items():
         try:
             async with in_transaction() as connection:
-                done = await _run_for_customer(settings, customer_id, today, now, connection, result)
+                done = await _run_for_customer(settings, workflows, customer_id, today, now, connection, result)
         except IntegrityError:
             # Another worker recorded one of these runs first (the unique row): ours rolled back whole.
             log.info("reminder steps of customer %s were run by another worker", customer_id)
@@ -86,15 +87,34 @@ async def run_due_steps(settings: Settings, *, now: datetime | None = None, batc
     return result
 
 
-async def _due_customers(now: datetime, batch: int) -> dict[int, date]:
+@dataclass
+class _Workflows:
+    """Every workflow with its steps and organization, read once per run (not once per customer)."""
+
+    by_id: dict[int, ReminderWorkflow]
+    steps: dict[int, list[ReminderStep]]
+
+    @classmethod
+    async def load(cls) -> _Workflows:
+        steps: dict[int, list[ReminderStep]] = defaultdict(list)
+        for step in await ReminderStep.all():
+            steps[step.workflow_id].append(step)
+        return cls({w.id: w for w in await ReminderWorkflow.all().prefetch_related("organization")}, steps)
+
+    def of(self, customer: Customer) -> ReminderWorkflow | None:
+        if customer.reminder_workflow_id is not None:
+            found = self.by_id.get(customer.reminder_workflow_id)
+            return found if found is not None and found.organization_id == customer.organization_id else None
+        return next((w for w in self.by_id.values()
+                     if w.organization_id == customer.organization_id and w.is_default), None)
+
+
+async def _due_customers(workflows: _Workflows, now: datetime, batch: int) -> dict[int, date]:
     """Customers with at least one step due and not yet run for one of their invoices, with their organization's
     today. One query per step of every workflow."""
-    workflows = await ReminderWorkflow.all().prefetch_related("organization")
-    steps_of: dict[int, list[ReminderStep]] = defaultdict(list)
-    for step in await ReminderStep.all():
-        steps_of[step.workflow_id].append(step)
+    steps_of = workflows.steps
     found: dict[int, date] = {}
-    for workflow in workflows:
+    for workflow in workflows.by_id.values():
         today = _today(workflow.organization, now)
         # Customers following this workflow: their own, or the organization's default when they have none.
         follows = Q(customer__reminder_workflow_id=workflow.id)
@@ -118,18 +138,9 @@ async def _due_customers(now: datetime, batch: int) -> dict[int, date]:
     return found
 
 
-async def _workflow_of(customer: Customer, connection: BaseDBAsyncClient) -> ReminderWorkflow | None:
-    query = ReminderWorkflow.filter(organization_id=customer.organization_id)
-    if customer.reminder_workflow_id is not None:
-        query = query.filter(id=customer.reminder_workflow_id)
-    else:
-        query = query.filter(is_default=True)
-    return await query.using_db(connection).first()
-
-
 async def _run_for_customer(
-    settings: Settings, customer_id: int, today: date, now: datetime, connection: BaseDBAsyncClient,
-    result: SweepResult,
+    settings: Settings, workflows: _Workflows, customer_id: int, today: date, now: datetime,
+    connection: BaseDBAsyncClient, result: SweepResult,
 ) -> bool:
     """False when another worker holds the customer (nothing done here)."""
     customer = await (
@@ -137,10 +148,10 @@ async def _run_for_customer(
     )
     if customer is None:
         return False
-    workflow = await _workflow_of(customer, connection)
+    workflow = workflows.of(customer)
     if customer.reminders_paused or workflow is None:
         return True
-    steps = {s.id: s for s in await ReminderStep.filter(workflow_id=workflow.id).using_db(connection)}
+    steps = {s.id: s for s in workflows.steps[workflow.id]}
     planned = [PlannedStep(s.id, s.offset_days, s.kind) for s in steps.values()]
     invoices = await Invoice.filter(customer_id=customer_id, status__in=OPEN, paused=False).using_db(
         connection).order_by("due_on", "id")
@@ -169,7 +180,8 @@ async def _run_for_customer(
         governing = max(email_steps, key=lambda s: (s.offset_days, s.id))
         reminded = {i.id for s in email_steps for i in to_run[s.id]}
         listed = [i for i in invoices if i.id in reminded or i.due_on < today]
-        email_id = await _queue_email(settings, customer, governing, listed, manager, today, connection)
+        email_id = await _queue_email(settings, workflow.organization, customer, governing, listed, manager, today,
+                                      connection)
         outcome = StepOutcome.EMAILED if email_id is not None else StepOutcome.NO_RECIPIENT
         result.emails += email_id is not None
         for email_step in email_steps:
@@ -205,8 +217,8 @@ async def _language(customer_id: int, connection: BaseDBAsyncClient) -> str:
 
 
 async def _queue_email(
-    settings: Settings, customer: Customer, step: ReminderStep, invoices: list[Invoice], manager: Member | None,
-    today: date, connection: BaseDBAsyncClient,
+    settings: Settings, organization: Organization, customer: Customer, step: ReminderStep, invoices: list[Invoice],
+    manager: Member | None, today: date, connection: BaseDBAsyncClient,
 ) -> int | None:
     """Queue the reminder to the customer's contacts (the primary one in To, the others in CC); None when there is
     nobody to send it to."""
@@ -214,7 +226,6 @@ async def _queue_email(
         "-is_primary", "id")
     if not contacts:
         return None
-    organization = await Organization.filter(id=customer.organization_id).using_db(connection).get()
     language = await _language(customer.id, connection)
     template = (step.templates or {}).get(language) or {}
     rendered = render_reminder(
