@@ -86,7 +86,8 @@ Mutation = merge_types(
         AccountMutations, CustomerMutations, CustomerImportMutations, HubMutations, DocumentOpeningMutations,
         FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
-        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations, QuoteMutations, WorkflowMutations, ActionMutations,
+        WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations, QuoteMutations, WorkflowMutations,
+        ActionMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

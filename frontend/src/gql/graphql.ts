@@ -889,7 +889,9 @@ export type StaffHubFolderDocumentsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, documents: { edges: Array<{ node: { id: string, name: string, contentType: string, sizeBytes: number, createdAt: string, insights: { views: number, downloads: number, prints: number, sharedWithColleagues: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -914,7 +916,9 @@ export type StaffDocumentInsightsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, insights: { views: number, downloads: number, prints: number, sharedWithColleagues: number, uniqueViewers: number, lastActivityAt: string | null, viewsPerDay: Array<{ date: string, count: number }> } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
