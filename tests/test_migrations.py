@@ -12,6 +12,7 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import asyncpg
 import pytest
@@ -207,7 +208,7 @@ async def test_contacts_keep_their_history_as_invited_and_signed_in(empty_databa
     """Issue 9, point 2: a contact's status is kept on the contact from now on; contacts from before get the dates
     their hub links and sessions show (not "never invited" for someone who has been using the hub)."""
     from portico.accounts.models import Member, Session
-    from portico.customers.models import Contact, Customer, CustomerKind
+    from portico.customers.models import Contact, CustomerKind
 
     await _migrate(empty_database, LIFECYCLE_MIGRATION.Migration.dependencies[0][1])
     await init_db_url(empty_database)
@@ -220,8 +221,14 @@ async def test_contacts_keep_their_history_as_invited_and_signed_in(empty_databa
     org = await _old_organization("Org")
     admin = await Member.create(organization_id=org, email="a@x.example", first_name="A", last_name="A",
                                 password_hash="h")
-    customer = await Customer.create(organization_id=org, kind=CustomerKind.COMPANY, name="C", name_key="c",
-                                     created_by=admin)
+    # Plain SQL: the model has columns added since (reminder_workflow_id, reminders_paused in 0023).
+    await conn.execute_query(
+        "INSERT INTO customer (organization_id, kind, name, name_key, hub_access, modules, created_by_id, created_at,"
+        f" primary_contact_manages_permissions) VALUES ({marks(9)})",
+        [org, CustomerKind.COMPANY.value, "C", "c", False, "[]", admin.id, datetime.now(UTC), False],
+    )
+    _, found = await conn.execute_query(f"SELECT id FROM customer WHERE name_key = {marks(1)}", ["c"])
+    customer = SimpleNamespace(id=found[0]["id"])
     linked, used = datetime(2026, 11, 2, 9, tzinfo=UTC), datetime(2026, 11, 3, 10, tzinfo=UTC)
     ids = {}
     for name in ("never", "invited", "signed"):
