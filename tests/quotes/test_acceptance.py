@@ -250,3 +250,28 @@ async def test_a_link_visitor_accepts_with_the_address_and_name_they_type(
 
 def _foreign(w: QuoteWorld) -> Actor:
     return Actor(kind=ActorKind.MEMBER, organization=w.other_org, member=w.foreign_admin)
+
+
+async def test_a_storage_outage_refuses_the_acceptance_and_keeps_the_code(
+    settings: Settings, storage: LocalStorage
+) -> None:
+    from portico.storage.errors import StorageUnavailable
+
+    class DownStorage(LocalStorage):
+        async def put_stream(self, key, chunks, *, content_type):  # type: ignore[no-untyped-def]
+            raise StorageUnavailable("store down")
+
+    w = await _world()
+    quote = w.quotes["Q1"]
+    mette = _mette(w)
+    await acceptance.request_code(settings, mette, quote_id=quote.id)
+    code = await _code_sent_to(w.contact.email)
+
+    with pytest.raises(DomainError) as down:
+        await acceptance.accept(settings, DownStorage(storage.root), mette, quote_id=quote.id, code=code,
+                                full_name="Mette Larsen")
+    assert _codes(down) == ["STORAGE_UNAVAILABLE"]
+    assert (await Quote.get(id=quote.id)).status is QuoteStatus.SENT and not await QuoteAcceptance.exists()
+    # The same code still works once the store is back.
+    accepted = await acceptance.accept(settings, storage, mette, quote_id=quote.id, code=code, full_name="Mette L")
+    assert accepted.version_number == 2

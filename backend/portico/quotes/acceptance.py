@@ -42,6 +42,7 @@ from portico.quotes.models import Quote, QuoteStatus, QuoteVersion
 from portico.realtime.base import Broker
 from portico.settings import Settings
 from portico.storage.base import Storage
+from portico.storage.errors import StorageUnavailable
 from portico.validation import Checker
 
 MAX_REASON = 2000
@@ -135,7 +136,14 @@ async def accept(
     )
     pdf = await asyncio.to_thread(render_certificate, facts)  # CPU-bound (font subsetting): off the loop
     key = f"org/{organization.id}/quote-certificates/{uuid.uuid4()}.pdf"
-    await storage.put_stream(key, _one_chunk(pdf), content_type="application/pdf")
+    try:
+        await storage.put_stream(key, _one_chunk(pdf), content_type="application/pdf")
+    except StorageUnavailable:
+        # Nothing was written and the code is still unused: the customer can simply try again.
+        raise DomainError(
+            "STORAGE_UNAVAILABLE", "We could not record your acceptance just now. Please try again in a minute.",
+            None,
+        ) from None
     try:
         async with in_transaction() as connection:
             locked = await Quote.filter(id=quote.id).using_db(connection).select_for_update().get()
