@@ -3,6 +3,7 @@ opened" and a search on number and title (the query of `quotes(...)`; paging is 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -44,3 +45,27 @@ def list_quotes(
     if term:
         qs = qs.filter(Q(number__icontains=term) | Q(title__icontains=term))
     return qs
+
+
+_TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
+
+
+async def next_quote_number(actor: Actor) -> str | None:
+    """A suggestion for a sender's next quote number: the organization's newest number with its trailing digits
+    counted up (zero padding kept: Q-2027-009 -> Q-2027-010), skipping numbers taken; "Q-0001" for a first quote.
+
+    Numbers are unique per organization, so the suggestion looks at all of its quotes: it reveals one number, not
+    what a quote the caller cannot see is about. None for whoever may not send quotes."""
+    if not policy.can_send_quotes(actor):
+        return None
+    numbers = Quote.filter(organization_id=actor.organization_id)
+    newest = await numbers.order_by("-id").first().values_list("number", flat=True)
+    match = _TRAILING_NUMBER.match(str(newest)) if newest else None
+    prefix, digits = (match.group(1), match.group(2)) if match else ("Q-", "0000")
+    value = int(digits)
+    for _ in range(50):
+        value += 1
+        candidate = f"{prefix}{str(value).zfill(len(digits))}"
+        if not await numbers.filter(number=candidate).exists():
+            return candidate
+    return None

@@ -162,3 +162,20 @@ async def test_updates_versions_and_refusals(two_orgs: tuple[Org, Org]) -> None:
         "code"] == "NOT_FOUND"
     archived = await rep(ARCHIVE, {"id": quote_id})
     assert archived["archiveQuote"]["quote"]["status"] == "ARCHIVED"
+
+
+async def test_the_next_number_is_suggested(two_orgs: tuple[Org, Org], client_factory: Callable[..., GraphQLClient]
+                                            ) -> None:
+    acme, _ = two_orgs
+    rep = acme.member.client
+    suggest = "{ nextQuoteNumber }"
+    assert (await rep(suggest))["nextQuoteNumber"] == "Q-0001"
+    customer, _ = await quote_customer(rep, "Fjord", [("Mette", "mette@fjord.example")])
+    await create_quote(rep, customer, "Q-2027-009", publish=True)
+    assert (await rep(suggest))["nextQuoteNumber"] == "Q-2027-010"
+    await create_quote(rep, customer, "Q-2027-010")
+    await create_quote(rep, customer, "OFFER")  # no digits at the end: counts from the start
+    assert (await rep(suggest))["nextQuoteNumber"] == "Q-0001"
+    mette = client_factory()
+    await sign_in_contact(mette, "mette@fjord.example", kind="quote_published")
+    assert (await mette(suggest))["nextQuoteNumber"] is None

@@ -9,7 +9,7 @@ from portico.errors import DomainError
 from portico.graphql.context import Info
 from portico.graphql.quotes.types import QUOTES, QuoteConnection, QuoteStatus, QuoteType
 from portico.graphql.relay import decode_id, edges, keyset_page
-from portico.quotes.listing import list_quotes
+from portico.quotes.listing import list_quotes, next_quote_number
 
 
 @strawberry.type
@@ -58,3 +58,8 @@ class QuoteQueries:
             return []
         rows = await policy.quotes_visible_to(actor).order_by("-id").limit(200)
         return [QuoteType.from_model(q) for q in rows]
+
+    @strawberry.field(description="A suggestion for the next quote number (the newest number counted up); null for "
+                      "whoever may not send quotes.")
+    async def next_quote_number(self, info: Info) -> str | None:
+        return await next_quote_number(info.context.actor.require_signed_in())
