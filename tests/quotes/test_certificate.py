@@ -68,3 +68,13 @@ def test_without_a_unicode_font_names_are_written_in_latin1_not_refused(monkeypa
     text = _text(render_certificate(replace(FACTS, accepted_by_name="Łukasz 山田")))
     assert "Lukasz ??" in text
     assert SHA in text and "Zoë" in text  # Latin-1 letters stay as they are
+
+
+def test_the_certificate_speaks_the_quotes_language_and_english_otherwise() -> None:
+    danish = _text(render_certificate(replace(FACTS, language="da")))
+    assert "Certifikat for accept af tilbud" in danish and "6-cifret kode sendt til zoe@client.example" in danish
+    assert SHA in danish and "Zoë Brønsted" in danish
+    swedish = _text(render_certificate(replace(FACTS, language="sv")))
+    assert "Intyg om accepterad offert" in swedish and "Klientadress" in swedish
+    german = _text(render_certificate(replace(FACTS, language="de")))
+    assert "Certificate of quote acceptance" in german

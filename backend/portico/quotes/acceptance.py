@@ -133,6 +133,7 @@ async def accept(
         version_sha256=version.sha256, version_filename=version.filename, accepted_by_name=name,
         accepted_by_email=address, accepted_at=moment, organization_timezone=organization.timezone,
         client_address=actor.ip, user_agent=actor.user_agent, code_sent_to=identity.email,
+        language=quote.language,
     )
     pdf = await asyncio.to_thread(render_certificate, facts)  # CPU-bound (font subsetting): off the loop
     key = f"org/{organization.id}/quote-certificates/{uuid.uuid4()}.pdf"

@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fpdf import FPDF
 
+from portico.quotes.certificate_words import words
+
 _FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/TTF"), Path("/usr/share/fonts/dejavu"))
 _SANS, _SANS_BOLD, _MONO = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"
 # Letters NFKD does not decompose (they are not "a letter plus an accent").
@@ -45,41 +47,39 @@ class CertificateFacts:
     client_address: str
     user_agent: str
     code_sent_to: str  # the address the 6-digit confirmation code was emailed to
+    language: str = "en"  # the quote's language (en, da, sv; anything else: English)
 
 
 def render_certificate(facts: CertificateFacts) -> bytes:
-    """The certificate as PDF bytes."""
-    pdf = _Document(facts.certificate_id)
+    """The certificate as PDF bytes, in the quote's language (`facts.language`; English for any other)."""
+    w = words(facts.language)
+    pdf = _Document(facts.certificate_id, w["title"])
     pdf.add_page()
-    pdf.heading("Certificate of quote acceptance")
-    pdf.paragraph(
-        f"{facts.accepted_by_name} accepted version {facts.version_number} of quote {facts.quote_number} "
-        f"from {facts.organization} on behalf of {facts.customer}, after confirming their email address with a "
-        "one-time code."
-    )
-    pdf.section("Quote")
-    pdf.row("Organization", facts.organization)
-    pdf.row("Customer", facts.customer)
-    pdf.row("Quote number", facts.quote_number)
-    pdf.row("Title", facts.quote_title)
-    pdf.row("Version accepted", f"{facts.version_number} ({facts.version_filename})")
-    pdf.row("SHA-256 of that version", facts.version_sha256, mono=True)
-    pdf.section("Accepted by")
-    pdf.row("Name (as typed)", facts.accepted_by_name)
-    pdf.row("Email", facts.accepted_by_email)
-    pdf.row("Time (UTC)", _utc(facts.accepted_at))
+    pdf.heading(w["title"])
+    pdf.paragraph(w["summary"].format(
+        name=facts.accepted_by_name, version=facts.version_number, number=facts.quote_number,
+        organization=facts.organization, customer=facts.customer,
+    ))
+    pdf.section(w["quote"])
+    pdf.row(w["organization"], facts.organization)
+    pdf.row(w["customer"], facts.customer)
+    pdf.row(w["number"], facts.quote_number)
+    pdf.row(w["quote_title"], facts.quote_title)
+    pdf.row(w["version"], f"{facts.version_number} ({facts.version_filename})")
+    pdf.row(w["sha256"], facts.version_sha256, mono=True)
+    pdf.section(w["accepted_by"])
+    pdf.row(w["name"], facts.accepted_by_name)
+    pdf.row(w["email"], facts.accepted_by_email)
+    pdf.row(w["time_utc"], _utc(facts.accepted_at))
     local = _local(facts.accepted_at, facts.organization_timezone)
     if local is not None:
-        pdf.row(f"Time ({facts.organization_timezone})", local)
-    pdf.row("Client address", facts.client_address or "unknown")
-    pdf.row("User agent", facts.user_agent or "unknown")
-    pdf.row("Confirmation method", f"6-digit code emailed to {facts.code_sent_to}")
-    pdf.section("Certificate")
-    pdf.row("Certificate id", facts.certificate_id, mono=True)
-    pdf.paragraph(
-        "To check a copy of the quote against this certificate, compute the SHA-256 of the PDF file "
-        "(for example `sha256sum quote.pdf`) and compare it with the value above."
-    )
+        pdf.row(w["time_local"].format(zone=facts.organization_timezone), local)
+    pdf.row(w["address"], facts.client_address or w["unknown"])
+    pdf.row(w["user_agent"], facts.user_agent or w["unknown"])
+    pdf.row(w["method"], w["method_value"].format(address=facts.code_sent_to))
+    pdf.section(w["certificate"])
+    pdf.row(w["certificate_id"], facts.certificate_id, mono=True)
+    pdf.paragraph(w["check"])
     return bytes(pdf.output())
 
 
@@ -115,11 +115,11 @@ def _latin1(text: str) -> str:
 
 
 class _Document(FPDF):
-    def __init__(self, certificate_id: str) -> None:
+    def __init__(self, certificate_id: str, title: str) -> None:
         super().__init__(format="A4")
         self.set_margins(18, 18, 18)
         self.set_auto_page_break(True, margin=18)
-        self.set_title(f"Quote acceptance certificate {certificate_id}")
+        self.set_title(f"{title} {certificate_id}")
         self.set_creator("Portico")
         fonts = _font_dir()
         self._unicode = fonts is not None
