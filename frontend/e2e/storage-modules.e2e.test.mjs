@@ -112,7 +112,7 @@ test('storage plans and module switches', async (t) => {
     await documents.waitFor();
     assert.ok(await documents.isChecked());
     await page.getByText('Contacts see the documents and folders shared with them in their hub.').waitFor();
-    await page.getByText(/Quotes are not available in Portico yet|once quotes are available/).first().waitFor();
+    await page.getByText(/Contacts see no quotes in their hub|Contacts see the quotes sent to them/).first().waitFor();
     await documents.uncheck();
     await page.getByText('Contacts see no documents or folders, their links stop working, and nothing can be sent to this customer.').waitFor();
     assert.ok(await page.getByRole('button', { name: 'Send documents' }).isDisabled());

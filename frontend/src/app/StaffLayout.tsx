@@ -5,7 +5,7 @@ import { useSession } from './session';
 import { DevMailboxAvailableQuery, LogOutMutation } from './operations';
 import { useSelection } from '../libraries/selection';
 import { Loading } from '../ui/components';
-import { IconActivity, IconBuilding, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield, IconDatabase } from '../ui/icons';
+import { IconActivity, IconBuilding, IconKey, IconLibrary, IconLogOut, IconMail, IconMenu, IconSettings, IconTemplate, IconUsers, IconShield, IconDatabase, IconQuote } from '../ui/icons';
 import { ReceivablesNav } from '../receivables/ReceivablesNav';
 import { initials } from '../lib/format';
 
@@ -52,6 +52,7 @@ export function StaffLayout() {
         </NavLink>
         {link('/libraries', 'Libraries', IconLibrary, selection.count > 0 && <span className="badge badge-accent count" data-testid="nav-selection-count" aria-label={`${selection.count} selected`}>{selection.count}</span>)}
         {link('/customers', 'Customers', IconUsers)}
+        {link('/quotes', 'Quotes', IconQuote)}
         {link('/activity', 'Activity', IconActivity)}
         {link('/settings', 'My settings', IconSettings)}
         <ReceivablesNav role={m.role ?? ''} />

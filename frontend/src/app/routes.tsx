@@ -27,6 +27,10 @@ import { HubWelcomePage } from '../portal/HubWelcomePage';
 import { HubLogInPage } from '../portal/HubLogInPage';
 import { HubForgotPasswordPage, HubResetPasswordPage } from '../portal/HubPasswordPages';
 import { HubHomePage } from '../portal/HubHomePage';
+const QuotesPage = lazy(() => import('../quotes/QuotesPage').then((m) => ({ default: m.QuotesPage })));
+const QuotePage = lazy(() => import('../quotes/QuotePage').then((m) => ({ default: m.QuotePage })));
+const HubQuotePage = lazy(() => import('../portal/quotes/HubQuotePage').then((m) => ({ default: m.HubQuotePage })));
+const QuoteLinkPage = lazy(() => import('../portal/quotes/QuoteLinkPage').then((m) => ({ default: m.QuoteLinkPage })));
 const HubDocumentPage = lazy(() => import('../portal/HubDocumentPage').then((m) => ({ default: m.HubDocumentPage })));
 import { Empty, Loading } from '../ui/components';
 import { useTitle } from '../lib/useTitle';
@@ -68,12 +72,15 @@ export function buildRoutes(): RouteObject[] {
     { path: '/hub/login', element: <HubLogInPage /> },
     { path: '/hub/forgot-password', element: <HubForgotPasswordPage /> },
     { path: '/hub/reset-password', element: <HubResetPasswordPage /> },
+    // A public quote link (quote-accept's links.link_url): password, then that one quote.
+    { path: '/quote-link/:token', element: page(<QuoteLinkPage />) },
     {
       path: '/hub',
       element: <PortalLayout />,
       children: [
         { index: true, element: <HubHomePage /> },
         { path: 'documents/:documentId', element: page(<HubDocumentPage />) },
+        { path: 'quotes/:quoteId', element: page(<HubQuotePage />) },
         { path: 'notifications', element: page(<HubNotificationsPage />) },
       ],
     },
@@ -84,6 +91,8 @@ export function buildRoutes(): RouteObject[] {
         { path: '/customers', element: <CustomersPage /> },
         { path: '/customers/:customerId', element: <CustomerPage /> },
         { path: '/hubs/:hubId', element: <HubPage /> },
+        { path: '/quotes', element: page(<QuotesPage />) },
+        { path: '/quotes/:quoteId', element: page(<QuotePage />) },
         { path: '/activity', element: <ActivityPage /> },
         { path: '/portfolio', element: page(<PortfolioPage />) },
         { path: '/invoices', element: page(<InvoicesPage />) },

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useRefreshSoon } from '../lib/useRefreshSoon';
 import { useServerValue } from '../lib/useOptimistic';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AssignAccountManagersMutation, AssignableMembersQuery, CustomerQuery, UnassignAccountManagersMutation, UpdateCustomerMutation } from './operations';
 import { ContactsCard } from './ContactsCard';
 import { ModuleSwitches } from './ModuleSwitches';
 import { FolderTree } from './FolderTree';
 import { Empty, ErrorState, FormErrors, Loading, PageHeader, Toggle } from '../ui/components';
-import { IconSend, IconX } from '../ui/icons';
+import { IconQuote, IconSend, IconX } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useTitle } from '../lib/useTitle';
@@ -16,11 +16,14 @@ import { useSession } from '../app/session';
 import { InsightsPanel } from '../hubs/InsightsPanel';
 import { ActivityFeed } from '../activity/ActivityFeed';
 import { SendDialog } from '../share/SendDialog';
+import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
+import { CustomerQuotes } from '../quotes/CustomerQuotes';
 import type { CustomerModule } from '../gql/graphql';
 
 export function CustomerPage() {
   const { customerId = '' } = useParams();
   const { viewer } = useSession();
+  const navigate = useNavigate();
   const [res, refetch] = useQuery({ query: CustomerQuery, variables: { id: customerId } });
   const canManage = viewer?.member?.role === 'ADMIN' || viewer?.member?.role === 'MANAGER';
   const [members] = useQuery({ query: AssignableMembersQuery, pause: !canManage });
@@ -29,6 +32,7 @@ export function CustomerPage() {
   const [, unassign] = useMutation(UnassignAccountManagersMutation);
   const [errors, setErrors] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
+  const [quoting, setQuoting] = useState(false);
   const [pick, setPick] = useState('');
   const c = res.data?.customer;
   const [hubAccess, setHubAccess, resetHubAccess] = useServerValue(c?.hubAccess ?? false);
@@ -62,6 +66,7 @@ export function CustomerPage() {
         actions={
           <>
             {c.hub && <Link className="btn" to={`/hubs/${encodeURIComponent(c.hub.id)}`}>Open hub</Link>}
+            <button type="button" className="btn" onClick={() => setQuoting(true)}><IconQuote /> Send quote</button>
             <button type="button" className="btn btn-primary" onClick={() => setSending(true)} disabled={!modules.includes('DOCUMENTS')}
               title={modules.includes('DOCUMENTS') ? undefined : 'Switch the Documents module on to send documents to this customer.'}><IconSend /> Send documents</button>
           </>
@@ -90,6 +95,7 @@ export function CustomerPage() {
               <ModuleSwitches modules={modules} hubAccess={hubAccess} onChange={(next) => { setModules(next); void run(updateCustomer({ input: { customerId: c.id, modules: next } }), 'updateCustomer', resetModules); }} />
             </div>
           </section>
+          <CustomerQuotes customerId={c.id} />
           <section className="card" aria-labelledby="am-h">
             <div className="card-header"><h2 id="am-h">Account managers</h2></div>
             {c.accountManagers.length === 0 ? (
@@ -118,6 +124,7 @@ export function CustomerPage() {
         </div>
       </div>
       <FolderTree customerId={c.id} />
+      {quoting && <NewQuoteDialog customerId={c.id} onClose={() => setQuoting(false)} onSent={(id) => { setQuoting(false); if (id) navigate(`/quotes/${encodeURIComponent(id)}`); }} />}
       {sending && <SendDialog initialCustomerId={c.id} onClose={() => { setSending(false); reload(); }} />}
     </>
   );

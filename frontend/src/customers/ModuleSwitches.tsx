@@ -11,8 +11,8 @@ const MODULES: { value: CustomerModule; label: string; on: string; off: string }
   {
     value: 'QUOTES',
     label: 'Quotes',
-    on: 'Quotes will show in the hub once quotes are available in Portico. Nothing changes for contacts today.',
-    off: 'Quotes will not show in the hub. Quotes are not available in Portico yet.',
+    on: 'Contacts see the quotes sent to them in their hub, and accept or decline them online.',
+    off: 'Contacts see no quotes in their hub and get no quote emails; quotes sent as a public link still open.',
   },
   {
     value: 'INVOICES',

@@ -100,11 +100,23 @@ type Documents = {
     "\n  mutation AcceptQuote($input: AcceptQuoteInput!) {\n    acceptQuote(input: $input) { acceptance { id } errors { code field message } }\n  }\n": typeof types.AcceptQuoteDocument,
     "\n  mutation DeclineQuote($input: DeclineQuoteInput!) {\n    declineQuote(input: $input) { quoteId errors { code field message } }\n  }\n": typeof types.DeclineQuoteDocument,
     "\n  mutation OpenQuoteLink($input: OpenQuoteLinkInput!) {\n    openQuoteLink(input: $input) { quoteId errors { code field message } }\n  }\n": typeof types.OpenQuoteLinkDocument,
+    "\n  fragment HubQuoteFields on Quote {\n    id number title status amount currency message expiresOn declinedAt versionNumber\n    sender { id fullName }\n    currentVersion {\n      id number filename contentType sizeBytes viewUrl downloadUrl\n      attachments { id filename contentType sizeBytes viewUrl downloadUrl }\n    }\n  }\n": typeof types.HubQuoteFieldsFragmentDoc,
+    "\n  query MyQuotes {\n    myHub { id modules }\n    myQuotes { id number title status amount currency expiresOn }\n  }\n": typeof types.MyQuotesDocument,
+    "\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n": typeof types.HubQuoteDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": typeof types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": typeof types.QuoteCustomerPickerDocument,
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": typeof types.QuoteFilterChoicesDocument,
-    "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n": typeof types.CreateQuoteLinkDocument,
+    "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id createdAt expiresAt revokedAt lastOpenedAt } errors { code field message } }\n  }\n": typeof types.CreateQuoteLinkDocument,
     "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n": typeof types.RevokeQuoteLinkDocument,
+    "\n  fragment QuoteListFields on Quote {\n    id number title status amount currency expiresOn sentAt openedAt createdAt\n    customer { id name }\n    sender { id fullName }\n  }\n": typeof types.QuoteListFieldsFragmentDoc,
+    "\n  query Quotes($first: Int, $status: [QuoteStatus!], $customerId: ID, $senderId: ID, $notOpenedForDays: Int) {\n    quotes(first: $first, status: $status, customerId: $customerId, senderId: $senderId, notOpenedForDays: $notOpenedForDays) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...QuoteListFields } }\n    }\n  }\n": typeof types.QuotesDocument,
+    "\n  fragment QuoteEventFields on ActivityEvent { id kind occurredAt actorName detail quote { id } }\n": typeof types.QuoteEventFieldsFragmentDoc,
+    "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      id number title status visibility amount currency message language expiresOn removeAfterDays notifyOnPublish\n      remindUnopenedDays remindUnacceptedDays remindBeforeExpiryDays declineReason\n      sentAt openedAt downloadedAt acceptedAt declinedAt expiredAt archivedAt createdAt\n      customer { id name }\n      contact { id fullName email }\n      recipients { id fullName }\n      sender { id fullName }\n      currentVersion {\n        id number filename downloadUrl\n        attachments { id filename contentType sizeBytes downloadUrl }\n      }\n      versions { id number filename sizeBytes sha256 createdAt frozen downloadUrl createdBy { fullName } }\n      events { ...QuoteEventFields }\n    }\n    quoteAcceptance(quoteId: $id) { id fullName email acceptedAt versionNumber versionSha256 ip userAgent codeSentTo certificateId certificateUrl }\n  }\n": typeof types.QuoteDocument,
+    "\n  subscription OnQuoteEvents($quoteId: ID) {\n    activity(quoteId: $quoteId) { resync event { ...QuoteEventFields } }\n  }\n": typeof types.OnQuoteEventsDocument,
+    "\n  mutation CreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n": typeof types.CreateQuoteDocument,
+    "\n  mutation PublishQuote($input: QuoteIdInput!) {\n    publishQuote(input: $input) { quote { id status sentAt } errors { code field message } }\n  }\n": typeof types.PublishQuoteDocument,
+    "\n  mutation AddQuoteVersion($input: AddQuoteVersionInput!) {\n    addQuoteVersion(input: $input) { quote { id } errors { code field message } }\n  }\n": typeof types.AddQuoteVersionDocument,
+    "\n  mutation ArchiveQuote($input: QuoteIdInput!) {\n    archiveQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n": typeof types.ArchiveQuoteDocument,
     "\n  query Portfolio($memberId: ID) {\n    portfolio(memberId: $memberId) {\n      member { id fullName }\n      rows {\n        customer { id name }\n        openInvoices\n        open { currency amount }\n        overdue { currency amount }\n        lastContactActivityAt\n      }\n    }\n  }\n": typeof types.PortfolioDocument,
     "\n  fragment InvoiceFields on Invoice {\n    id number amount currency issuedOn dueOn status paidAmount openAmount paused pausedReason opened firstOpenedAt hasPdf pdfUrl\n    customer { id name }\n  }\n": typeof types.InvoiceFieldsFragmentDoc,
     "\n  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {\n    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {\n      totalCount\n      totals { currency amount paid open count }\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...InvoiceFields } }\n    }\n  }\n": typeof types.InvoicesDocument,
@@ -208,11 +220,23 @@ const documents: Documents = {
     "\n  mutation AcceptQuote($input: AcceptQuoteInput!) {\n    acceptQuote(input: $input) { acceptance { id } errors { code field message } }\n  }\n": types.AcceptQuoteDocument,
     "\n  mutation DeclineQuote($input: DeclineQuoteInput!) {\n    declineQuote(input: $input) { quoteId errors { code field message } }\n  }\n": types.DeclineQuoteDocument,
     "\n  mutation OpenQuoteLink($input: OpenQuoteLinkInput!) {\n    openQuoteLink(input: $input) { quoteId errors { code field message } }\n  }\n": types.OpenQuoteLinkDocument,
+    "\n  fragment HubQuoteFields on Quote {\n    id number title status amount currency message expiresOn declinedAt versionNumber\n    sender { id fullName }\n    currentVersion {\n      id number filename contentType sizeBytes viewUrl downloadUrl\n      attachments { id filename contentType sizeBytes viewUrl downloadUrl }\n    }\n  }\n": types.HubQuoteFieldsFragmentDoc,
+    "\n  query MyQuotes {\n    myHub { id modules }\n    myQuotes { id number title status amount currency expiresOn }\n  }\n": types.MyQuotesDocument,
+    "\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n": types.HubQuoteDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": types.QuoteCustomerPickerDocument,
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": types.QuoteFilterChoicesDocument,
-    "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n": types.CreateQuoteLinkDocument,
+    "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id createdAt expiresAt revokedAt lastOpenedAt } errors { code field message } }\n  }\n": types.CreateQuoteLinkDocument,
     "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n": types.RevokeQuoteLinkDocument,
+    "\n  fragment QuoteListFields on Quote {\n    id number title status amount currency expiresOn sentAt openedAt createdAt\n    customer { id name }\n    sender { id fullName }\n  }\n": types.QuoteListFieldsFragmentDoc,
+    "\n  query Quotes($first: Int, $status: [QuoteStatus!], $customerId: ID, $senderId: ID, $notOpenedForDays: Int) {\n    quotes(first: $first, status: $status, customerId: $customerId, senderId: $senderId, notOpenedForDays: $notOpenedForDays) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...QuoteListFields } }\n    }\n  }\n": types.QuotesDocument,
+    "\n  fragment QuoteEventFields on ActivityEvent { id kind occurredAt actorName detail quote { id } }\n": types.QuoteEventFieldsFragmentDoc,
+    "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      id number title status visibility amount currency message language expiresOn removeAfterDays notifyOnPublish\n      remindUnopenedDays remindUnacceptedDays remindBeforeExpiryDays declineReason\n      sentAt openedAt downloadedAt acceptedAt declinedAt expiredAt archivedAt createdAt\n      customer { id name }\n      contact { id fullName email }\n      recipients { id fullName }\n      sender { id fullName }\n      currentVersion {\n        id number filename downloadUrl\n        attachments { id filename contentType sizeBytes downloadUrl }\n      }\n      versions { id number filename sizeBytes sha256 createdAt frozen downloadUrl createdBy { fullName } }\n      events { ...QuoteEventFields }\n    }\n    quoteAcceptance(quoteId: $id) { id fullName email acceptedAt versionNumber versionSha256 ip userAgent codeSentTo certificateId certificateUrl }\n  }\n": types.QuoteDocument,
+    "\n  subscription OnQuoteEvents($quoteId: ID) {\n    activity(quoteId: $quoteId) { resync event { ...QuoteEventFields } }\n  }\n": types.OnQuoteEventsDocument,
+    "\n  mutation CreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n": types.CreateQuoteDocument,
+    "\n  mutation PublishQuote($input: QuoteIdInput!) {\n    publishQuote(input: $input) { quote { id status sentAt } errors { code field message } }\n  }\n": types.PublishQuoteDocument,
+    "\n  mutation AddQuoteVersion($input: AddQuoteVersionInput!) {\n    addQuoteVersion(input: $input) { quote { id } errors { code field message } }\n  }\n": types.AddQuoteVersionDocument,
+    "\n  mutation ArchiveQuote($input: QuoteIdInput!) {\n    archiveQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n": types.ArchiveQuoteDocument,
     "\n  query Portfolio($memberId: ID) {\n    portfolio(memberId: $memberId) {\n      member { id fullName }\n      rows {\n        customer { id name }\n        openInvoices\n        open { currency amount }\n        overdue { currency amount }\n        lastContactActivityAt\n      }\n    }\n  }\n": types.PortfolioDocument,
     "\n  fragment InvoiceFields on Invoice {\n    id number amount currency issuedOn dueOn status paidAmount openAmount paused pausedReason opened firstOpenedAt hasPdf pdfUrl\n    customer { id name }\n  }\n": types.InvoiceFieldsFragmentDoc,
     "\n  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {\n    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {\n      totalCount\n      totals { currency amount paid open count }\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...InvoiceFields } }\n    }\n  }\n": types.InvoicesDocument,
@@ -591,6 +615,18 @@ export function graphql(source: "\n  mutation OpenQuoteLink($input: OpenQuoteLin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment HubQuoteFields on Quote {\n    id number title status amount currency message expiresOn declinedAt versionNumber\n    sender { id fullName }\n    currentVersion {\n      id number filename contentType sizeBytes viewUrl downloadUrl\n      attachments { id filename contentType sizeBytes viewUrl downloadUrl }\n    }\n  }\n"): (typeof documents)["\n  fragment HubQuoteFields on Quote {\n    id number title status amount currency message expiresOn declinedAt versionNumber\n    sender { id fullName }\n    currentVersion {\n      id number filename contentType sizeBytes viewUrl downloadUrl\n      attachments { id filename contentType sizeBytes viewUrl downloadUrl }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyQuotes {\n    myHub { id modules }\n    myQuotes { id number title status amount currency expiresOn }\n  }\n"): (typeof documents)["\n  query MyQuotes {\n    myHub { id modules }\n    myQuotes { id number title status amount currency expiresOn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n"): (typeof documents)["\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n"): (typeof documents)["\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -603,11 +639,47 @@ export function graphql(source: "\n  query QuoteFilterChoices {\n    customers(f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id } errors { code field message } }\n  }\n"];
+export function graphql(source: "\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id createdAt expiresAt revokedAt lastOpenedAt } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CreateQuoteLink($input: CreateQuoteLinkInput!) {\n    createQuoteLink(input: $input) { url link { id createdAt expiresAt revokedAt lastOpenedAt } errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation RevokeQuoteLink($input: RevokeQuoteLinkInput!) {\n    revokeQuoteLink(input: $input) { link { id revokedAt } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuoteListFields on Quote {\n    id number title status amount currency expiresOn sentAt openedAt createdAt\n    customer { id name }\n    sender { id fullName }\n  }\n"): (typeof documents)["\n  fragment QuoteListFields on Quote {\n    id number title status amount currency expiresOn sentAt openedAt createdAt\n    customer { id name }\n    sender { id fullName }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Quotes($first: Int, $status: [QuoteStatus!], $customerId: ID, $senderId: ID, $notOpenedForDays: Int) {\n    quotes(first: $first, status: $status, customerId: $customerId, senderId: $senderId, notOpenedForDays: $notOpenedForDays) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...QuoteListFields } }\n    }\n  }\n"): (typeof documents)["\n  query Quotes($first: Int, $status: [QuoteStatus!], $customerId: ID, $senderId: ID, $notOpenedForDays: Int) {\n    quotes(first: $first, status: $status, customerId: $customerId, senderId: $senderId, notOpenedForDays: $notOpenedForDays) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges { node { ...QuoteListFields } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuoteEventFields on ActivityEvent { id kind occurredAt actorName detail quote { id } }\n"): (typeof documents)["\n  fragment QuoteEventFields on ActivityEvent { id kind occurredAt actorName detail quote { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      id number title status visibility amount currency message language expiresOn removeAfterDays notifyOnPublish\n      remindUnopenedDays remindUnacceptedDays remindBeforeExpiryDays declineReason\n      sentAt openedAt downloadedAt acceptedAt declinedAt expiredAt archivedAt createdAt\n      customer { id name }\n      contact { id fullName email }\n      recipients { id fullName }\n      sender { id fullName }\n      currentVersion {\n        id number filename downloadUrl\n        attachments { id filename contentType sizeBytes downloadUrl }\n      }\n      versions { id number filename sizeBytes sha256 createdAt frozen downloadUrl createdBy { fullName } }\n      events { ...QuoteEventFields }\n    }\n    quoteAcceptance(quoteId: $id) { id fullName email acceptedAt versionNumber versionSha256 ip userAgent codeSentTo certificateId certificateUrl }\n  }\n"): (typeof documents)["\n  query Quote($id: ID!) {\n    quote(id: $id) {\n      id number title status visibility amount currency message language expiresOn removeAfterDays notifyOnPublish\n      remindUnopenedDays remindUnacceptedDays remindBeforeExpiryDays declineReason\n      sentAt openedAt downloadedAt acceptedAt declinedAt expiredAt archivedAt createdAt\n      customer { id name }\n      contact { id fullName email }\n      recipients { id fullName }\n      sender { id fullName }\n      currentVersion {\n        id number filename downloadUrl\n        attachments { id filename contentType sizeBytes downloadUrl }\n      }\n      versions { id number filename sizeBytes sha256 createdAt frozen downloadUrl createdBy { fullName } }\n      events { ...QuoteEventFields }\n    }\n    quoteAcceptance(quoteId: $id) { id fullName email acceptedAt versionNumber versionSha256 ip userAgent codeSentTo certificateId certificateUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OnQuoteEvents($quoteId: ID) {\n    activity(quoteId: $quoteId) { resync event { ...QuoteEventFields } }\n  }\n"): (typeof documents)["\n  subscription OnQuoteEvents($quoteId: ID) {\n    activity(quoteId: $quoteId) { resync event { ...QuoteEventFields } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CreateQuote($input: CreateQuoteInput!) {\n    createQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishQuote($input: QuoteIdInput!) {\n    publishQuote(input: $input) { quote { id status sentAt } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation PublishQuote($input: QuoteIdInput!) {\n    publishQuote(input: $input) { quote { id status sentAt } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddQuoteVersion($input: AddQuoteVersionInput!) {\n    addQuoteVersion(input: $input) { quote { id } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation AddQuoteVersion($input: AddQuoteVersionInput!) {\n    addQuoteVersion(input: $input) { quote { id } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveQuote($input: QuoteIdInput!) {\n    archiveQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation ArchiveQuote($input: QuoteIdInput!) {\n    archiveQuote(input: $input) { quote { id status } errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { MyHubQuery, OpenHubMutation } from './operations';
 import { useHubChrome } from './hubChrome';
 import { HubFolders } from './HubFolders';
+import { HubQuotes } from './quotes/HubQuotes';
 import { Empty, ErrorState, FileIcon, Loading } from '../ui/components';
 import { IconFolder } from '../ui/icons';
 import { describeError } from '../lib/errors';
@@ -37,6 +38,8 @@ export function HubHomePage() {
         <h1>{t.hello(viewer?.contact?.firstName ?? '')}</h1>
         {(!hub || hub.modules.includes('DOCUMENTS')) && <p>{t.intro(organizationName || viewer?.organization.name || '', viewer?.contact?.customer.name ?? '')}</p>}
       </div>
+      {/* Quotes first: they ask for an answer. Shown when the customer's Quotes module is on. */}
+      <HubQuotes />
       {res.error && !res.data ? (
         <ErrorState message={describeError(res.error)} onRetry={() => refetch({ requestPolicy: 'network-only' })} />
       ) : !res.data ? (

@@ -14,7 +14,7 @@ export interface QuoteRow {
   sentAt?: string | null;
   openedAt?: string | null;
   createdAt: string;
-  customer: { id: string; name: string };
+  customer: { id: string; name: string } | null;
   sender?: { id: string; fullName: string } | null;
 }
 
@@ -35,7 +35,7 @@ export function QuotesTable({ rows, showCustomer = true }: { rows: readonly Quot
                 <Link to={`/quotes/${encodeURIComponent(q.id)}`}><strong className="truncate" style={{ display: 'block' }}>{q.title}</strong></Link>
                 <div className="muted small num-col">{q.number}</div>
               </td>
-              {showCustomer && <td data-label="Customer"><Link to={`/customers/${encodeURIComponent(q.customer.id)}`}>{q.customer.name}</Link></td>}
+              {showCustomer && <td data-label="Customer">{q.customer ? <Link to={`/customers/${encodeURIComponent(q.customer.id)}`}>{q.customer.name}</Link> : <span className="muted">—</span>}</td>}
               <td data-label="Status"><StatusChip status={q.status} expiresOn={q.expiresOn} showExpiry /></td>
               <td data-label="Amount" className="num num-col">{formatAmount(q.amount, q.currency) || <span className="muted">—</span>}</td>
               <td data-label="Sent">{q.sentAt ? <time dateTime={q.sentAt} title={formatDate(q.sentAt)}>{timeAgo(q.sentAt)}</time> : <span className="muted">Not sent</span>}</td>

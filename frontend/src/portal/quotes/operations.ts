@@ -23,3 +23,28 @@ export const OpenQuoteLinkMutation = graphql(`
     openQuoteLink(input: $input) { quoteId errors { code field message } }
   }
 `);
+
+export const HubQuoteFields = graphql(`
+  fragment HubQuoteFields on Quote {
+    id number title status amount currency message expiresOn declinedAt versionNumber
+    sender { id fullName }
+    currentVersion {
+      id number filename contentType sizeBytes viewUrl downloadUrl
+      attachments { id filename contentType sizeBytes viewUrl downloadUrl }
+    }
+  }
+`);
+
+export const MyQuotesQuery = graphql(`
+  query MyQuotes {
+    myHub { id modules }
+    myQuotes { id number title status amount currency expiresOn }
+  }
+`);
+
+export const HubQuoteQuery = graphql(`
+  query HubQuote($id: ID!) {
+    quote(id: $id) { ...HubQuoteFields }
+    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }
+  }
+`);
