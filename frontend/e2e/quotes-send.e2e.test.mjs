@@ -66,8 +66,8 @@ test('quotes: send a quote to one contact and follow it', async (t) => {
     await dialog.getByLabel('Contact', { exact: true }).selectOption({ label: `${JANE.firstName} ${JANE.lastName} (${JANE.email})` });
     const in30 = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     await dialog.getByLabel('Expires on', { exact: true }).fill(in30);
-    await dialog.getByLabel('Remind when not opened after').check();
-    await dialog.getByLabel('Remind', { exact: true }).check();
+    await dialog.getByRole('checkbox', { name: 'Remind when not opened after' }).check();
+    await dialog.getByRole('checkbox', { name: 'Remind', exact: true }).check();
     await snap(page, 'quotes-send-dialog');
     await dialog.getByRole('button', { name: 'Send quote' }).click();
     await page.waitForURL(/\/quotes\/[^/]+$/);

@@ -124,7 +124,7 @@ export function CustomerPage() {
         </div>
       </div>
       <FolderTree customerId={c.id} />
-      {quoting && <NewQuoteDialog customerId={c.id} onClose={() => setQuoting(false)} onSent={(id) => { setQuoting(false); if (id) navigate(`/quotes/${encodeURIComponent(id)}`); }} />}
+      {quoting && <NewQuoteDialog customerId={c.id} onClose={() => setQuoting(false)} onSent={(id, link) => { setQuoting(false); if (id) navigate(`/quotes/${encodeURIComponent(id)}`, { state: { link } }); }} />}
       {sending && <SendDialog initialCustomerId={c.id} onClose={() => { setSending(false); reload(); }} />}
     </>
   );

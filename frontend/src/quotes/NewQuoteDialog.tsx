@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useClient } from 'urql';
+import type { LinkRow } from './QuoteLinks';
 import { CreateQuoteLinkMutation, CreateQuoteMutation, PublishQuoteMutation } from './operations';
 import { SendQuoteDialog, type SubmitQuote } from './SendQuoteDialog';
 import { endOfDayIso } from './quoteForm';
@@ -7,8 +9,13 @@ import { useSession } from '../app/session';
 
 /** The Send quote dialog wired to the server: create the quote, make its public link, publish it. A link or
  *  publish that fails leaves a draft the rep finds on the quote page, and says so. */
-export function NewQuoteDialog({ onClose, onSent, customerId }: { onClose: () => void; onSent: (quoteId: string | null) => void; customerId?: string }) {
+/** The link made with the quote, handed to the quote's page (the server lists no links yet; its address is
+ *  shown once anyway). */
+export type MadeLink = LinkRow;
+
+export function NewQuoteDialog({ onClose, onSent, customerId }: { onClose: () => void; onSent: (quoteId: string | null, link: MadeLink | null) => void; customerId?: string }) {
   const client = useClient();
+  const madeLink = useRef<MadeLink | null>(null);
   const { viewer } = useSession();
   const submit: SubmitQuote = async (input, { publish, link }) => {
     // A public link's quote is published after its link exists: the link then opens from the first moment.
@@ -23,6 +30,8 @@ export function NewQuoteDialog({ onClose, onSent, customerId }: { onClose: () =>
       const errs = l.error ? [{ code: 'NETWORK', field: null, message: describeError(l.error) }] : l.data!.createQuoteLink.errors;
       if (errs.length) return { errors: errs.map((e) => ({ ...e, message: `Saved as a draft, but the link failed: ${e.message}` })), quoteId };
       linkUrl = l.data!.createQuoteLink.url ?? null;
+      const newLink = l.data!.createQuoteLink.link;
+      madeLink.current = newLink ? { ...newLink, url: linkUrl } : null;
     }
     if (publish && link) {
       const p = await client.mutation(PublishQuoteMutation, { input: { quoteId } }).toPromise();
@@ -31,6 +40,6 @@ export function NewQuoteDialog({ onClose, onSent, customerId }: { onClose: () =>
     }
     return { errors: [], quoteId, linkUrl };
   };
-  return <SendQuoteDialog onClose={onClose} onSubmit={submit} onDone={onSent} initialCustomerId={customerId}
+  return <SendQuoteDialog onClose={onClose} onSubmit={submit} onDone={(id) => onSent(id, madeLink.current)} initialCustomerId={customerId}
     defaults={{ language: viewer?.member?.language, message: viewer?.member?.standardMessage }} />;
 }

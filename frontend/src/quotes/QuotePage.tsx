@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AddQuoteVersionMutation, ArchiveQuoteMutation, CreateQuoteLinkMutation, PublishQuoteMutation, QuoteQuery, RevokeQuoteLinkMutation } from './operations';
 import { StatusChip } from './StatusChip';
@@ -30,7 +30,11 @@ export function QuotePage() {
   const [, revokeLink] = useMutation(RevokeQuoteLinkMutation);
   const [errors, setErrors] = useState<string[]>([]);
   // Links made in this page view (their address is shown once, when made).
-  const [links, setLinks] = useState<LinkRow[]>([]);
+  const location = useLocation();
+  const [links, setLinks] = useState<LinkRow[]>(() => {
+    const made = (location.state as { link?: LinkRow | null } | null)?.link;
+    return made ? [made] : [];
+  });
   const q = res.data?.quote;
   const acceptance = res.data?.quoteAcceptance ?? null;
   useTitle(q ? `${q.number} · ${q.title}` : 'Quote');

@@ -47,7 +47,7 @@ export function QuotesPage() {
         </div>
       )}
       {res.data && <p className="muted small" style={{ marginTop: 'var(--s3)' }}>{res.data.quotes.totalCount} quote{res.data.quotes.totalCount === 1 ? '' : 's'}</p>}
-      {sending && <NewQuoteDialog onClose={() => setSending(false)} onSent={(id) => { setSending(false); if (id) navigate(`/quotes/${encodeURIComponent(id)}`); else refetch({ requestPolicy: 'network-only' }); }} />}
+      {sending && <NewQuoteDialog onClose={() => setSending(false)} onSent={(id, link) => { setSending(false); if (id) navigate(`/quotes/${encodeURIComponent(id)}`, { state: { link } }); else refetch({ requestPolicy: 'network-only' }); }} />}
     </>
   );
 }
