@@ -16,6 +16,7 @@ from portico.graphql.node import Node, register_node
 from portico.graphql.quotes import acceptance_loaders
 from portico.graphql.quotes import loaders as ql
 from portico.graphql.quotes.acceptance_types import QuoteAcceptanceType, QuoteLinkType
+from portico.graphql.quotes.reminders import QuoteReminderType, reminders_of
 from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs.links import grant_for, sign_grant
 from portico.quotes import models
@@ -228,6 +229,11 @@ class QuoteType(Node):
     async def links(self, info: Info) -> list[QuoteLinkType]:
         rows = await acceptance_loaders.links_by_quote_id(info.context.loaders).load(self.model.id)
         return [QuoteLinkType.from_model(link) for link in rows]
+
+    @strawberry.field(description="The reminders sent about the quote, oldest first (each kind at most once). "
+                      f"{_STAFF} Empty for contacts.")
+    async def reminders(self, info: Info) -> list[QuoteReminderType]:
+        return await reminders_of(info, self.model.id)
 
 
 @strawberry.type
