@@ -15,6 +15,7 @@ back to 30 ahead; EUR, DKK and SEK; a tenth partially paid, a tenth paid, a fift
   invoice (run records, actions and outbox emails deleted between runs): emails queued, customers/s.
 
     .venv/bin/python bench/aging.py [--invoices 100000] [--customers 5000] [--managers 20] [--runs 3]
+                                    [--sweep-runs N]
 """
 
 from __future__ import annotations
@@ -172,7 +173,7 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
             await raw.close()
 
         sweep_times, emails, customers = [], 0, 0
-        for _ in range(args.runs):
+        for _ in range(args.sweep_runs or args.runs):
             await InvoiceStepRun.all().delete()
             await Action.all().delete()
             await OutboxEmail.all().delete()
@@ -195,7 +196,7 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
         "baseline_sql_p50_ms": round(p50_base * 1000, 1),
         "portico_speed_vs_baseline": round(p50_base / p50_admin, 2),
         "rows": len(admin_rows),
-        "sweep_p50_s": round(median(sweep_times), 2), "sweep_customers": customers, "sweep_emails": emails,
+        "sweep_runs": len(sweep_times), "sweep_p50_s": round(median(sweep_times), 2), "sweep_customers": customers, "sweep_emails": emails,
         "sweep_customers_per_s": round(customers / median(sweep_times), 1) if customers else None,
     }
 
@@ -206,4 +207,5 @@ if __name__ == "__main__":
     parser.add_argument("--customers", type=int, default=5_000)
     parser.add_argument("--managers", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sweep-runs", type=int, default=0, help="runs of the sweep (default: --runs)")
     print(json.dumps(asyncio.run(main(parser.parse_args())), indent=2))
