@@ -196,7 +196,8 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
         "baseline_sql_p50_ms": round(p50_base * 1000, 1),
         "portico_speed_vs_baseline": round(p50_base / p50_admin, 2),
         "rows": len(admin_rows),
-        "sweep_runs": len(sweep_times), "sweep_p50_s": round(median(sweep_times), 2), "sweep_customers": customers, "sweep_emails": emails,
+        "sweep_runs": len(sweep_times), "sweep_p50_s": round(median(sweep_times), 2),
+        "sweep_customers": customers, "sweep_emails": emails,
         "sweep_customers_per_s": round(customers / median(sweep_times), 1) if customers else None,
     }
 
