@@ -109,6 +109,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
     from portico.notifications.http import unsubscribe_routes
     from portico.quotes.certificate_http import certificate_route
     from portico.receivables.http import receivables_routes
+    from portico.receivables.invoice_http import invoice_routes
 
     routes: list[Route | Mount | WebSocketRoute] = [
         Route("/healthz", healthz),
@@ -124,6 +125,7 @@ def create_app(settings: Settings | None = None, *, frontend_dist: Path | None =
         *unsubscribe_routes(),
         *customer_routes(),
         *receivables_routes(),
+        *invoice_routes(),
         *_spa_routes(frontend_dist or FRONTEND_DIST),
     ]
     app = Starlette(

@@ -777,13 +777,13 @@ def require_sharer(actor: Actor) -> Member:
 
 
 def require_uploader(actor: Actor) -> Member:
-    """`POST /uploads` feeds a share or a publication (SHARES_WRITE), a customer import (CUSTOMERS_WRITE) or a quote
-    (QUOTES_WRITE): an API key needs one of them; whoever uses the upload checks their own scope again."""
+    """`POST /uploads` feeds a share or a publication (SHARES_WRITE), a customer import (CUSTOMERS_WRITE), a quote
+    (QUOTES_WRITE) or an invoice's PDF (INVOICES_WRITE): an API key needs one of them; whoever uses the upload checks
+    their own scope again."""
     member = actor.require_member()
-    if actor.kind is ActorKind.API_KEY and not {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE, Scope.QUOTES_WRITE} & set(
-        actor.scopes
-    ):
-        raise NotAllowed("This API key lacks the SHARES_WRITE, CUSTOMERS_WRITE or QUOTES_WRITE scope.")
+    writes = {Scope.SHARES_WRITE, Scope.CUSTOMERS_WRITE, Scope.QUOTES_WRITE, Scope.INVOICES_WRITE}
+    if actor.kind is ActorKind.API_KEY and not writes & set(actor.scopes):
+        raise NotAllowed("This API key lacks the SHARES_WRITE, CUSTOMERS_WRITE, QUOTES_WRITE or INVOICES_WRITE scope.")
     return member
 
 

@@ -29,6 +29,7 @@ async def record(
     sender_id: int | None = None,
     detail: str = "",
     audience: Iterable[int] = (),
+    invoice_id: int | None = None,
 ) -> ActivityEvent:
     """Append one event. Call `publish` with it once the surrounding transaction (if any) has committed.
 
@@ -51,6 +52,7 @@ async def record(
         document_id=document.id if document else None,
         share_id=share_id,
         sender_id=sender_id,
+        invoice_id=invoice_id,
         actor_name=contact.full_name if contact else (actor.member.full_name if actor.member else ""),
         detail=detail[:300],
         ip=actor.ip[:64],

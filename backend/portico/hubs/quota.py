@@ -34,6 +34,7 @@ from portico.hubs.models import Document, DocumentVersion, Upload
 from portico.libraries.models import Publication
 from portico.quotes.acceptance_models import QuoteAcceptance
 from portico.quotes.models import QuoteAttachment, QuoteVersion
+from portico.receivables.models import Invoice
 from portico.storage.errors import QuotaExceeded
 
 GIB = 1024**3
@@ -68,6 +69,7 @@ async def recount_storage_bytes(organization_id: int, connection: BaseDBAsyncCli
         (Upload.filter(organization_id=organization_id, used_at=None), "size_bytes"),
         (QuoteVersion.filter(organization_id=organization_id), "size"),
         (QuoteAttachment.filter(organization_id=organization_id), "size"),
+        (Invoice.filter(organization_id=organization_id, pdf_storage_key__not_isnull=True), "pdf_size_bytes"),
     ):
         row = await qs.using_db(connection).annotate(total=Sum(size)).first().values("total")
         total += int((row or {}).get("total") or 0)

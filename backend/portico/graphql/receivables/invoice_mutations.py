@@ -10,7 +10,7 @@ from portico.graphql.context import Info
 from portico.graphql.errors import UserError, mutate
 from portico.graphql.receivables.invoice_types import InvoiceType, PaymentType
 from portico.graphql.relay import decode_id
-from portico.receivables import services
+from portico.receivables import documents, services
 
 WRITE = "Members (a MEMBER: for the customers of their portfolio); API keys acting as one need INVOICES_WRITE."
 
@@ -67,6 +67,12 @@ class RecordPaymentInput:
     amount: str = strawberry.field(description="In the invoice's currency; at most what is still owed.")
     paid_on: date
     note: str | None = None
+
+
+@strawberry.input
+class AttachInvoicePdfInput:
+    invoice_id: strawberry.ID
+    upload_id: str = strawberry.field(description="From POST /uploads (a PDF); replaces the invoice's PDF if any.")
 
 
 @strawberry.type
@@ -169,3 +175,14 @@ class InvoiceMutations:
                     "payment": PaymentType.from_model(payment, invoice.currency)}
 
         return await mutate(PaymentPayload, work)
+
+    @strawberry.mutation(description=f"Attach the invoice's PDF (shown in the hub's Invoices section). {WRITE}")
+    async def attach_invoice_pdf(self, info: Info, input: AttachInvoicePdfInput) -> InvoicePayload:
+        async def work() -> dict[str, object]:
+            invoice = await documents.attach_pdf(
+                info.context.actor.require_signed_in(), info.context.services.storage,
+                invoice_id=_invoice_id(input.invoice_id), upload_id=input.upload_id,
+            )
+            return {"invoice": InvoiceType.from_model(invoice)}
+
+        return await mutate(InvoicePayload, work)
