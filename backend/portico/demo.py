@@ -1,4 +1,4 @@
-"""Demo data for the embedded default: an organization, an admin, two reps, libraries and customers.
+"""Demo data for the embedded default: an organization, an admin, two reps, libraries, customers and their invoices.
 
 Idempotent: a second run finds the demo organization and only prints the logins.
 """
@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
@@ -17,6 +19,7 @@ from portico.customers.models import Contact, Customer, CustomerKind
 from portico.libraries.models import Library, Publication
 from portico.libraries.services import search_text
 from portico.quotes.demo import seed_demo_quotes
+from portico.receivables.models import Invoice, InvoiceStatus, Payment
 from portico.settings import Settings
 from portico.storage.base import Storage
 
@@ -32,6 +35,32 @@ CUSTOMERS = [
     ("Svea Bygg AB", [("Erik", "Lund", "erik@sveabygg.example"), ("Sara", "Nilsson", "sara@sveabygg.example")]),
     ("Harbor Foods Ltd", [("Olivia", "Reed", "olivia@harborfoods.example")]),
 ]
+
+
+# Per customer: (amount, currency, days from today to the due date, amount paid). Some overdue, some not yet due, one
+# partly paid, one paid; in the customer's own currency (totals never mix currencies).
+INVOICES = [
+    [("12500.00", "DKK", -45, "0"), ("3200.50", "DKK", -10, "1200.50"), ("8750.00", "DKK", 20, "0")],
+    [("48000.00", "SEK", -95, "0"), ("15990.00", "SEK", 5, "0")],
+    [("2400.00", "EUR", -35, "2400.00"), ("980.75", "EUR", -3, "0"), ("5100.00", "EUR", 30, "0")],
+]
+
+
+async def _demo_invoices(org: Organization, customer: Customer, index: int, admin: Member) -> None:
+    today = date.today()
+    for n, (amount, currency, due_in, paid) in enumerate(INVOICES[index], start=1):
+        paid_amount = Decimal(paid)
+        status = InvoiceStatus.OPEN if not paid_amount else (
+            InvoiceStatus.PAID if paid_amount == Decimal(amount) else InvoiceStatus.PARTIALLY_PAID
+        )
+        invoice = await Invoice.create(
+            organization=org, customer=customer, number=f"NW-{2026}{index + 1:02d}{n:02d}", amount=Decimal(amount),
+            currency=currency, issued_on=today + timedelta(days=due_in - 30), due_on=today + timedelta(days=due_in),
+            status=status, paid_amount=paid_amount, created_by=admin,
+        )
+        if paid_amount:
+            await Payment.create(organization=org, invoice=invoice, amount=paid_amount,
+                                 paid_on=today + timedelta(days=min(due_in, 0) - 1), note="Bank transfer")
 
 
 def demo_pdf(title: str) -> bytes:
@@ -126,10 +155,12 @@ async def seed_demo(settings: Settings, storage: Storage) -> list[str]:
             for i, (name, people) in enumerate(CUSTOMERS):
                 customer = await Customer.create(
                     organization=org, kind=CustomerKind.COMPANY, name=name, name_key=name.lower(), hub_access=True,
-                    modules=["DOCUMENTS", "QUOTES"] if i < 2 else ["DOCUMENTS"], created_by=admin,
+                    modules=["DOCUMENTS", "QUOTES", "INVOICES"] if i < 2 else ["DOCUMENTS", "INVOICES"],
+                    created_by=admin, external_ref=f"NW-C{i + 1:03d}",
                 )
                 customers.append(customer)
                 await customer.account_managers.add(reps[i % len(reps)])
+                await _demo_invoices(org, customer, i, admin)
                 for j, (first, last, email) in enumerate(people):
                     await Contact.create(
                         customer=customer, organization=org, first_name=first, last_name=last, email=email,

@@ -279,7 +279,7 @@ ACCOUNT_MANAGERS_TABLE = "customer_account_manager"
 
 
 async def _bulk_targets(
-    actor: Actor, customer_ids: list[int], member_ids: list[int]
+    actor: Actor, customer_ids: list[int], member_ids: list[int], *, assigning: bool = True
 ) -> tuple[list[Customer], list[Member]]:
     if not customer_ids:
         raise DomainError("REQUIRED", "Choose at least one customer.", "customerIds")
@@ -294,6 +294,10 @@ async def _bulk_targets(
     members = await policy.members_visible_to(actor).filter(id__in=set(member_ids), is_active=True)
     if len(members) != len(set(member_ids)):
         raise NotFound("Member", "memberIds")
+    if assigning and (not_flagged := sorted(m.email for m in members if not m.is_account_manager)):
+        # Issue 11: only members flagged as account managers get a portfolio (removing anyone is fine).
+        raise DomainError("NOT_AN_ACCOUNT_MANAGER", f"Not an account manager: {', '.join(not_flagged)}.",
+                          "memberIds")
     return customers, members
 
 
@@ -325,7 +329,7 @@ async def unassign_account_managers(
 ) -> list[Customer]:
     """Remove every member from every customer, in one statement."""
     policy.require_account_manager_editor(actor)
-    customers, members = await _bulk_targets(actor, customer_ids, member_ids)
+    customers, members = await _bulk_targets(actor, customer_ids, member_ids, assigning=False)
     customer_list = ", ".join(str(int(c.id)) for c in customers)
     member_list = ", ".join(str(int(m.id)) for m in members)
     async with in_transaction() as connection:
@@ -333,4 +337,20 @@ async def unassign_account_managers(
             f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE "customer_id" IN ({customer_list}) '
             f'AND "member_id" IN ({member_list})'
         )
+    return customers
+
+
+async def replace_account_managers(
+    actor: Actor, *, customer_ids: list[int], member_ids: list[int]
+) -> list[Customer]:
+    """Make the members the only account managers of every customer (issue 11, bulk from a selection): one DELETE and
+    one INSERT for the whole selection, in one transaction."""
+    policy.require_account_manager_editor(actor)
+    customers, members = await _bulk_targets(actor, customer_ids, member_ids)
+    customer_list = ", ".join(str(int(c.id)) for c in customers)
+    async with in_transaction() as connection:
+        await connection.execute_query(
+            f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE "customer_id" IN ({customer_list})'
+        )
+        await add_account_manager_pairs(connection, [(c.id, m.id) for c in customers for m in members])
     return customers

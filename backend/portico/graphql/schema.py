@@ -49,6 +49,7 @@ from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcc
 from portico.graphql.quotes.mutations import QuoteMutations
 from portico.graphql.quotes.queries import QuoteQueries
 from portico.graphql.receivables.actions import ActionMutations, ActionQueries
+from portico.graphql.receivables.invoice_imports import InvoiceImportMutations
 from portico.graphql.receivables.invoice_mutations import InvoiceMutations
 from portico.graphql.receivables.invoices import InvoiceQueries
 from portico.graphql.receivables.reports import ReportQueries
@@ -87,7 +88,7 @@ Mutation = merge_types(
         FolderMutations,
         HubSignInMutations, TemplateMutations, BrandingMutations, NotificationMutations, StorageMutations,
         WelcomeMutations, QuoteAcceptanceMutations, InvoiceMutations, QuoteMutations, WorkflowMutations,
-        ActionMutations,
+        ActionMutations, InvoiceImportMutations,
     ),
 )
 Subscription = merge_types("Subscription", (HubSubscriptions,))

@@ -20,9 +20,17 @@ export type AcceptQuoteInput = {
   quoteId: string | number;
 };
 
+/** ADD the members to each customer's account managers, REMOVE them, or REPLACE the account managers with exactly them. */
+export type AccountManagerMode =
+  | 'ADD'
+  | 'REMOVE'
+  | 'REPLACE';
+
 export type AccountManagersInput = {
   customerIds: Array<string | number>;
   memberIds: Array<string | number>;
+  /** assignAccountManagers only (unassign always removes). */
+  mode?: AccountManagerMode;
 };
 
 export type ActivityKind =

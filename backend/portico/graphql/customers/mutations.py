@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 import strawberry
 
 from portico.customers import services
@@ -78,10 +80,21 @@ class ContactPayload:
     errors: list[UserError]
 
 
+@strawberry.enum(description="ADD the members to each customer's account managers, REMOVE them, or REPLACE the "
+                 "account managers with exactly them.")
+class AccountManagerMode(Enum):
+    ADD = "ADD"
+    REMOVE = "REMOVE"
+    REPLACE = "REPLACE"
+
+
 @strawberry.input
 class AccountManagersInput:
     customer_ids: list[strawberry.ID]
     member_ids: list[strawberry.ID]
+    mode: AccountManagerMode = strawberry.field(
+        default=AccountManagerMode.ADD, description="assignAccountManagers only (unassign always removes)."
+    )
 
 
 @strawberry.type
@@ -174,11 +187,17 @@ class CustomerMutations:
         return await mutate(ContactPayload, work)
 
     @strawberry.mutation(
-        description=f"Assign members as account managers of customers (one, or many at once). {scopes.CUSTOMERS_WRITE}"
+        description="Assign members (flagged as account managers) to customers, one or many at once: `mode` ADD, "
+        f"REMOVE or REPLACE. ADMIN and MANAGER. {scopes.CUSTOMERS_WRITE}"
     )
     async def assign_account_managers(self, info: Info, input: AccountManagersInput) -> AccountManagersPayload:
         async def work() -> dict[str, object]:
-            customers = await services.assign_account_managers(
+            operation = {
+                AccountManagerMode.ADD: services.assign_account_managers,
+                AccountManagerMode.REMOVE: services.unassign_account_managers,
+                AccountManagerMode.REPLACE: services.replace_account_managers,
+            }[input.mode]
+            customers = await operation(
                 info.context.actor.require_signed_in(),
                 customer_ids=decode_ids(input.customer_ids, "Customer", "customerIds"),
                 member_ids=decode_ids(input.member_ids, "Member", "memberIds"),
