@@ -31,12 +31,17 @@ export function QuotePage() {
   const [errors, setErrors] = useState<string[]>([]);
   // Links made in this page view (their address is shown once, when made).
   const location = useLocation();
-  const [links, setLinks] = useState<LinkRow[]>(() => {
-    const made = (location.state as { link?: LinkRow | null } | null)?.link;
-    return made ? [made] : [];
+  // Links made from this browser keep their address (shown once); the server lists them all without it.
+  const [made, setMade] = useState<LinkRow[]>(() => {
+    const link = (location.state as { link?: LinkRow | null } | null)?.link;
+    return link ? [link] : [];
   });
   const q = res.data?.quote;
   const acceptance = res.data?.quoteAcceptance ?? null;
+  const links: LinkRow[] = [
+    ...made.filter((m) => !q?.links.some((l) => l.id === m.id)),
+    ...(q?.links ?? []).map((l) => ({ ...l, url: made.find((m) => m.id === l.id)?.url ?? null })),
+  ];
   useTitle(q ? `${q.number} · ${q.title}` : 'Quote');
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const refreshSoon = useRefreshSoon(reload);
@@ -127,15 +132,15 @@ export function QuotePage() {
               onCreate={async (password, expiresOn) => {
                 const r = await createLink({ input: { quoteId: q.id, password, expiresAt: expiresOn ? endOfDayIso(expiresOn) : null } });
                 const errs = r.error ? netErr(r.error) : r.data?.createQuoteLink.errors ?? [];
-                const made = r.data?.createQuoteLink.link;
-                if (made) setLinks((cur) => [{ ...made, url: r.data?.createQuoteLink.url }, ...cur]);
+                const link = r.data?.createQuoteLink.link;
+                if (link) setMade((cur) => [{ ...link, url: r.data?.createQuoteLink.url }, ...cur]);
+                reload();
                 return { errors: errs, url: r.data?.createQuoteLink.url };
               }}
               onRevoke={async (id) => {
                 const r = await revokeLink({ input: { linkId: id } });
                 const errs = r.error ? netErr(r.error) : r.data?.revokeQuoteLink.errors ?? [];
-                const gone = r.data?.revokeQuoteLink.link;
-                if (gone) setLinks((cur) => cur.map((l) => (l.id === gone.id ? { ...l, revokedAt: gone.revokedAt } : l)));
+                if (!errs.length) reload();
                 return errs;
               }}
             />

@@ -116,3 +116,14 @@ describe('SendQuoteDialog after a partial failure', () => {
     expect(onDone).toHaveBeenCalledWith('Q9');
   });
 });
+
+describe('SendQuoteDialog number suggestion', () => {
+  it("prefills the server's next number, and a typed number wins", async () => {
+    const mock = createMockClient({
+      QuoteCustomer: () => ({ data: { customer: customer(['QUOTES']) } }),
+      NextQuoteNumber: () => ({ data: { nextQuoteNumber: 'Q-1042' } }),
+    });
+    render(<Wrapper client={mock.client}><SendQuoteDialog initialCustomerId="C1" onClose={() => {}} onSubmit={vi.fn<SubmitQuote>()} onDone={() => {}} /></Wrapper>);
+    await waitFor(() => expect(screen.getByLabelText('Quote number')).toHaveValue('Q-1042'));
+  });
+});

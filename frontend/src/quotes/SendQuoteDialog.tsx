@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { QuoteCustomerPickerQuery, QuoteCustomerQuery } from './operations';
+import { NextQuoteNumberQuery, QuoteCustomerPickerQuery, QuoteCustomerQuery } from './operations';
 import { QuoteRecipients } from './QuoteRecipients';
 import { QUOTE_LANGUAGES, QuoteSchedule } from './QuoteSchedule';
 import { FileDrop, UploadRow } from './QuoteFiles';
@@ -51,6 +51,10 @@ export function SendQuoteDialog({ onClose, onSubmit, onDone, initialCustomerId, 
   const [picker] = useQuery({ query: QuoteCustomerPickerQuery, variables: { search: debounced || null }, pause: !!draft.customerId });
   const [cust] = useQuery({ query: QuoteCustomerQuery, variables: { id: draft.customerId ?? '' }, pause: !draft.customerId });
   const customer = cust.data?.customer ?? null;
+  // The server's suggestion for the number (the newest counted up), until the rep types their own.
+  const [suggestion] = useQuery({ query: NextQuoteNumberQuery, requestPolicy: 'network-only' });
+  const suggested = suggestion.data?.nextQuoteNumber ?? '';
+  useEffect(() => { if (suggested) setDraft((d) => (d.number ? d : { ...d, number: suggested })); }, [suggested]);
 
   const pdfItem = pdf.items[pdf.items.length - 1];
   const full: QuoteDraft = {

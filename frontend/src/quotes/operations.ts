@@ -76,6 +76,7 @@ export const QuoteQuery = graphql(`
       }
       versions { id number filename sizeBytes sha256 createdAt frozen downloadUrl createdBy { fullName } }
       events { ...QuoteEventFields }
+      links { id createdAt expiresAt revokedAt lastOpenedAt }
     }
     quoteAcceptance(quoteId: $id) { id fullName email acceptedAt versionNumber versionSha256 ip userAgent codeSentTo certificateId certificateUrl }
   }
@@ -108,5 +109,11 @@ export const AddQuoteVersionMutation = graphql(`
 export const ArchiveQuoteMutation = graphql(`
   mutation ArchiveQuote($input: QuoteIdInput!) {
     archiveQuote(input: $input) { quote { id status } errors { code field message } }
+  }
+`);
+
+export const NextQuoteNumberQuery = graphql(`
+  query NextQuoteNumber {
+    nextQuoteNumber
   }
 `);
