@@ -116,7 +116,13 @@ test('storage plans and module switches', async (t) => {
     await documents.uncheck();
     await page.getByText('Contacts see no documents or folders, their links stop working, and nothing can be sent to this customer.').waitFor();
     assert.ok(await page.getByRole('button', { name: 'Send documents' }).isDisabled());
-    const saved = await gql(page, `query($id: ID!) { customer(id: $id) { modules } }`, { id: decodeURIComponent(customerUrl.split('/').pop()) });
+    // The switch answers at once; the save lands a moment later (the page also loads its quotes now).
+    const customerId = decodeURIComponent(customerUrl.split('/').pop());
+    let saved;
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await page.waitForTimeout(250)) {
+      saved = await gql(page, `query($id: ID!) { customer(id: $id) { modules } }`, { id: customerId });
+      if (saved.data.customer.modules.length === 0) break;
+    }
     assert.deepEqual(saved.data.customer.modules, []);
     await snap(page, 'modules-documents-off');
   });
