@@ -69,3 +69,9 @@ export async function withWorker(backend, done, seconds = 60) {
     await new Promise((r) => { const t = setTimeout(() => { child.kill('SIGKILL'); r(); }, 5000); child.on('exit', () => { clearTimeout(t); r(); }); });
   }
 }
+
+/** Takes members off customers (a customer created by a member has that member as its account manager). */
+export async function unassign(page, customerIds, memberIdList) {
+  await ok(page, `mutation($input: AccountManagersInput!) { unassignAccountManagers(input: $input) { errors { code message } } }`,
+    { input: { customerIds, memberIds: memberIdList } }, 'unassignAccountManagers');
+}

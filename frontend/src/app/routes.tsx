@@ -21,6 +21,9 @@ const StoragePage = lazy(() => import('../admin/StoragePage').then((m) => ({ def
 const ApiKeysPage = lazy(() => import('../admin/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })));
 const PortfolioPage = lazy(() => import('../receivables/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 const InvoicesPage = lazy(() => import('../receivables/InvoicesPage').then((m) => ({ default: m.InvoicesPage })));
+const ActionsPage = lazy(() => import('../receivables/ActionsPage').then((m) => ({ default: m.ActionsPage })));
+const ReportsPage = lazy(() => import('../receivables/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const WorkflowsPage = lazy(() => import('../receivables/WorkflowsPage').then((m) => ({ default: m.WorkflowsPage })));
 const MailboxPage = lazy(() => import('../admin/MailboxPage').then((m) => ({ default: m.MailboxPage })));
 import { PortalLayout } from '../portal/PortalLayout';
 import { HubWelcomePage } from '../portal/HubWelcomePage';
@@ -48,6 +51,14 @@ function Home() {
 function AdminOnly({ children }: { children: ReactNode }) {
   const { viewer } = useSession();
   if (viewer?.member?.role !== 'ADMIN') return <Empty title="Admins only">Ask an admin of your organization for access.</Empty>;
+  return <>{children}</>;
+}
+
+/** Reminder workflows are edited by administrators and managers (the server enforces it too). */
+function ManagersOnly({ children }: { children: ReactNode }) {
+  const { viewer } = useSession();
+  const role = viewer?.member?.role;
+  if (role !== 'ADMIN' && role !== 'MANAGER') return <Empty title="Managers only">Administrators and managers edit reminder workflows.</Empty>;
   return <>{children}</>;
 }
 
@@ -96,6 +107,9 @@ export function buildRoutes(): RouteObject[] {
         { path: '/activity', element: <ActivityPage /> },
         { path: '/portfolio', element: page(<PortfolioPage />) },
         { path: '/invoices', element: page(<InvoicesPage />) },
+        { path: '/actions', element: page(<ActionsPage />) },
+        { path: '/reports', element: page(<ReportsPage />) },
+        { path: '/workflows', element: page(<ManagersOnly><WorkflowsPage /></ManagersOnly>) },
         { path: '/settings', element: page(<SettingsPage />) },
         { path: '/settings/notifications', element: page(<StaffNotificationsPage />) },
         { path: '/admin/members', element: page(<AdminOnly><MembersPage /></AdminOnly>) },

@@ -18,6 +18,7 @@ import { ActivityFeed } from '../activity/ActivityFeed';
 import { SendDialog } from '../share/SendDialog';
 import { NewQuoteDialog } from '../quotes/NewQuoteDialog';
 import { CustomerQuotes } from '../quotes/CustomerQuotes';
+import { CustomerReceivablesCard } from '../receivables/CustomerReceivablesCard';
 import type { CustomerModule } from '../gql/graphql';
 
 export function CustomerPage() {
@@ -121,6 +122,7 @@ export function CustomerPage() {
               </form>
             )}
           </section>
+          {modules.includes('INVOICES') && <CustomerReceivablesCard customerId={c.id} canManage={canManage} />}
         </div>
       </div>
       <FolderTree customerId={c.id} />

@@ -38,7 +38,7 @@ export function AgingTable({ rows, currency, onDrill }: { rows: readonly AgingRo
         {mine.length > 1 && (
           <tfoot>
             <tr className="total" data-testid="aging-total">
-              <td>Total</td>
+              <td className="primary">Total</td>
               {AGING_BUCKETS.map((b) => <td key={b.key} data-label={b.label} className="num">{cell(total, b.key, undefined)}</td>)}
               <td data-label="Total" className="num">{cell(total, 'total', undefined)}</td>
             </tr>

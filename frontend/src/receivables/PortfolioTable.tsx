@@ -37,7 +37,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
         {rows.length > 1 && (
           <tfoot>
             <tr className="total">
-              <td>Total</td>
+              <td className="primary">Total</td>
               <td data-label="Open invoices" className="num">{rows.reduce((s, r) => s + r.openInvoiceCount, 0)}</td>
               <td data-label="Open balance" className="num" data-testid="portfolio-total-open"><MoneyLines items={open} /></td>
               <td data-label="Overdue" className="num" data-testid="portfolio-total-overdue"><MoneyLines items={overdue} /></td>

@@ -1,10 +1,10 @@
 import { NavLink } from 'react-router';
-import { IconBriefcase, IconReceipt } from '../ui/icons';
+import { IconBriefcase, IconChart, IconChecklist, IconReceipt, IconRepeat } from '../ui/icons';
 
 /** The staff sidebar's Receivables section (issue 11). */
 export function ReceivablesNav({ role }: { role: string }) {
-  void role;
-  const link = (to: string, label: string, Icon: typeof IconReceipt) => (
+  const manager = role === 'ADMIN' || role === 'MANAGER';
+  const link = (to: string, label: string, Icon: typeof IconChart) => (
     <NavLink to={to} className={({ isActive }) => `nav-link ${isActive ? 'active' : ''}`}><Icon /> {label}</NavLink>
   );
   return (
@@ -12,6 +12,9 @@ export function ReceivablesNav({ role }: { role: string }) {
       <div className="nav-section">Receivables</div>
       {link('/portfolio', 'Portfolio', IconBriefcase)}
       {link('/invoices', 'Invoices', IconReceipt)}
+      {link('/actions', 'Actions', IconChecklist)}
+      {link('/reports', 'Reports', IconChart)}
+      {manager && link('/workflows', 'Reminder workflows', IconRepeat)}
     </>
   );
 }

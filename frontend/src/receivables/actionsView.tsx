@@ -45,7 +45,7 @@ export function ActionsList({ actions, showAssignee, onComplete, onReassign, tod
             <div className="row" style={{ gap: 'var(--s2)' }}>
               <strong>{ACTION_KIND_LABELS[a.kind]}</strong>
               <span className="muted">·</span>
-              <Link to={`/customers/${encodeURIComponent(a.customer.id)}`}>{a.customer.name}</Link>
+              {a.customer.id ? <Link to={`/customers/${encodeURIComponent(a.customer.id)}`}>{a.customer.name}</Link> : <span className="muted">{a.customer.name}</span>}
               {a.invoice && <span className="badge badge-soft">Invoice {a.invoice.number}</span>}
             </div>
             {a.text && <div className="small">{a.text}</div>}
