@@ -126,6 +126,17 @@ type Documents = {
     "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.RecordPaymentDocument,
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.VoidInvoiceDocument,
+    "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n": typeof types.WorkflowsDocument,
+    "\n  mutation SaveWorkflow($input: SaveReminderWorkflowInput!) {\n    saveReminderWorkflow(input: $input) { reminderWorkflow { id } errors { code field message } }\n  }\n": typeof types.SaveWorkflowDocument,
+    "\n  mutation DeleteWorkflow($input: DeleteReminderWorkflowInput!) {\n    deleteReminderWorkflow(input: $input) { deletedId errors { code field message } }\n  }\n": typeof types.DeleteWorkflowDocument,
+    "\n  query CustomerReceivables($id: ID!) {\n    customer(id: $id) {\n      id remindersPaused\n      reminderWorkflow { id name }\n    }\n    reminderWorkflows { id name isDefault }\n  }\n": typeof types.CustomerReceivablesDocument,
+    "\n  mutation SetCustomerReminders($input: SetCustomerRemindersInput!) {\n    setCustomerReminders(input: $input) { customer { id remindersPaused reminderWorkflow { id name } } errors { code field message } }\n  }\n": typeof types.SetCustomerRemindersDocument,
+    "\n  query Actions($first: Int, $after: String, $status: ActionStatus, $mine: Boolean) {\n    actions(first: $first, after: $after, status: $status, mine: $mine) {\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind text dueOn status doneAt note invoiceId invoiceNumber\n          doneBy { id fullName }\n          assignee { id fullName }\n          customer { id name }\n        }\n      }\n    }\n  }\n": typeof types.ActionsDocument,
+    "\n  mutation CompleteAction($input: CompleteActionInput!) {\n    completeAction(input: $input) { action { id status } errors { code field message } }\n  }\n": typeof types.CompleteActionDocument,
+    "\n  mutation ReassignAction($input: ReassignActionInput!) {\n    reassignAction(input: $input) { action { id assignee { id fullName } } errors { code field message } }\n  }\n": typeof types.ReassignActionDocument,
+    "\n  query AgingReport {\n    agingReport {\n      accountManager { id fullName } currency notDue days1To30 days31To60 days61To90 over90 total invoiceCount\n    }\n  }\n": typeof types.AgingReportDocument,
+    "\n  query AgingInvoices($accountManagerId: ID, $bucket: AgingBucket, $currency: String!, $first: Int) {\n    agingInvoices(accountManagerId: $accountManagerId, bucket: $bucket, currency: $currency, first: $first) {\n      totalCount\n      edges { node { invoiceId number currency amount openAmount dueOn daysOverdue opened firstOpenedAt customerId customerName } }\n    }\n  }\n": typeof types.AgingInvoicesDocument,
+    "\n  query ActionsReport($from: Date!, $to: Date!) {\n    actionsReport(from: $from, to: $to) { accountManager { id fullName } todo done }\n  }\n": typeof types.ActionsReportDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": typeof types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": typeof types.SendDialogDataDocument,
@@ -247,6 +258,17 @@ const documents: Documents = {
     "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.RecordPaymentDocument,
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.VoidInvoiceDocument,
+    "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n": types.WorkflowsDocument,
+    "\n  mutation SaveWorkflow($input: SaveReminderWorkflowInput!) {\n    saveReminderWorkflow(input: $input) { reminderWorkflow { id } errors { code field message } }\n  }\n": types.SaveWorkflowDocument,
+    "\n  mutation DeleteWorkflow($input: DeleteReminderWorkflowInput!) {\n    deleteReminderWorkflow(input: $input) { deletedId errors { code field message } }\n  }\n": types.DeleteWorkflowDocument,
+    "\n  query CustomerReceivables($id: ID!) {\n    customer(id: $id) {\n      id remindersPaused\n      reminderWorkflow { id name }\n    }\n    reminderWorkflows { id name isDefault }\n  }\n": types.CustomerReceivablesDocument,
+    "\n  mutation SetCustomerReminders($input: SetCustomerRemindersInput!) {\n    setCustomerReminders(input: $input) { customer { id remindersPaused reminderWorkflow { id name } } errors { code field message } }\n  }\n": types.SetCustomerRemindersDocument,
+    "\n  query Actions($first: Int, $after: String, $status: ActionStatus, $mine: Boolean) {\n    actions(first: $first, after: $after, status: $status, mine: $mine) {\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind text dueOn status doneAt note invoiceId invoiceNumber\n          doneBy { id fullName }\n          assignee { id fullName }\n          customer { id name }\n        }\n      }\n    }\n  }\n": types.ActionsDocument,
+    "\n  mutation CompleteAction($input: CompleteActionInput!) {\n    completeAction(input: $input) { action { id status } errors { code field message } }\n  }\n": types.CompleteActionDocument,
+    "\n  mutation ReassignAction($input: ReassignActionInput!) {\n    reassignAction(input: $input) { action { id assignee { id fullName } } errors { code field message } }\n  }\n": types.ReassignActionDocument,
+    "\n  query AgingReport {\n    agingReport {\n      accountManager { id fullName } currency notDue days1To30 days31To60 days61To90 over90 total invoiceCount\n    }\n  }\n": types.AgingReportDocument,
+    "\n  query AgingInvoices($accountManagerId: ID, $bucket: AgingBucket, $currency: String!, $first: Int) {\n    agingInvoices(accountManagerId: $accountManagerId, bucket: $bucket, currency: $currency, first: $first) {\n      totalCount\n      edges { node { invoiceId number currency amount openAmount dueOn daysOverdue opened firstOpenedAt customerId customerName } }\n    }\n  }\n": types.AgingInvoicesDocument,
+    "\n  query ActionsReport($from: Date!, $to: Date!) {\n    actionsReport(from: $from, to: $to) { accountManager { id fullName } todo done }\n  }\n": types.ActionsReportDocument,
     "\n  query Settings {\n    me { member { id firstName lastName email language standardMessage role isAccountManager } }\n    organization { id name languages }\n  }\n": types.SettingsDocument,
     "\n  mutation UpdateMySettings($input: UpdateMySettingsInput!) {\n    updateMySettings(input: $input) {\n      member { id firstName lastName fullName language standardMessage }\n      errors { code field message }\n    }\n  }\n": types.UpdateMySettingsDocument,
     "\n  query SendDialogData {\n    me { member { id language standardMessage } }\n    organization { id languages }\n    invitationTemplates { id language subject }\n  }\n": types.SendDialogDataDocument,
@@ -718,6 +740,50 @@ export function graphql(source: "\n  mutation PauseInvoice($input: PauseInvoiceI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n"): (typeof documents)["\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveWorkflow($input: SaveReminderWorkflowInput!) {\n    saveReminderWorkflow(input: $input) { reminderWorkflow { id } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation SaveWorkflow($input: SaveReminderWorkflowInput!) {\n    saveReminderWorkflow(input: $input) { reminderWorkflow { id } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWorkflow($input: DeleteReminderWorkflowInput!) {\n    deleteReminderWorkflow(input: $input) { deletedId errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation DeleteWorkflow($input: DeleteReminderWorkflowInput!) {\n    deleteReminderWorkflow(input: $input) { deletedId errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerReceivables($id: ID!) {\n    customer(id: $id) {\n      id remindersPaused\n      reminderWorkflow { id name }\n    }\n    reminderWorkflows { id name isDefault }\n  }\n"): (typeof documents)["\n  query CustomerReceivables($id: ID!) {\n    customer(id: $id) {\n      id remindersPaused\n      reminderWorkflow { id name }\n    }\n    reminderWorkflows { id name isDefault }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCustomerReminders($input: SetCustomerRemindersInput!) {\n    setCustomerReminders(input: $input) { customer { id remindersPaused reminderWorkflow { id name } } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation SetCustomerReminders($input: SetCustomerRemindersInput!) {\n    setCustomerReminders(input: $input) { customer { id remindersPaused reminderWorkflow { id name } } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Actions($first: Int, $after: String, $status: ActionStatus, $mine: Boolean) {\n    actions(first: $first, after: $after, status: $status, mine: $mine) {\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind text dueOn status doneAt note invoiceId invoiceNumber\n          doneBy { id fullName }\n          assignee { id fullName }\n          customer { id name }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Actions($first: Int, $after: String, $status: ActionStatus, $mine: Boolean) {\n    actions(first: $first, after: $after, status: $status, mine: $mine) {\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id kind text dueOn status doneAt note invoiceId invoiceNumber\n          doneBy { id fullName }\n          assignee { id fullName }\n          customer { id name }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteAction($input: CompleteActionInput!) {\n    completeAction(input: $input) { action { id status } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CompleteAction($input: CompleteActionInput!) {\n    completeAction(input: $input) { action { id status } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReassignAction($input: ReassignActionInput!) {\n    reassignAction(input: $input) { action { id assignee { id fullName } } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation ReassignAction($input: ReassignActionInput!) {\n    reassignAction(input: $input) { action { id assignee { id fullName } } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgingReport {\n    agingReport {\n      accountManager { id fullName } currency notDue days1To30 days31To60 days61To90 over90 total invoiceCount\n    }\n  }\n"): (typeof documents)["\n  query AgingReport {\n    agingReport {\n      accountManager { id fullName } currency notDue days1To30 days31To60 days61To90 over90 total invoiceCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgingInvoices($accountManagerId: ID, $bucket: AgingBucket, $currency: String!, $first: Int) {\n    agingInvoices(accountManagerId: $accountManagerId, bucket: $bucket, currency: $currency, first: $first) {\n      totalCount\n      edges { node { invoiceId number currency amount openAmount dueOn daysOverdue opened firstOpenedAt customerId customerName } }\n    }\n  }\n"): (typeof documents)["\n  query AgingInvoices($accountManagerId: ID, $bucket: AgingBucket, $currency: String!, $first: Int) {\n    agingInvoices(accountManagerId: $accountManagerId, bucket: $bucket, currency: $currency, first: $first) {\n      totalCount\n      edges { node { invoiceId number currency amount openAmount dueOn daysOverdue opened firstOpenedAt customerId customerName } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActionsReport($from: Date!, $to: Date!) {\n    actionsReport(from: $from, to: $to) { accountManager { id fullName } todo done }\n  }\n"): (typeof documents)["\n  query ActionsReport($from: Date!, $to: Date!) {\n    actionsReport(from: $from, to: $to) { accountManager { id fullName } todo done }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
