@@ -2,14 +2,16 @@
 // - the admin assigns account managers in bulk from a selection in the customers list;
 // - the portfolio shows each customer's open balance and overdue amount per currency (never added across
 //   currencies), for anna herself and for the admin who picks her; a MEMBER has no picker;
-// - invoices: created in the dialog (its checks first), a payment recorded (still overdue for the rest).
-// Screenshots: screenshots/receivables-bulk-assign-*.png, receivables-portfolio-*.png, receivables-invoice*-*.png.
+// - invoices: created in the dialog with its PDF (checks first), a payment recorded (still overdue for the rest);
+// - the contact opens the PDF in the hub's Invoices section at phone width; staff then see the invoice as opened.
+// Screenshots: screenshots/receivables-bulk-assign-*.png, receivables-portfolio-*.png, receivables-invoice*-*.png,
+// receivables-hub-invoices-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { staffLogIn } from './support/api.mjs';
-import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
+import { gql, staffLogIn } from './support/api.mjs';
+import { closeBrowser, launch, makePdf, newActor, snap, PHONE } from './support/browser.mjs';
 import { assign, customerWithContact, invoice, memberIds } from './support/receivables.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -97,6 +99,8 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     await dialog.getByText('A positive amount with at most 2 decimals, e.g. 1250.00.').waitFor();
     await dialog.getByLabel('Amount').fill('300');
     await dialog.getByLabel('Currency').fill('DKK');
+    await dialog.getByTestId('invoice-pdf').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: makePdf(`Invoice A-${RUN}-4`) });
+    await dialog.getByTestId('invoice-pdf-status').getByText('uploaded').waitFor();
     await snap(page, 'receivables-invoice-create');
     await dialog.getByRole('button', { name: 'Create invoice' }).click();
     await page.getByText(`Invoice A-${RUN}-4 created.`).waitFor();
@@ -113,4 +117,31 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     await snap(page, 'receivables-invoices');
   });
 
+  await step('Ida opens the PDF in her hub on a phone; staff then see the invoice as opened', async () => {
+    await gql(admin.page, `mutation($input: SendWelcomeEmailInput!) { sendWelcomeEmail(input: $input) { errors { message } } }`, { input: { contactId: await contactId(admin.page, aurora) } });
+    const mails = await gql(admin.page, 'query { devMailbox(first: 50) { to subject text } }');
+    const mail = mails.data.devMailbox.find((m) => m.to.includes(IDA.email));
+    assert.ok(mail, 'welcome email to Ida');
+    const link = mail.text.match(/https?:\/\/\S+\/hub\/welcome\?token=[\w-]+/)[0].replace(/^https?:\/\/[^/]+/, backend.baseUrl);
+    const { page } = ida;
+    await page.setViewportSize(PHONE);
+    await page.goto(link);
+    await page.getByRole('button', { name: 'Not now, open my hub' }).click();
+    await page.waitForURL(/\/hub$/);
+    const section = page.getByTestId('hub-invoices-section');
+    await section.getByText(`Invoice A-${RUN}-4`).waitFor();
+    assert.equal(await section.getByTestId('hub-invoice').count(), 4);
+    await snap(page, 'receivables-hub-invoices');
+    const [popup] = await Promise.all([page.waitForEvent('popup'), section.getByTestId('hub-invoice').filter({ hasText: `A-${RUN}-4` }).getByRole('button', { name: /Open PDF/ }).click()]);
+    await popup.waitForLoadState();
+    await popup.close();
+    await admin.page.goto('/invoices');
+    await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-4` }).getByText('Yes').waitFor();
+    assert.equal(await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-2` }).getByText('No').count(), 1);
+  });
 });
+
+async function contactId(page, customerId) {
+  const r = await gql(page, 'query($id: ID!) { customer(id: $id) { contacts { id } } }', { id: customerId });
+  return r.data.customer.contacts[0].id;
+}

@@ -83,6 +83,7 @@ type Documents = {
     "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n": typeof types.AddPublicationDocument,
     "\n  query MyNotificationSettings {\n    myNotificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n  }\n": typeof types.MyNotificationSettingsDocument,
     "\n  mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      notificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n      errors { code field message }\n    }\n  }\n": typeof types.UpdateNotificationSettingsDocument,
+    "\n  query MyInvoices {\n    invoices(first: 200) {\n      edges { node { id number amount openAmount currency issuedOn dueOn status hasPdf pdfUrl } }\n    }\n  }\n": typeof types.MyInvoicesDocument,
     "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": typeof types.RedeemHubLinkDocument,
     "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": typeof types.HubLinkLogInDocument,
     "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n": typeof types.RequestHubSignInCodeDocument,
@@ -126,6 +127,10 @@ type Documents = {
     "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.RecordPaymentDocument,
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.VoidInvoiceDocument,
+    "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n": typeof types.AttachInvoicePdfDocument,
+    "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n": typeof types.InvoiceImportResultFieldsFragmentDoc,
+    "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": typeof types.CheckInvoiceImportDocument,
+    "\n  mutation ImportInvoices($input: InvoiceImportInput!) {\n    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": typeof types.ImportInvoicesDocument,
     "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n": typeof types.WorkflowsDocument,
     "\n  mutation SaveWorkflow($input: SaveReminderWorkflowInput!) {\n    saveReminderWorkflow(input: $input) { reminderWorkflow { id } errors { code field message } }\n  }\n": typeof types.SaveWorkflowDocument,
     "\n  mutation DeleteWorkflow($input: DeleteReminderWorkflowInput!) {\n    deleteReminderWorkflow(input: $input) { deletedId errors { code field message } }\n  }\n": typeof types.DeleteWorkflowDocument,
@@ -215,6 +220,7 @@ const documents: Documents = {
     "\n  mutation AddPublication($input: AddPublicationInput!) {\n    addPublication(input: $input) {\n      publication { id title tags contentType sizeBytes createdAt library { id name } }\n      errors { code field message }\n    }\n  }\n": types.AddPublicationDocument,
     "\n  query MyNotificationSettings {\n    myNotificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n  }\n": types.MyNotificationSettingsDocument,
     "\n  mutation UpdateNotificationSettings($input: UpdateNotificationSettingsInput!) {\n    updateNotificationSettings(input: $input) {\n      notificationSettings { choices { kind delivery defaultDelivery } timezone effectiveTimezone digestTime }\n      errors { code field message }\n    }\n  }\n": types.UpdateNotificationSettingsDocument,
+    "\n  query MyInvoices {\n    invoices(first: 200) {\n      edges { node { id number amount openAmount currency issuedOn dueOn status hasPdf pdfUrl } }\n    }\n  }\n": types.MyInvoicesDocument,
     "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n": types.RedeemHubLinkDocument,
     "\n  mutation HubLinkLogIn($input: HubLinkLogInInput!) {\n    hubLinkLogIn(input: $input) { viewer { kind } errors { code field message } }\n  }\n": types.HubLinkLogInDocument,
     "\n  mutation RequestHubSignInCode($input: HubLinkTokenInput!) {\n    requestHubSignInCode(input: $input) { sentTo errors { code field message } }\n  }\n": types.RequestHubSignInCodeDocument,
@@ -258,6 +264,10 @@ const documents: Documents = {
     "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.RecordPaymentDocument,
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.VoidInvoiceDocument,
+    "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n": types.AttachInvoicePdfDocument,
+    "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n": types.InvoiceImportResultFieldsFragmentDoc,
+    "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": types.CheckInvoiceImportDocument,
+    "\n  mutation ImportInvoices($input: InvoiceImportInput!) {\n    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": types.ImportInvoicesDocument,
     "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n": types.WorkflowsDocument,
     "\n  mutation SaveWorkflow($input: SaveReminderWorkflowInput!) {\n    saveReminderWorkflow(input: $input) { reminderWorkflow { id } errors { code field message } }\n  }\n": types.SaveWorkflowDocument,
     "\n  mutation DeleteWorkflow($input: DeleteReminderWorkflowInput!) {\n    deleteReminderWorkflow(input: $input) { deletedId errors { code field message } }\n  }\n": types.DeleteWorkflowDocument,
@@ -571,6 +581,10 @@ export function graphql(source: "\n  mutation UpdateNotificationSettings($input:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyInvoices {\n    invoices(first: 200) {\n      edges { node { id number amount openAmount currency issuedOn dueOn status hasPdf pdfUrl } }\n    }\n  }\n"): (typeof documents)["\n  query MyInvoices {\n    invoices(first: 200) {\n      edges { node { id number amount openAmount currency issuedOn dueOn status hasPdf pdfUrl } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"): (typeof documents)["\n  mutation RedeemHubLink($input: RedeemHubLinkInput!) {\n    redeemHubLink(input: $input) {\n      state\n      needsPassword\n      firstName\n      organizationName\n      hasPassword\n      viewer { kind contact { id firstName fullName email } }\n      errors { code field message }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -740,6 +754,22 @@ export function graphql(source: "\n  mutation PauseInvoice($input: PauseInvoiceI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n"): (typeof documents)["\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportInvoices($input: InvoiceImportInput!) {\n    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation ImportInvoices($input: InvoiceImportInput!) {\n    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { MyHubQuery, OpenHubMutation } from './operations';
 import { useHubChrome } from './hubChrome';
 import { HubFolders } from './HubFolders';
 import { HubQuotes } from './quotes/HubQuotes';
+import { HubInvoices } from './invoices/HubInvoices';
 import { Empty, ErrorState, FileIcon, Loading } from '../ui/components';
 import { IconFolder } from '../ui/icons';
 import { describeError } from '../lib/errors';
@@ -59,6 +60,10 @@ export function HubHomePage() {
           {hub.folders.filter((f) => f.kind === 'DATE').map((f) => <FolderSection key={f.id} folder={f} />)}
         </>
       )}
+      {/* The Invoices section (issue 11) when the customer's INVOICES module is on. Before the first share there
+          is no hub to say so: the section then shows only when the server lists invoices (it lists none with the
+          module off). */}
+      {res.data && (hub ? hub.modules.includes('INVOICES') && <HubInvoices /> : <HubInvoices hideWhenEmpty />)}
     </>
   );
 }

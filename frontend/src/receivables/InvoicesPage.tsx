@@ -3,13 +3,14 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { InvoicesQuery, PauseInvoiceMutation, RecordPaymentMutation, VoidInvoiceMutation } from './invoiceOperations';
 import { CreateInvoiceDialog } from './CreateInvoiceDialog';
+import { ImportInvoicesDialog } from './ImportInvoicesDialog';
 import { PauseInvoiceDialog, RecordPaymentDialog } from './InvoiceDialogs';
 import { invoiceChip } from './invoiceForm';
 import { localToday } from './actionsView';
 import { formatMoney, formatTotals } from './money';
 import { Empty, ErrorState, FormErrors, Loading, PageHeader } from '../ui/components';
 import { ActionsMenu } from '../ui/Menu';
-import { IconFile, IconMore, IconPlus } from '../ui/icons';
+import { IconFile, IconMore, IconPlus, IconUpload } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatDate } from '../lib/format';
 import { useTitle } from '../lib/useTitle';
@@ -29,6 +30,7 @@ export function InvoicesPage() {
   const mine = params.get('mine') === '1';
   const [first, setFirst] = useState(50);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
@@ -62,6 +64,7 @@ export function InvoicesPage() {
         description="Invoices of your customers, their payments and whether the customer opened them in the hub."
         actions={
           <>
+            <button type="button" className="btn" onClick={() => setImporting(true)}><IconUpload /> Import</button>
             <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}><IconPlus /> New invoice</button>
           </>
         }
@@ -146,6 +149,7 @@ export function InvoicesPage() {
         </div>
       )}
       {creating && <CreateInvoiceDialog onClose={() => setCreating(false)} onCreated={(n) => { setCreating(false); setNotice(`Invoice ${n} created.`); reload(); }} />}
+      {importing && <ImportInvoicesDialog onClose={() => setImporting(false)} onImported={reload} />}
       {dialog?.kind === 'pay' && (
         <RecordPaymentDialog invoice={dialog.invoice} busy={payState.fetching} serverErrors={errors} onClose={() => setDialog(null)}
           onSubmit={async (p) => {

@@ -64,3 +64,28 @@ export const VoidInvoiceMutation = graphql(`
   }
 `);
 
+
+export const AttachInvoicePdfMutation = graphql(`
+  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {
+    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }
+  }
+`);
+
+export const InvoiceImportResultFragment = graphql(`
+  fragment InvoiceImportResultFields on InvoiceImportResult {
+    dryRun applied columns rowCount created updated unchanged rowErrorCount
+    rowErrors { row column code message }
+  }
+`);
+
+export const CheckInvoiceImportMutation = graphql(`
+  mutation CheckInvoiceImport($input: InvoiceImportInput!) {
+    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }
+  }
+`);
+
+export const ImportInvoicesMutation = graphql(`
+  mutation ImportInvoices($input: InvoiceImportInput!) {
+    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }
+  }
+`);

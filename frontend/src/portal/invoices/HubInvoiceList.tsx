@@ -13,6 +13,7 @@ export interface HubInvoice {
   dueOn: string;
   status: 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
   hasPdf: boolean;
+  pdfUrl?: string | null;
 }
 
 /** The hub's status word: overdue once the due date passed while something is still open. */
