@@ -7,12 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from portico.receivables.reminder_email import (
-    ReminderInvoice,
-    format_amount,
-    render_reminder,
-    totals_per_currency,
-)
+from portico.mail.formats import format_amount
+from portico.receivables.reminder_email import ReminderInvoice, render_reminder, totals_per_currency
 
 TODAY = date(2026, 12, 3)
 INVOICES = [
@@ -36,6 +32,7 @@ def test_amounts_are_exact_and_formatted_per_language() -> None:
     assert format_amount(Decimal("0.015"), "EUR", "en") == "0.02 EUR"
     assert format_amount(Decimal("12345"), "JPY", "en") == "12,345 JPY"
     assert format_amount(Decimal("-99.9"), "SEK", "sv") == "-99,90 SEK"
+    assert format_amount(Decimal("1.5"), "KWD", "en") == "1.500 KWD"  # the currency's own minor unit
     # 0.1 + 0.2 in floats is 0.30000000000000004: Decimals add exactly.
     assert totals_per_currency([ReminderInvoice("a", TODAY, Decimal("0.1"), "EUR"),
                                 ReminderInvoice("b", TODAY, Decimal("0.2"), "EUR")]) == [("EUR", Decimal("0.3"))]

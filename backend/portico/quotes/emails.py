@@ -17,6 +17,7 @@ from portico.accounts.models import Member, Organization
 from portico.customers.models import Contact
 from portico.hubs import signin
 from portico.mail import outbox
+from portico.mail.formats import format_amount
 from portico.mail.templates import render
 from portico.notifications import unsubscribe
 from portico.notifications.kinds import Delivery, NotificationKind
@@ -28,10 +29,10 @@ from portico.settings import Settings
 KIND = NotificationKind.QUOTES_FOR_ME
 
 
-def format_amount(amount: Decimal | None, currency: str | None) -> str:
-    if amount is None:
+def _amount(quote: Quote) -> str:
+    if quote.amount is None or not quote.currency:
         return ""
-    return f"{amount:,.2f} {currency or ''}".strip()
+    return format_amount(quote.amount, quote.currency, quote.language)
 
 
 async def wanting_email(contacts: Sequence[Contact]) -> list[Contact]:
@@ -53,7 +54,7 @@ async def queue_quote_emails(settings: Settings, quote: Quote, kind: str) -> lis
         rendered = render(
             "quote_sent", quote.language, organization=organization.name, link=link, kind=kind,
             title=quote.title, number=quote.number, first_name=contact.first_name,
-            sender_name=sender.full_name if sender else "", amount=format_amount(quote.amount, quote.currency),
+            sender_name=sender.full_name if sender else "", amount=_amount(quote),
             expires_on=quote.expires_on.isoformat() if quote.expires_on else "", message=quote.message,
             version=str(quote.version_number), unsubscribe_link=unsubscribe.link(settings, contact, KIND),
         )

@@ -41,7 +41,7 @@ from portico.quotes.models import Quote
 from portico.quotes.recipients import quote_recipients
 from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
 from portico.quotes.reminder_plan import OPEN_STATUSES, QuoteDates, ReminderKind, due_reminders
-from portico.receivables.reminder_email import format_amount, format_date
+from portico.mail.formats import format_amount, format_date
 from portico.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -1,8 +1,7 @@
 """Checking a quote's fields as they come from staff or a partner: every problem at once, with its field.
 
-Currencies: the active ISO 4217 codes people quote in, with their minor units. (The receivables domain keeps the
-same kind of list for invoices; when both have landed they should share one module.) An amount may have no more
-decimals than its currency has, and at most two (the column's): 12.345 EUR is refused, never rounded.
+Currencies: the ISO 4217 codes of `portico.currency`, shared with invoices. An amount may have no more decimals
+than its currency has, and at most two (the column's): 12.345 EUR is refused, never rounded.
 """
 
 from __future__ import annotations
@@ -12,16 +11,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from portico.currency import MINOR_UNITS
 from portico.quotes.models import QuoteVisibility
 from portico.validation import Checker
 
-MINOR_UNITS: dict[str, int] = {
-    "AED": 2, "ARS": 2, "AUD": 2, "BGN": 2, "BRL": 2, "CAD": 2, "CHF": 2, "CLP": 0, "CNY": 2, "COP": 2, "CZK": 2,
-    "DKK": 2, "EGP": 2, "EUR": 2, "GBP": 2, "HKD": 2, "HUF": 2, "IDR": 2, "ILS": 2, "INR": 2, "ISK": 0, "JPY": 0,
-    "KES": 2, "KRW": 0, "MAD": 2, "MXN": 2, "MYR": 2, "NGN": 2, "NOK": 2, "NZD": 2, "PEN": 2, "PHP": 2, "PKR": 2,
-    "PLN": 2, "QAR": 2, "RON": 2, "RSD": 2, "SAR": 2, "SEK": 2, "SGD": 2, "THB": 2, "TRY": 2, "TWD": 2, "UAH": 2,
-    "USD": 2, "VND": 0, "ZAR": 2,
-}
 MAX_AMOUNT = Decimal("99999999999999.99")  # what DecimalField(16, 2) holds
 MAX_DAYS = 365  # reminders and removal: whole days within a year
 NUMBER_MAX = 64

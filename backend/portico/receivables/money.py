@@ -16,7 +16,7 @@ from tortoise import connections
 from tortoise.expressions import RawSQL
 from tortoise.queryset import QuerySet
 
-from portico.receivables.currency import MINOR_UNITS, CurrencyError, check_amount_places
+from portico.currency import MINOR_UNITS, CurrencyError, check_amount_places
 from portico.receivables.models import MONEY_DIGITS, MONEY_PLACES
 from portico.validation import Checker
 

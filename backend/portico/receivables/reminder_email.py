@@ -11,14 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import Decimal
 
-from portico.mail.templates import RenderedEmail, normalize_language, render
+from portico.mail.formats import format_amount, format_date
+from portico.mail.templates import RenderedEmail, render
 
-# ISO 4217 currencies without minor units that invoices plausibly use; every other one shows two decimals.
-_NO_DECIMALS = frozenset({"CLP", "ISK", "JPY", "KRW", "PYG", "UGX", "VND", "XAF", "XOF"})
-# Thousands and decimal separators per language (en 1,250.00; da 1.250,00; sv 1 250,00 with a no-break space).
-_SEPARATORS = {"en": (",", "."), "da": (".", ","), "sv": ("\u00a0", ",")}
 
 
 @dataclass(frozen=True)
@@ -27,26 +24,6 @@ class ReminderInvoice:
     due_on: date
     outstanding: Decimal
     currency: str
-
-
-def format_amount(amount: Decimal, currency: str, language: str) -> str:
-    """'1,250.00 EUR' in English, '1.250,00 EUR' in Danish, '1 250,00 EUR' in Swedish; exact (no float)."""
-    places = 0 if currency in _NO_DECIMALS else 2
-    quantized = amount.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-    sign = "-" if quantized < 0 else ""
-    whole, _, fraction = f"{abs(quantized):f}".partition(".")
-    thousands, decimal_mark = _SEPARATORS[normalize_language(language)]
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    grouped = thousands.join([whole, *groups])
-    return f"{sign}{grouped}{decimal_mark + fraction if fraction else ''} {currency}"
-
-
-def format_date(day: date, language: str) -> str:
-    """Numeric and unambiguous in each language: 2026-12-03 (en, sv), 03.12.2026 (da)."""
-    return f"{day:%d.%m.%Y}" if normalize_language(language) == "da" else day.isoformat()
 
 
 def totals_per_currency(invoices: Iterable[ReminderInvoice]) -> list[tuple[str, Decimal]]:

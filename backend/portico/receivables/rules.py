@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from portico.receivables.currency import CurrencyError, normalize_currency
+from portico.currency import CurrencyError, normalize_currency
 from portico.receivables.money import parse_amount
 from portico.validation import Checker
 

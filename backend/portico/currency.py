@@ -1,4 +1,4 @@
-"""ISO 4217 currencies an invoice may be in, with their minor units (digits after the decimal point).
+"""ISO 4217 currencies a quote or an invoice may be in, with their minor units (digits after the decimal point).
 
 A list of our own (the standard library has none, and a dependency for ~60 codes is not worth it): the active codes
 of the ISO 4217 list, less the funds codes, precious metals and the four-place units (CLF, UYW) that money columns
