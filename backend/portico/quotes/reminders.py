@@ -32,6 +32,7 @@ from tortoise.transactions import in_transaction
 
 from portico.accounts.models import Member, Organization
 from portico.customers.models import Contact
+from portico.mail.formats import format_amount, format_date
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
 from portico.notifications import clock, unsubscribe
@@ -41,7 +42,6 @@ from portico.quotes.models import Quote
 from portico.quotes.recipients import quote_recipients
 from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
 from portico.quotes.reminder_plan import OPEN_STATUSES, QuoteDates, ReminderKind, due_reminders
-from portico.mail.formats import format_amount, format_date
 from portico.settings import Settings
 
 log = logging.getLogger(__name__)

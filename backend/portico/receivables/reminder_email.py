@@ -17,7 +17,6 @@ from portico.mail.formats import format_amount, format_date
 from portico.mail.templates import RenderedEmail, render
 
 
-
 @dataclass(frozen=True)
 class ReminderInvoice:
     number: str
