@@ -527,13 +527,15 @@ def events_visible_to(actor: Actor) -> QuerySet[ActivityEvent]:
         return ActivityEvent.filter(_NOTHING)
     org = ActivityEvent.filter(organization_id=actor.organization.id)
     if actor.contact is not None:
-        # Their own events; those about documents and shares only while the DOCUMENTS module is on.
+        # Their own events; those about documents and shares only while the DOCUMENTS module is on, about quotes
+        # only while QUOTES is, about invoices only while INVOICES is.
         mine = org.filter(contact_id=actor.contact.id)
         documents_on = _contact_customer_with(actor.contact, CustomerModule.DOCUMENTS)
         quotes_on = _contact_customer_with(actor.contact, CustomerModule.QUOTES)
+        invoices_on = _contact_customer_with(actor.contact, CustomerModule.INVOICES)
         return mine.filter(Q(document_id=None, share_id=None) | Q(customer_id__in=documents_on)).filter(
             Q(quote_id=None) | Q(customer_id__in=quotes_on)
-        )
+        ).filter(Q(invoice_id=None) | Q(customer_id__in=invoices_on))
     if sees_whole_organization(actor):
         return org
     if actor.member is not None:
@@ -579,6 +581,8 @@ def event_visible_to(actor: Actor, event: ActivityEvent, audience: Collection[in
         # contact actor comes with its customer loaded, and exists only while the customer's hub access is on).
         about_documents = event.document_id is not None or event.share_id is not None
         if about_documents and not customer_has_module(actor.contact.customer, CustomerModule.DOCUMENTS):
+            return False
+        if event.invoice_id is not None and not customer_has_module(actor.contact.customer, CustomerModule.INVOICES):
             return False
         return event.quote_id is None or customer_has_module(actor.contact.customer, CustomerModule.QUOTES)
     if sees_whole_organization(actor):

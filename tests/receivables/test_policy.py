@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from portico import policy
+from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor, ActorKind, Scope
 from portico.customers.models import CustomerModule
 from tests.receivables.helpers import Tenant, make_tenant
@@ -46,6 +47,27 @@ async def test_a_contact_sees_no_invoice_without_the_module_or_hub_access(tenant
     assert await _numbers(acme.as_contact()) == set()
     # staff still see them
     assert "Acme-1" in await _numbers(acme.as_member(acme.member))
+
+
+async def test_a_contact_sees_their_invoice_openings_only_while_the_module_is_on(
+    tenants: tuple[Tenant, Tenant],
+) -> None:
+    acme, _ = tenants
+    opened = await ActivityEvent.create(
+        organization=acme.organization, customer=acme.managed, kind=ActivityKind.INVOICE_OPENED,
+        contact=acme.contact, invoice=acme.invoices["Acme-1"],
+    )
+
+    async def sees(actor: Actor) -> tuple[bool, bool]:
+        listed = await policy.events_visible_to(actor).filter(id=opened.id).exists()
+        return listed, policy.event_visible_to(actor, opened, ())
+
+    assert await sees(acme.as_contact()) == (True, True)
+    acme.managed.modules = [CustomerModule.DOCUMENTS.value]
+    await acme.managed.save(update_fields=["modules"])
+    await acme.contact.fetch_related("customer")  # as a new request's contact actor would load it
+    assert await sees(acme.as_contact()) == (False, False)  # the query and the live feed's check agree
+    assert await sees(acme.as_member(acme.admin)) == (True, True)  # staff still see it
 
 
 async def test_api_keys_read_invoices_only_with_invoices_read(tenants: tuple[Tenant, Tenant]) -> None:
