@@ -24,6 +24,18 @@ def register_node(type_name: str, resolve: Callable[[Actor, int], Awaitable[Any]
     _RESOLVERS[type_name] = resolve
 
 
+def register_policy_node(
+    type_name: str, queryset_of: Callable[[Actor], Any], convert: Callable[[Any], Any]
+) -> None:
+    """The common case: `node(id)` finds the row among `queryset_of(actor)` (a policy queryset) and converts it."""
+
+    async def resolve(actor: Actor, pk: int) -> Any:
+        row = await queryset_of(actor).filter(id=pk).first()
+        return convert(row) if row else None
+
+    register_node(type_name, resolve)
+
+
 async def resolve_node(actor: Actor, global_id: str) -> Any:
     decoded = pk_from_global_id(global_id)
     if decoded is None:

@@ -1,19 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useWidth } from '../lib/useWidth';
 
 interface DayCount { date: string; count: number }
-
-function useWidth<T extends HTMLElement>(fallback: number) {
-  const ref = useRef<T>(null);
-  const [width, setWidth] = useState(fallback);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(([entry]) => { if (entry && entry.contentRect.width > 0) setWidth(Math.round(entry.contentRect.width)); });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return [ref, width] as const;
-}
 
 /** Views per day as plain SVG bars (no chart library), drawn at the container's pixel width. */
 export function ViewsChart({ data, height = 120, label = 'Views per day' }: { data: readonly DayCount[]; height?: number; label?: string }) {

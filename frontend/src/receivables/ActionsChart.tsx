@@ -1,4 +1,4 @@
-import { useWidth } from './useWidth';
+import { useWidth } from '../lib/useWidth';
 
 export interface ActionsRow { accountManager: { id: string; fullName: string } | null; todo: number; done: number }
 

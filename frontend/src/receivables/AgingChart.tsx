@@ -1,6 +1,6 @@
 import { AGING_BUCKETS, ownerName, stackSegments, type AgingRow } from './aging';
 import { formatMoney, toNumber } from './money';
-import { useWidth } from './useWidth';
+import { useWidth } from '../lib/useWidth';
 
 /**
  * Aging per account manager in one currency: one horizontal stacked bar per account manager, a segment per

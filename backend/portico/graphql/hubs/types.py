@@ -11,7 +11,6 @@ import strawberry
 from portico import policy
 from portico.activity import insights
 from portico.activity import models as activity_models
-from portico.actors import Actor
 from portico.customers import models as customer_models
 from portico.customers.models import Contact
 from portico.graphql import scopes
@@ -21,7 +20,7 @@ from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerModule, CustomerType
 from portico.graphql.hubs import folder_loaders as fl
 from portico.graphql.hubs import loaders as hl
-from portico.graphql.node import Node, register_node
+from portico.graphql.node import Node, register_policy_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs import models
 from portico.hubs.links import grant_for, sign_grant
@@ -492,19 +491,11 @@ async def hub_of_customer(info: Info, customer_id: int) -> HubType | None:
     return HubType.from_model(hub) if hub else None
 
 
-def _node(type_name: str, queryset_of, convert):  # type: ignore[no-untyped-def]
-    async def resolve(actor: Actor, pk: int):  # type: ignore[no-untyped-def]
-        row = await queryset_of(actor).filter(id=pk).first()
-        return convert(row) if row else None
-
-    register_node(type_name, resolve)
-
-
-_node("Library", policy.libraries_visible_to, LibraryType.from_model)
-_node("Publication", policy.publications_visible_to, PublicationType.from_model)
-_node("Hub", policy.hubs_visible_to, HubType.from_model)
-_node("Folder", policy.folders_visible_to, FolderType.from_model)
-_node("Document", policy.documents_visible_to, DocumentType.from_model)
-_node("Share", policy.shares_visible_to, ShareType.from_model)
-_node("DocumentVersion", policy.document_versions_visible_to, DocumentVersionType.from_model)
-_node("ActivityEvent", policy.events_visible_to, ActivityEventType.from_model)
+register_policy_node("Library", policy.libraries_visible_to, LibraryType.from_model)
+register_policy_node("Publication", policy.publications_visible_to, PublicationType.from_model)
+register_policy_node("Hub", policy.hubs_visible_to, HubType.from_model)
+register_policy_node("Folder", policy.folders_visible_to, FolderType.from_model)
+register_policy_node("Document", policy.documents_visible_to, DocumentType.from_model)
+register_policy_node("Share", policy.shares_visible_to, ShareType.from_model)
+register_policy_node("DocumentVersion", policy.document_versions_visible_to, DocumentVersionType.from_model)
+register_policy_node("ActivityEvent", policy.events_visible_to, ActivityEventType.from_model)

@@ -7,12 +7,11 @@ from datetime import date, datetime
 import strawberry
 
 from portico import policy
-from portico.actors import Actor
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerType
 from portico.graphql.hubs.types import ActivityEventType
-from portico.graphql.node import Node, register_node
+from portico.graphql.node import Node, register_policy_node
 from portico.graphql.quotes import acceptance_loaders
 from portico.graphql.quotes import loaders as ql
 from portico.graphql.quotes.acceptance_types import QuoteAcceptanceType, QuoteLinkType
@@ -255,13 +254,5 @@ async def quote_of_event(info: Info, quote_id: int | None) -> QuoteType | None:
     return QuoteType.from_model(quote) if quote else None
 
 
-def _node(type_name: str, queryset_of, convert):  # type: ignore[no-untyped-def]
-    async def resolve(actor: Actor, pk: int):  # type: ignore[no-untyped-def]
-        row = await queryset_of(actor).filter(id=pk).first()
-        return convert(row) if row else None
-
-    register_node(type_name, resolve)
-
-
-_node("Quote", policy.quotes_visible_to, QuoteType.from_model)
-_node("QuoteVersion", policy.quote_versions_visible_to, QuoteVersionType.from_model)
+register_policy_node("Quote", policy.quotes_visible_to, QuoteType.from_model)
+register_policy_node("QuoteVersion", policy.quote_versions_visible_to, QuoteVersionType.from_model)
