@@ -121,9 +121,10 @@ test('customer import wizard and export', async (t) => {
     assert.match(download.suggestedFilename(), /^customers-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
     const lines = text.trim().split(/\r?\n/);
-    assert.equal(lines[0], 'External Reference,Customer Name,Kind,Customer Hub Access,Contact First Name,Contact Last Name,Contact Email,Contact Hub Access');
+    assert.equal(lines[0], 'External Reference,Customer Name,Kind,Customer Hub Access,Contact First Name,Contact Last Name,Contact Email,Contact Hub Access,Account Manager');
     assert.equal(lines.length, 4, text); // the search filter applies: 3 contacts of the 2 customers
-    assert.ok(lines.some((l) => l.startsWith(`G-${RUN}-2,Birch Dental ${RUN},COMPANY,no,Eva,Lind,eva.${RUN}@birch.example,yes`)), text);
+    // the rep imported these customers, so she is their account manager (issue 11's column, read back on import)
+    assert.ok(lines.some((l) => l === `G-${RUN}-2,Birch Dental ${RUN},COMPANY,no,Eva,Lind,eva.${RUN}@birch.example,yes,anna@northwind.example`), text);
 
     const dialog = await openWizardWith(page, 'exported.csv', Buffer.from(text));
     await dialog.getByText('Every row can be imported.').waitFor();
