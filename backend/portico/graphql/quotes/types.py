@@ -94,7 +94,7 @@ class QuoteVersionType(Node):
 
     @strawberry.field
     async def created_by(self, info: Info) -> MemberType | None:
-        if self.model.created_by_id is None or not info.context.actor.is_staff:
+        if self.model.created_by_id is None or not policy.sees_vendor_internals(info.context.actor):
             return None
         member = await info.context.loaders.member_by_id.load(self.model.created_by_id)
         return MemberType.from_model(member) if member else None
@@ -147,7 +147,7 @@ class QuoteType(Node):
         )
 
     def _staff(self, info: Info) -> bool:
-        return info.context.actor.is_staff
+        return policy.sees_vendor_internals(info.context.actor)
 
     @strawberry.field(description=f"Reminder N days after sending while unopened. {_STAFF}")
     def remind_unopened_days(self, info: Info) -> int | None:
