@@ -18,9 +18,10 @@ OWED = (InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID)
 
 def search_invoices(actor: Actor, *, today: date, statuses: list[InvoiceStatus] | None = None,
                     customer_id: int | None = None, account_manager_id: int | None = None,
-                    overdue: bool | None = None) -> QuerySet[Invoice]:
+                    overdue: bool | None = None, opened: bool | None = None) -> QuerySet[Invoice]:
     """`overdue`: still owed (open or partially paid) and past its due date on `today` (the organization's day);
-    False: everything else."""
+    False: everything else. `opened`: a contact has opened it in the hub (`first_opened_at` is set once, by the
+    first opening); False: nobody has yet."""
     qs = policy.invoices_visible_to(actor)
     if statuses:
         qs = qs.filter(status__in=statuses)
@@ -33,6 +34,8 @@ def search_invoices(actor: Actor, *, today: date, statuses: list[InvoiceStatus] 
         qs = qs.filter(status__in=OWED, due_on__lt=today)
     elif overdue is False:
         qs = qs.exclude(id__in=Subquery(Invoice.filter(status__in=OWED, due_on__lt=today).values_list("id", flat=True)))
+    if opened is not None:
+        qs = qs.filter(first_opened_at__isnull=not opened)
     return qs
 
 

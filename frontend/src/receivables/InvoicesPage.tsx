@@ -28,6 +28,9 @@ export function InvoicesPage() {
   const status = (params.get('status') as InvoiceStatus | null) || null;
   const overdue = params.get('overdue') === '1';
   const mine = params.get('mine') === '1';
+  // opened=1: a contact has opened it in the hub; opened=0: nobody has yet; absent: either.
+  const openedParam = params.get('opened');
+  const opened = openedParam === '1' ? true : openedParam === '0' ? false : null;
   const [first, setFirst] = useState(50);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -37,7 +40,7 @@ export function InvoicesPage() {
   const today = localToday();
   const customerId = params.get('customer');
   const filters = {
-    status: status ? [status] : null, overdue: overdue || null, customerId,
+    status: status ? [status] : null, overdue: overdue || null, opened, customerId,
     accountManagerId: mine ? viewer?.member?.id ?? null : null,
   };
   const [res, refetch] = useQuery({ query: InvoicesQuery, variables: { first, ...filters } });
@@ -55,7 +58,7 @@ export function InvoicesPage() {
     if (!errs.length) { setDialog(null); setNotice(message); reload(); }
   };
   const edges = res.data?.invoices.edges ?? [];
-  const filtered = !!(status || overdue || mine || customerId);
+  const filtered = !!(status || overdue || mine || customerId || opened !== null);
 
   return (
     <>
@@ -77,6 +80,12 @@ export function InvoicesPage() {
           <option value="PARTIALLY_PAID">Partially paid</option>
           <option value="PAID">Paid</option>
           <option value="VOID">Void</option>
+        </select>
+        <label className="visually-hidden" htmlFor="inv-opened">Opened in the hub</label>
+        <select id="inv-opened" className="select" value={openedParam === '1' || openedParam === '0' ? openedParam : ''} onChange={(e) => set('opened', e.target.value || null)}>
+          <option value="">Opened or not</option>
+          <option value="1">Opened by the customer</option>
+          <option value="0">Not opened yet</option>
         </select>
         {customerId && <button type="button" className="chip" aria-pressed="true" onClick={() => set('customer', null)}>One customer <span className="x" aria-hidden="true">×</span></button>}
         <label className="check"><input type="checkbox" checked={overdue} onChange={(e) => set('overdue', e.target.checked ? '1' : null)} /> Overdue only</label>

@@ -24,8 +24,8 @@ export const InvoiceFieldsFragment = graphql(`
 `);
 
 export const InvoicesQuery = graphql(`
-  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean) {
-    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue) {
+  query Invoices($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $accountManagerId: ID, $overdue: Boolean, $opened: Boolean) {
+    invoices(first: $first, after: $after, status: $status, customerId: $customerId, accountManagerId: $accountManagerId, overdue: $overdue, opened: $opened) {
       totalCount
       totals { currency amount paid open count }
       pageInfo { hasNextPage endCursor }

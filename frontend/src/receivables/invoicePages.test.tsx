@@ -76,6 +76,20 @@ describe('InvoicesPage', () => {
     expect(mock.callsOf('RecordPayment')[0]!.variables).toMatchObject({ input: { invoiceId: 'I1', amount: '40.5', note: '' } });
     await screen.findByText('Payment recorded on INV-1.');
   });
+
+  it('filters on opened or not through the URL', async () => {
+    const user = userEvent.setup();
+    const empty = { data: { invoices: { totalCount: 0, totals: [], pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } };
+    const mock = renderAs('MEMBER', <InvoicesPage />, { Invoices: () => empty }, '/invoices?opened=0');
+    await screen.findByText('No invoices match');
+    expect(mock.callsOf('Invoices')[0]!.variables).toMatchObject({ opened: false });
+    expect(screen.getByLabelText('Opened in the hub')).toHaveValue('0');
+    await user.selectOptions(screen.getByLabelText('Opened in the hub'), '1');
+    await waitFor(() => expect(mock.callsOf('Invoices').at(-1)!.variables).toMatchObject({ opened: true }));
+    await user.selectOptions(screen.getByLabelText('Opened in the hub'), '');
+    await waitFor(() => expect(mock.callsOf('Invoices').at(-1)!.variables).toMatchObject({ opened: null }));
+    await screen.findByText('No invoices yet');
+  });
 });
 
 import { CreateInvoiceDialog } from './CreateInvoiceDialog';

@@ -27,8 +27,9 @@ PAUSE_INVOICE = f"""mutation($input: PauseInvoiceInput!) {{ pauseInvoice(input: 
 RECORD_PAYMENT = f"""mutation($input: RecordPaymentInput!) {{ recordPayment(input: $input) {{
   invoice {{ {INVOICE_FIELDS} payments {{ amount paidOn note }} }} payment {{ amount }} {ERRORS} }} }}"""
 INVOICES = f"""query($first: Int, $after: String, $status: [InvoiceStatus!], $customerId: ID, $am: ID,
-  $overdue: Boolean) {{ invoices(first: $first, after: $after, status: $status, customerId: $customerId,
-  accountManagerId: $am, overdue: $overdue) {{ totalCount totals {{ currency amount paid open count }}
+  $overdue: Boolean, $opened: Boolean) {{ invoices(first: $first, after: $after, status: $status,
+  customerId: $customerId, accountManagerId: $am, overdue: $overdue, opened: $opened) {{ totalCount
+  totals {{ currency amount paid open count }}
   pageInfo {{ hasNextPage endCursor }} edges {{ node {{ {INVOICE_FIELDS} }} }} }} }}"""
 INVOICE = f"query($id: ID!) {{ invoice(id: $id) {{ {INVOICE_FIELDS} payments {{ amount }} }} }}"
 PORTFOLIO = """query($memberId: ID) { portfolio(memberId: $memberId) { member { id }

@@ -12,7 +12,7 @@ from portico.hubs.quota import recount_storage_bytes, storage_used_bytes
 from tests.conftest import GraphQLClient, Org
 from tests.customers.import_helpers import upload_file
 from tests.graphql.helpers import pk_of
-from tests.graphql.receivables.helpers import INVOICE, World, create_invoice, make_world
+from tests.graphql.receivables.helpers import INVOICE, INVOICES, World, create_invoice, make_world
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 ATTACH = """mutation($input: AttachInvoicePdfInput!) { attachInvoicePdf(input: $input) {
@@ -28,6 +28,7 @@ async def test_the_contact_opens_the_pdf_once_recorded(two_orgs: tuple[Org, Org]
     acme, globex = two_orgs
     member = acme.member.client
     invoice = await create_invoice(member, world.managed, "INV-7")
+    await create_invoice(member, world.managed, "INV-8")  # never opened: the `opened` filter's other side
     # a text file is not an invoice's PDF
     text = await upload_file(member, b"hello\n", "a.txt")
     refused = await member(ATTACH, {"input": {"invoiceId": invoice["id"], "uploadId": text}})
@@ -52,6 +53,15 @@ async def test_the_contact_opens_the_pdf_once_recorded(two_orgs: tuple[Org, Org]
     assert [(e.invoice_id, e.customer_id) for e in events] == [(pk_of(invoice["id"]), pk_of(world.managed))]
     shown = (await member(INVOICE, {"id": invoice["id"]}))["invoice"]
     assert shown["opened"] is True and shown["firstOpenedAt"] is not None
+    # the `opened` filter: true lists the opened one, false the other, null both (the member's own portfolio)
+    async def numbers(opened: bool | None) -> list[str]:
+        found = (await member(INVOICES, {"opened": opened, "first": 20}))["invoices"]
+        return sorted(e["node"]["number"] for e in found["edges"])
+    assert await numbers(True) == ["INV-7"]
+    assert await numbers(False) == ["INV-8"]
+    assert await numbers(None) == ["INV-7", "INV-8"]
+    # another organization's admin filtering on opened sees none of them
+    assert (await globex.admin.client(INVOICES, {"opened": True}))["invoices"]["totalCount"] == 0
     # the account manager sees the event in their activity feed
     feed = await member("{ activity(first: 20) { edges { node { kind } } } }")
     assert "INVOICE_OPENED" in [e["node"]["kind"] for e in feed["activity"]["edges"]]

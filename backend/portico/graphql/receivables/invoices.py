@@ -50,7 +50,8 @@ class Portfolio:
 
 @strawberry.type
 class InvoiceQueries:
-    @strawberry.field(description=f"Invoices by due date. `overdue`: still owed and past due. {INVOICES}")
+    @strawberry.field(description="Invoices by due date. `overdue`: still owed and past due. `opened`: a contact "
+                      f"has opened it in the hub (false: nobody has yet). {INVOICES}")
     async def invoices(
         self,
         info: Info,
@@ -60,6 +61,7 @@ class InvoiceQueries:
         customer_id: strawberry.ID | None = None,
         account_manager_id: strawberry.ID | None = None,
         overdue: bool | None = None,
+        opened: bool | None = None,
     ) -> InvoiceConnection:
         actor = info.context.actor.require_signed_in()
         qs = listing.search_invoices(
@@ -67,7 +69,7 @@ class InvoiceQueries:
             customer_id=decode_id(customer_id, "Customer", "customerId") if customer_id else None,
             account_manager_id=decode_id(account_manager_id, "Member", "accountManagerId")
             if account_manager_id else None,
-            overdue=overdue,
+            overdue=overdue, opened=opened,
         )
         pairs, page = await keyset_page(qs, first=first, after=after, order=("due_on", "id"))
         return InvoiceConnection(
