@@ -612,6 +612,7 @@ def visibility_key(actor: Actor) -> Hashable:
         member.is_active if member else None,
         contact.id if contact else None,
         contact.customer_id if contact else None,
+        contact.is_primary if contact else None,  # a primary contact may manage folder permissions
         tuple(contact.customer.modules or ()) if contact else None,
         actor.scopes,
         actor.session_token is not None,
