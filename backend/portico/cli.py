@@ -24,6 +24,16 @@ def proxy_options(settings: Settings) -> dict[str, Any]:
     return {"proxy_headers": True, "forwarded_allow_ips": list(settings.forwarded_allow_ips)}
 
 
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """How `portico serve` runs uvicorn, apart from the app and where it listens (bench/idle_subscribers.py serves
+    its bare baseline with the same options)."""
+    return {
+        "log_level": settings.log_level.lower(),
+        "ws": "websockets-sansio",
+        **proxy_options(settings),
+    }
+
+
 def _serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -35,9 +45,7 @@ def _serve(args: argparse.Namespace) -> None:
         host=args.host,
         port=args.port,
         workers=args.workers,
-        log_level=settings.log_level.lower(),
-        ws="websockets-sansio",
-        **proxy_options(settings),
+        **uvicorn_options(settings),
     )
 
 
