@@ -260,3 +260,73 @@ async def test_contacts_keep_their_history_as_invited_and_signed_in(empty_databa
         assert rows["signed"].last_signed_in_at is not None and rows["signed"].last_signed_in_at > used  # the session
     finally:
         await Tortoise.close_connections()
+
+
+CYCLES_MIGRATION = importlib.import_module("portico.migrations.0024_quote_reminder_cycles")
+
+
+async def test_reminders_sent_before_versions_restart_them_count_for_the_version_the_customer_has(
+    empty_database: str,
+) -> None:
+    """Issue 10's gap: a reminder is claimed per (quote, cycle, kind) now. A reminder recorded before counts as sent
+    for its quote's current version (nothing goes out again because of the migration), "before expiry" for the
+    quote as a whole; and the new claim is unique, on SQLite (table rebuilt) as on PostgreSQL."""
+    from portico.accounts.models import Member
+    from portico.quotes.reminder_models import QuoteReminder
+
+    await _migrate(empty_database, CYCLES_MIGRATION.Migration.dependencies[0][1])
+    await init_db_url(empty_database)
+    conn = connections.get("default")
+    postgres = conn.capabilities.dialect == "postgres"
+
+    def marks(n: int) -> str:
+        return ", ".join(f"${i}" if postgres else "?" for i in range(1, n + 1))
+
+    now = datetime.now(UTC)
+    org = await _old_organization("Org")
+    admin = await Member.create(organization_id=org, email="a@x.example", first_name="A", last_name="A",
+                                password_hash="h")
+    # Plain SQL throughout: the models have columns the schema before the change lacks.
+    await conn.execute_query(
+        "INSERT INTO customer (organization_id, kind, name, name_key, hub_access, modules, created_by_id, created_at,"
+        f" primary_contact_manages_permissions, reminders_paused) VALUES ({marks(10)})",
+        [org, "COMPANY", "C", "c", True, '["QUOTES"]', admin.id, now, False, False],
+    )
+    _, found = await conn.execute_query(f"SELECT id FROM customer WHERE name_key = {marks(1)}", ["c"])
+    quote_ids = {}
+    for number, version in (("Q-1", 1), ("Q-2", 3)):
+        await conn.execute_query(
+            "INSERT INTO quote (organization_id, customer_id, sender_id, number, title, message, language, visibility,"
+            " status, notify_on_publish, version_number, decline_reason, sent_at, created_at, updated_at)"
+            f" VALUES ({marks(15)})",
+            [org, found[0]["id"], admin.id, number, "T", "", "en", "ALL_CONTACTS", "OPENED", True, version, "", now,
+             now, now],
+        )
+        _, rows = await conn.execute_query(f"SELECT id FROM quote WHERE number = {marks(1)}", [number])
+        quote_ids[number] = rows[0]["id"]
+    for number, kind, version in (("Q-1", "UNOPENED", 1), ("Q-2", "UNOPENED", 1), ("Q-2", "UNACCEPTED", 2),
+                                  ("Q-2", "BEFORE_EXPIRY", 3)):
+        await conn.execute_query(
+            "INSERT INTO quote_reminder (organization_id, quote_id, kind, outcome, version_number, recipients,"
+            f" sent_at) VALUES ({marks(7)})",
+            [org, quote_ids[number], kind, "SENT", version, 1, now],
+        )
+    await Tortoise.close_connections()
+
+    await _migrate(empty_database)
+
+    await init_db_url(empty_database)
+    try:
+        rows = await QuoteReminder.all().order_by("id").values_list("quote_id", "kind", "version_number", "cycle")
+        assert rows == [
+            (quote_ids["Q-1"], "UNOPENED", 1, 1),
+            (quote_ids["Q-2"], "UNOPENED", 1, 3),  # the quote is at version 3: sent for what the customer has
+            (quote_ids["Q-2"], "UNACCEPTED", 2, 3),
+            (quote_ids["Q-2"], "BEFORE_EXPIRY", 3, 0),
+        ]
+        fields = {"organization_id": org, "quote_id": quote_ids["Q-2"], "outcome": "SENT", "sent_at": now}
+        await QuoteReminder.create(kind="UNOPENED", cycle=4, **fields)  # version 4's own
+        with pytest.raises(IntegrityError):
+            await QuoteReminder.create(kind="UNOPENED", cycle=3, **fields)
+    finally:
+        await Tortoise.close_connections()

@@ -11,7 +11,9 @@ import pytest
 from portico.quotes.reminder_plan import (
     QuoteDates,
     ReminderKind,
+    already_sent,
     archive_due,
+    cycle_of,
     due_reminders,
     expires_now,
     expiry_moment,
@@ -127,3 +129,25 @@ def test_reminder_emails_name_the_quote_and_differ_per_kind() -> None:
                   sender_name="Rasmus", first_name="Ada", unsubscribe_link="https://portico.example/u/x", **base)
     assert "Giltig till och med 2026-12-20" in full.text and "Belopp: 100.00 SEK" in full.text
     assert "Hej Ada," in full.text and "https://portico.example/u/x" in full.html
+
+
+def test_a_new_version_restarts_the_unopened_and_unanswered_reminders_from_its_own_dates() -> None:
+    # Version 1 was opened on day 1; version 2 reached the customer on day 6 and is not opened yet.
+    changed = replace(QUOTE, status="OPENED", opened_at=SENT + timedelta(days=1),
+                      version_sent_at=SENT + timedelta(days=6), version_opened_at=None)
+    assert reminder_due_at(changed, ReminderKind.UNOPENED, CPH) == SENT + timedelta(days=9)
+    assert reminder_due_at(changed, ReminderKind.UNACCEPTED, CPH) is None  # nobody opened version 2 yet
+    opened = replace(changed, version_opened_at=SENT + timedelta(days=7))
+    assert reminder_due_at(opened, ReminderKind.UNOPENED, CPH) is None
+    assert reminder_due_at(opened, ReminderKind.UNACCEPTED, CPH) == SENT + timedelta(days=12)
+    # Before expiry does not depend on the version.
+    assert reminder_due_at(changed, ReminderKind.BEFORE_EXPIRY, CPH) == reminder_due_at(
+        QUOTE, ReminderKind.BEFORE_EXPIRY, CPH)
+
+
+def test_what_was_sent_counts_for_the_version_it_was_sent_for_except_before_expiry() -> None:
+    assert [cycle_of(kind, 3) for kind in ReminderKind] == [3, 3, 0]
+    recorded = [("UNOPENED", 1), ("UNACCEPTED", 1), ("BEFORE_EXPIRY", 0)]
+    assert already_sent(recorded, 1) == set(ReminderKind)
+    assert already_sent(recorded, 2) == {ReminderKind.BEFORE_EXPIRY}
+    assert already_sent([*recorded, ("UNOPENED", 2)], 2) == {ReminderKind.BEFORE_EXPIRY, ReminderKind.UNOPENED}

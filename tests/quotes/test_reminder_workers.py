@@ -10,7 +10,7 @@ from tortoise.exceptions import IntegrityError
 
 from portico.mail.models import OutboxEmail
 from portico.mail.sender import SmtpSender, deliver_due
-from portico.quotes.models import QuoteVisibility
+from portico.quotes.models import Quote, QuoteVisibility
 from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
 from portico.quotes.reminder_plan import ReminderKind
 from portico.quotes.reminders import send_due_reminders
@@ -42,15 +42,28 @@ async def test_two_workers_never_send_a_reminder_twice(db: str, world: RemindWor
     assert await QuoteReminder.filter(outcome=ReminderOutcome.SENT, recipients=2).count() == QUOTES
     assert await send_due_reminders(SETTINGS, now=now + timedelta(days=1)) == 0
 
+    # A second version of every quote starts a new cycle: again exactly one reminder each, two workers or not.
+    changed_at = now + timedelta(days=1)
+    await Quote.all().update(version_number=2, version_sent_at=changed_at)
+    totals = await asyncio.gather(*(send_due_reminders(SETTINGS, now=changed_at + timedelta(days=2), batch=4)
+                                    for _ in range(2)))
+    assert sum(totals) == 2 * QUOTES
+    if db.startswith("postgres"):
+        assert all(totals), totals
+    assert await OutboxEmail.filter(kind="quote_reminder").count() == 4 * QUOTES
+    cycles = await QuoteReminder.filter(outcome=ReminderOutcome.SENT).values_list("cycle", flat=True)
+    assert sorted(cycles) == [1] * QUOTES + [2] * QUOTES
 
-async def test_the_record_is_unique_per_quote_and_kind(world: RemindWorld) -> None:
+
+async def test_the_record_is_unique_per_quote_cycle_and_kind(world: RemindWorld) -> None:
     """The database's guard behind the lock: a second record of the same reminder cannot be written."""
     quote = await make_quote(world, "Q-1")
     fields = {"organization_id": world.org.id, "quote_id": quote.id, "outcome": ReminderOutcome.SENT, "sent_at": SENT}
-    await QuoteReminder.create(kind=ReminderKind.UNOPENED, **fields)
-    await QuoteReminder.create(kind=ReminderKind.BEFORE_EXPIRY, **fields)
+    await QuoteReminder.create(kind=ReminderKind.UNOPENED, cycle=1, **fields)
+    await QuoteReminder.create(kind=ReminderKind.BEFORE_EXPIRY, cycle=0, **fields)
+    await QuoteReminder.create(kind=ReminderKind.UNOPENED, cycle=2, **fields)  # the next version's
     with pytest.raises(IntegrityError):
-        await QuoteReminder.create(kind=ReminderKind.UNOPENED, **fields)
+        await QuoteReminder.create(kind=ReminderKind.UNOPENED, cycle=1, **fields)
 
 
 async def test_the_reminder_reaches_the_smtp_server_with_its_hub_link(world: RemindWorld) -> None:

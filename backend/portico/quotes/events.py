@@ -83,13 +83,20 @@ async def record_event(
         update[stamp] = now
     if kind is ActivityKind.QUOTE_DOWNLOADED and locked.opened_at is None:
         update["opened_at"] = now  # a download is an opening too (reminders "unopened" stop)
+    if kind is ActivityKind.QUOTE_VERSION_ADDED and locked.status is not QuoteStatus.DRAFT:
+        # The customer now has a version they have not opened: its "not opened" and "not answered" reminders
+        # start again from now (reminder_plan), whether or not the change was emailed.
+        update["version_sent_at"], update["version_opened_at"] = now, None
+    elif kind in _VIEWS and locked.version_sent_at is not None and locked.version_opened_at is None:
+        update["version_opened_at"] = now
     if update:
         update["updated_at"] = now
         await Quote.filter(id=locked.id).update(**update)
         for field, value in update.items():
             setattr(locked, field, value)
     for field in ("status", "sent_at", "opened_at", "downloaded_at", "accepted_at", "declined_at", "expired_at",
-                  "archived_at", "decline_reason", "updated_at", "removed_at"):
+                  "archived_at", "decline_reason", "updated_at", "removed_at", "version_sent_at",
+                  "version_opened_at"):
         setattr(quote, field, getattr(locked, field))
     return await _write_event(actor, locked, kind, detail or f"{locked.number} {locked.title}", now)
 

@@ -74,6 +74,11 @@ class Quote(Model):
     version_number = fields.IntField(default=0)
     sent_at = fields.DatetimeField(null=True)
     opened_at = fields.DatetimeField(null=True)
+    # A version sent after the first one restarts the "not opened" and "not answered" reminders (reminder_plan):
+    # when it reached the customer, and when it was first opened. Both null while the customer has only ever had
+    # the version the quote was sent with (its dates are sent_at and opened_at).
+    version_sent_at = fields.DatetimeField(null=True)
+    version_opened_at = fields.DatetimeField(null=True)
     downloaded_at = fields.DatetimeField(null=True)
     accepted_at = fields.DatetimeField(null=True)
     declined_at = fields.DatetimeField(null=True)

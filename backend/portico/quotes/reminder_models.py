@@ -1,8 +1,10 @@
-"""The record of each reminder sent about a quote: one row per quote and kind, never two.
+"""The record of each reminder sent about a quote: one row per quote, cycle and kind, never two.
 
 The row is the claim. `portico.quotes.reminders` inserts it in the same transaction as the reminder emails, so a
-reminder is recorded if and only if its emails were queued; the UNIQUE (quote, kind) constraint makes a second
-worker's attempt fail instead of emailing again. Rows are kept (history is never deleted): they show staff which
+reminder is recorded if and only if its emails were queued; the UNIQUE (quote, cycle, kind) constraint makes a
+second worker's attempt fail instead of emailing again. The cycle (`reminder_plan.cycle_of`) is the version for
+the "not opened" and "not answered" reminders, which a new version restarts, and 0 for "before expiry", which a
+quote gets once whatever its versions. Rows are kept (history is never deleted): they show staff which
 reminders went out, and to how many people.
 """
 
@@ -34,6 +36,8 @@ class QuoteReminder(Model):
     outcome = fields.CharEnumField(ReminderOutcome, max_length=16)
     # The version the customer was reminded of (the newest when the reminder went out).
     version_number = fields.IntField(default=0)
+    # What the row claims, with `kind`: see the module docstring and reminder_plan.cycle_of.
+    cycle = fields.IntField(default=0, db_default=0)
     recipients = fields.IntField(default=0)
     sent_at = fields.DatetimeField()
 
@@ -42,4 +46,4 @@ class QuoteReminder(Model):
 
     class Meta:
         table = "quote_reminder"
-        unique_together = (("quote", "kind"),)
+        unique_together = (("quote", "cycle", "kind"),)

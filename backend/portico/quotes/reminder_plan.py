@@ -5,17 +5,20 @@ due, so the calendar rules live in one place and are tested without a database.
 
 Calendar rules, all in the organization's time zone:
 - A quote's `expires_on` is the last day it can be accepted: it expires at the following local midnight.
-- UNOPENED: `remind_unopened_days` after `sent_at`, while nobody has opened it.
-- UNACCEPTED: `remind_unaccepted_days` after `opened_at`, while it is opened or downloaded but not answered.
+- UNOPENED: `remind_unopened_days` after the current version reached the customer, while nobody has opened it.
+- UNACCEPTED: `remind_unaccepted_days` after the current version was first opened, while it is not answered.
+- A new version restarts those two (`cycle_of`: one of each per version): the customer is asked about what they
+  now have. Its dates are `version_sent_at` / `version_opened_at`; before any new version, `sent_at` / `opened_at`.
 - BEFORE_EXPIRY: at REMINDER_HOUR local time, `remind_before_expiry_days` days before `expires_on` (0: on that
   last day), a morning hour rather than midnight so that the email arrives when people read email.
+- BEFORE_EXPIRY: once per quote, whatever its versions (the quote expires once).
 - No reminder once the quote is closed (accepted, declined, expired, archived) or past its expiry moment, even if
   the sweep that would have sent it ran late.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -35,6 +38,24 @@ class ReminderKind(StrEnum):
     BEFORE_EXPIRY = "BEFORE_EXPIRY"
 
 
+# The reminders a new version starts again: they are about the version the customer has, not the quote as a whole.
+PER_VERSION = frozenset({ReminderKind.UNOPENED, ReminderKind.UNACCEPTED})
+
+
+def cycle_of(kind: ReminderKind, version_number: int) -> int:
+    """The cycle a reminder of `kind` belongs to while the quote is at `version_number`: the version for the
+    reminders a new version restarts, 0 (the quote's one cycle) for the others. QuoteReminder is UNIQUE (quote,
+    cycle, kind): one reminder of each kind per cycle."""
+    return version_number if kind in PER_VERSION else 0
+
+
+def already_sent(recorded: Iterable[tuple[str, int]], version_number: int) -> set[ReminderKind]:
+    """Of a quote's recorded reminders, as (kind, cycle), those that count for the quote at `version_number`."""
+    return {
+        ReminderKind(kind) for kind, cycle in recorded if cycle == cycle_of(ReminderKind(kind), version_number)
+    }
+
+
 # When several reminders fall due at once (a worker was down, or the settings put them on the same day), one email
 # is sent: the most pressing one. The others are recorded as folded into it, never sent later.
 PRIORITY = (ReminderKind.BEFORE_EXPIRY, ReminderKind.UNACCEPTED, ReminderKind.UNOPENED)
@@ -51,6 +72,15 @@ class QuoteDates:
     remind_unopened_days: int | None
     remind_unaccepted_days: int | None
     remind_before_expiry_days: int | None
+    version_sent_at: datetime | None = None
+    version_opened_at: datetime | None = None
+
+
+def version_dates(quote: QuoteDates) -> tuple[datetime | None, datetime | None]:
+    """When the customer got the version they have now, and when they first opened it (see the module doc)."""
+    if quote.version_sent_at is None:
+        return quote.sent_at, quote.opened_at
+    return quote.version_sent_at, quote.version_opened_at
 
 
 def expiry_moment(expires_on: date, zone: ZoneInfo) -> datetime:
@@ -67,14 +97,15 @@ def reminder_due_at(quote: QuoteDates, kind: ReminderKind, zone: ZoneInfo) -> da
     where it makes sense)."""
     if str(quote.status) not in OPEN_STATUSES:
         return None
+    sent_at, opened_at = version_dates(quote)
     if kind is ReminderKind.UNOPENED:
-        if quote.remind_unopened_days is None or quote.sent_at is None or quote.opened_at is not None:
+        if quote.remind_unopened_days is None or sent_at is None or opened_at is not None:
             return None
-        return quote.sent_at + timedelta(days=quote.remind_unopened_days)
+        return sent_at + timedelta(days=quote.remind_unopened_days)
     if kind is ReminderKind.UNACCEPTED:
-        if quote.remind_unaccepted_days is None or quote.opened_at is None or str(quote.status) not in OPENED_STATUSES:
+        if quote.remind_unaccepted_days is None or opened_at is None or str(quote.status) not in OPENED_STATUSES:
             return None
-        return quote.opened_at + timedelta(days=quote.remind_unaccepted_days)
+        return opened_at + timedelta(days=quote.remind_unaccepted_days)
     if quote.remind_before_expiry_days is None or quote.expires_on is None:
         return None
     day = quote.expires_on - timedelta(days=quote.remind_before_expiry_days)

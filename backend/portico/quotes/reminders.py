@@ -4,9 +4,10 @@ A run finds open quotes with reminders switched on (keyset batches, a constant n
 `reminder_plan.due_reminders` what is due for each, and handles each quote that has something due in its own
 transaction: the quote row is claimed with `SELECT ... FOR UPDATE SKIP LOCKED` (PostgreSQL; SQLite runs one write
 transaction at a time), its state is read again, the `QuoteReminder` rows are inserted and the emails queued in the
-outbox. The UNIQUE (quote, kind) constraint is the last guard: should two workers ever get past the lock, the
+outbox. The UNIQUE (quote, cycle, kind) constraint is the last guard: should two workers ever get past the lock, the
 second insert fails and its transaction, emails included, rolls back. So each reminder is sent once, and never
-after the quote was accepted, declined, archived or expired (the state is read under the lock).
+after the quote was accepted, declined, archived or expired (the state is read under the lock). A new version
+starts a new cycle of the "not opened" and "not answered" reminders (`reminder_plan.cycle_of`).
 
 Who is reminded (`recipients`): whom the quote's own emails go to (`quotes.recipients.quote_recipients`, each
 checked with `policy.quotes_visible_to` as that contact, and `quotes.emails.wanting_email`):
@@ -41,7 +42,14 @@ from portico.quotes.emails import wanting_email
 from portico.quotes.models import Quote
 from portico.quotes.recipients import quote_recipients
 from portico.quotes.reminder_models import QuoteReminder, ReminderOutcome
-from portico.quotes.reminder_plan import OPEN_STATUSES, QuoteDates, ReminderKind, due_reminders
+from portico.quotes.reminder_plan import (
+    OPEN_STATUSES,
+    QuoteDates,
+    ReminderKind,
+    already_sent,
+    cycle_of,
+    due_reminders,
+)
 from portico.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -67,20 +75,21 @@ async def send_due_reminders(settings: Settings, *, now: datetime | None = None,
             )
             .order_by("id")
             .limit(batch)
-            .values("id", "organization_id", *_PLAN_COLUMNS)
+            .values("id", "organization_id", "version_number", *_PLAN_COLUMNS)
         )
         if not rows:
             return queued
         after = int(rows[-1]["id"])
-        done: dict[int, set[ReminderKind]] = defaultdict(set)
-        for quote_id, kind in await QuoteReminder.filter(quote_id__in=[r["id"] for r in rows]).values_list(
-            "quote_id", "kind"
+        recorded: dict[int, list[tuple[str, int]]] = defaultdict(list)
+        for quote_id, kind, cycle in await QuoteReminder.filter(quote_id__in=[r["id"] for r in rows]).values_list(
+            "quote_id", "kind", "cycle"
         ):
-            done[int(quote_id)].add(ReminderKind(kind))  # type: ignore[call-overload]
+            recorded[int(quote_id)].append((str(kind), int(cycle)))  # type: ignore[call-overload]
         zones = await _zones({int(r["organization_id"]) for r in rows})
         for row in rows:
             plan = QuoteDates(**{column: row[column] for column in _PLAN_COLUMNS})
-            if due_reminders(plan, zones[row["organization_id"]], now, done[row["id"]]):
+            done = already_sent(recorded[row["id"]], row["version_number"])
+            if due_reminders(plan, zones[row["organization_id"]], now, done):
                 queued += await remind(settings, row["id"], now=now)
 
 
@@ -94,12 +103,10 @@ async def remind(settings: Settings, quote_id: int, *, now: datetime | None = No
             if quote is None:
                 return 0  # another worker holds it (or it is gone)
             organization = await Organization.filter(id=quote.organization_id).using_db(connection).get()
-            already = {
-                ReminderKind(str(k))
-                for k in await QuoteReminder.filter(quote_id=quote.id).using_db(connection).values_list(
-                    "kind", flat=True
-                )
-            }
+            already = already_sent(
+                await QuoteReminder.filter(quote_id=quote.id).using_db(connection).values_list("kind", "cycle"),
+                quote.version_number,
+            )
             due = due_reminders(quote, clock.zone(organization.timezone), now, already)  # type: ignore[arg-type]
             if not due:
                 return 0
@@ -110,12 +117,14 @@ async def remind(settings: Settings, quote_id: int, *, now: datetime | None = No
                     QuoteReminder(
                         organization_id=quote.organization_id, quote_id=quote.id, kind=chosen,
                         outcome=ReminderOutcome.SENT if people else ReminderOutcome.NO_RECIPIENTS,
-                        version_number=quote.version_number, recipients=len(people), sent_at=now,
+                        version_number=quote.version_number, cycle=cycle_of(chosen, quote.version_number),
+                        recipients=len(people), sent_at=now,
                     ),
                     *(
                         QuoteReminder(
                             organization_id=quote.organization_id, quote_id=quote.id, kind=kind,
-                            outcome=ReminderOutcome.FOLDED, version_number=quote.version_number, sent_at=now,
+                            outcome=ReminderOutcome.FOLDED, version_number=quote.version_number,
+                            cycle=cycle_of(kind, quote.version_number), sent_at=now,
                         )
                         for kind in folded
                     ),
