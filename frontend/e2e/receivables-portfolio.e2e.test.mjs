@@ -1,5 +1,6 @@
 // End-to-end, issue 11 points 1-2: account managers, their portfolio, invoices.
-// - the admin assigns account managers in bulk from a selection in the customers list;
+// - the admin assigns account managers in bulk from a selection in the customers list, then replaces them (the
+//   dialog says how many current assignments that removes before it does);
 // - the portfolio shows each customer's open balance and overdue amount per currency (never added across
 //   currencies), for anna herself and for the admin who picks her; a MEMBER has no picker;
 // - invoices: created in the dialog with its PDF (checks first), a payment recorded (still overdue for the rest);
@@ -55,6 +56,24 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     await page.getByText('Anna Berg now manages 2 customers.').waitFor();
     for (const name of [AURORA, BIRCH]) {
       await page.locator('tbody tr', { hasText: name }).getByText('Anna Berg').waitFor();
+    }
+  });
+
+  await step('the admin replaces the account managers: the dialog says it removes the admin from both first', async () => {
+    const { page } = admin;
+    await page.getByRole('button', { name: 'Account managers…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Account managers for 2 customers' });
+    await dialog.getByRole('radio', { name: 'Replace account managers' }).check();
+    await dialog.getByRole('checkbox', { name: /Anna Berg/ }).check();
+    await dialog.getByRole('button', { name: 'Replace…' }).click();
+    // the admin created both customers (so manages them) and anna was added: replacing with anna removes 2
+    await dialog.getByTestId('replace-confirmation').getByText('This removes 2 current assignments from the 2 selected customers.', { exact: false }).waitFor();
+    await snap(page, 'receivables-bulk-replace');
+    await dialog.getByRole('button', { name: 'Replace and remove 2 assignments' }).click();
+    await page.getByText('Anna Berg now the only account manager of 2 customers (2 assignments removed).').waitFor();
+    for (const name of [AURORA, BIRCH]) {
+      // the list reloads after the notice: wait for the cell to name anna alone (the admin was listed before)
+      await page.locator('tbody tr', { hasText: name }).locator('td[data-label="Account managers"]', { hasText: /^\s*Anna Berg\s*$/ }).waitFor();
     }
   });
 

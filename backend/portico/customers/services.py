@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q, Subquery
@@ -330,12 +331,9 @@ async def unassign_account_managers(
     """Remove every member from every customer, in one statement."""
     policy.require_account_manager_editor(actor)
     customers, members = await _bulk_targets(actor, customer_ids, member_ids, assigning=False)
-    customer_list = ", ".join(str(int(c.id)) for c in customers)
-    member_list = ", ".join(str(int(m.id)) for m in members)
     async with in_transaction() as connection:
         await connection.execute_query(
-            f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE "customer_id" IN ({customer_list}) '
-            f'AND "member_id" IN ({member_list})'
+            f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE {_pairs_leaving(customers, members, replacing=False)}'
         )
     return customers
 
@@ -347,10 +345,33 @@ async def replace_account_managers(
     one INSERT for the whole selection, in one transaction."""
     policy.require_account_manager_editor(actor)
     customers, members = await _bulk_targets(actor, customer_ids, member_ids)
-    customer_list = ", ".join(str(int(c.id)) for c in customers)
     async with in_transaction() as connection:
+        # Only the pairs that go: the kept ones stay (the INSERT skips them), so the DELETE removes exactly what
+        # `removed_assignments` counted for the dialog's confirmation.
         await connection.execute_query(
-            f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE "customer_id" IN ({customer_list})'
+            f'DELETE FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE {_pairs_leaving(customers, members, replacing=True)}'
         )
         await add_account_manager_pairs(connection, [(c.id, m.id) for c in customers for m in members])
     return customers
+
+
+def _pairs_leaving(customers: list[Customer], members: list[Member], *, replacing: bool) -> str:
+    """The through table's rows REPLACE (every other member's) or REMOVE (these members') takes off these customers.
+    The ids come from the database, never from input: they are formatted as ints."""
+    customer_list = ", ".join(str(int(c.id)) for c in customers)
+    member_list = ", ".join(str(int(m.id)) for m in members)
+    return f'"customer_id" IN ({customer_list}) AND "member_id" {"NOT IN" if replacing else "IN"} ({member_list})'
+
+
+async def removed_assignments(actor: Actor, *, customer_ids: list[int], member_ids: list[int], mode: str) -> int:
+    """How many current (customer, account manager) assignments `mode` (ADD, REMOVE or REPLACE) would take off this
+    selection, checked exactly as the write is (same errors), writing nothing: what the bulk dialog confirms."""
+    policy.require_account_manager_editor(actor)
+    customers, members = await _bulk_targets(actor, customer_ids, member_ids, assigning=mode != "REMOVE")
+    if mode == "ADD":
+        return 0
+    _, rows = await connections.get("default").execute_query(
+        f'SELECT COUNT(*) AS "n" FROM "{ACCOUNT_MANAGERS_TABLE}" WHERE '
+        f'{_pairs_leaving(customers, members, replacing=mode == "REPLACE")}'
+    )
+    return int(rows[0]["n"])

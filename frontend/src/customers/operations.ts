@@ -110,6 +110,7 @@ export const AssignAccountManagersMutation = graphql(`
   mutation AssignAccountManagers($input: AccountManagersInput!) {
     assignAccountManagers(input: $input) {
       customers { id accountManagers { id fullName email } }
+      removedAssignments
       errors { code field message }
     }
   }

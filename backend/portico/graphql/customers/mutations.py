@@ -95,11 +95,19 @@ class AccountManagersInput:
     mode: AccountManagerMode = strawberry.field(
         default=AccountManagerMode.ADD, description="assignAccountManagers only (unassign always removes)."
     )
+    dry_run: bool = strawberry.field(
+        default=False, description="assignAccountManagers only: check everything and count `removedAssignments`, "
+        "write nothing (the bulk dialog's confirmation of a REPLACE)."
+    )
 
 
 @strawberry.type
 class AccountManagersPayload:
     customers: list[CustomerType] = strawberry.field(default_factory=list)
+    removed_assignments: int | None = strawberry.field(
+        default=None, description="With dryRun: how many current (customer, account manager) assignments the "
+        "mode would remove (REPLACE: every other member's; REMOVE: these members'; ADD: none)."
+    )
     errors: list[UserError]
 
 
@@ -192,6 +200,13 @@ class CustomerMutations:
     )
     async def assign_account_managers(self, info: Info, input: AccountManagersInput) -> AccountManagersPayload:
         async def work() -> dict[str, object]:
+            if input.dry_run:
+                removed = await services.removed_assignments(
+                    info.context.actor.require_signed_in(),
+                    customer_ids=decode_ids(input.customer_ids, "Customer", "customerIds"),
+                    member_ids=decode_ids(input.member_ids, "Member", "memberIds"), mode=input.mode.value,
+                )
+                return {"customers": [], "removed_assignments": removed}
             operation = {
                 AccountManagerMode.ADD: services.assign_account_managers,
                 AccountManagerMode.REMOVE: services.unassign_account_managers,
