@@ -42,7 +42,7 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from typing import Any
 
 from tortoise.expressions import Q, RawSQL, Subquery
@@ -189,7 +189,12 @@ def contacts_receiving_reminders(customer_id: int) -> QuerySet[Contact]:
     """Who a reminder workflow emails about a customer's invoices: its contacts with an email address whose own
     hub access is on (switching a contact off is how staff say "this person no longer deals with us"). The
     customer's hub access does not matter: a customer without a hub still owes what it owes."""
-    return Contact.filter(customer_id=customer_id, hub_access=True, email__isnull=False).exclude(email="")
+    return contacts_receiving_reminders_of([customer_id])
+
+
+def contacts_receiving_reminders_of(customer_ids: Sequence[int]) -> QuerySet[Contact]:
+    """`contacts_receiving_reminders` for many customers at once (the reminder sweep's batch: one query)."""
+    return Contact.filter(customer_id__in=list(customer_ids), hub_access=True, email__isnull=False).exclude(email="")
 
 
 def members_visible_to(actor: Actor) -> QuerySet[Member]:

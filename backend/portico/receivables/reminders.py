@@ -1,12 +1,14 @@
 """The reminder sweep (issue 11, point 3): runs each due workflow step once per invoice, as a PeriodicJob.
 
-A run finds customers with a step due (one query per workflow step: the step's due-date bound is a constant,
-`planning.latest_due_on`), then handles each customer in a transaction of its own that claims the customer row
-(`SELECT ... FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite runs one write transaction at a time). In it: the
-customer's open, unpaused invoices, the steps already run for them, the plan (`planning.plan`), one reminder email
-listing the invoices (queued in the outbox), one action per action step, and the `InvoiceStepRun` rows, unique per
-invoice and step. Everything commits together or not at all: a crash sends nothing and records nothing; a second
-worker skips the claimed customer, or meets the unique rows and rolls back.
+A run claims a batch of customers with a step due in one statement (`SELECT ... FOR UPDATE SKIP LOCKED` on
+PostgreSQL, so that workers share the work; SQLite runs one write transaction at a time): each workflow step's
+due-date bound is a constant (`planning.latest_due_on`). In the same transaction, one query each reads the batch's
+open, unpaused invoices, the steps already run for them, their account managers, contacts and languages
+(`reminder_batch.py`); then the plan per invoice (`planning.plan`), one reminder email per customer listing its
+invoices (queued in the outbox), one action per action step and customer, and the `InvoiceStepRun` rows, unique per
+invoice and step, are written with multi-row INSERTs. Everything commits together or not at all: a crash sends
+nothing of the batch and records nothing; a second worker skips the claimed customers, or meets the unique rows and
+rolls back (then it does the batch again one customer at a time, so one lost race holds up no one else).
 
 Stops by themselves: paid and void invoices are not open; paused invoices and paused customers are left out
 until resumed (then only the latest due step of each kind runs, see planning.py).
@@ -24,16 +26,16 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
-from portico import policy
-from portico.accounts.models import Member, Organization
-from portico.customers.models import Contact, Customer
-from portico.hubs.models import Share
+from portico.accounts.models import Organization
+from portico.customers.models import Customer
 from portico.mail import placeholders
-from portico.mail.outbox import enqueue_rendered
-from portico.mail.templates import normalize_language
+from portico.mail.models import OutboxEmail
+from portico.mail.outbox import queued
 from portico.notifications import clock
 from portico.receivables.models import Invoice, InvoiceStatus
+from portico.receivables.multirow import insert_rows
 from portico.receivables.planning import PlannedStep, latest_due_on, plan
+from portico.receivables.reminder_batch import BatchPeople, Manager, read_people
 from portico.receivables.reminder_email import ReminderInvoice, render_reminder
 from portico.receivables.workflow_models import (
     AccountManagerCopy,
@@ -61,7 +63,14 @@ class SweepResult:
     emails: int = 0
     actions: int = 0
     runs: int = 0
-    skipped_customers: list[int] = field(default_factory=list)  # claimed by another worker, or a lost race
+    skipped_customers: list[int] = field(default_factory=list)  # a lost race: another worker ran their steps
+
+    def add(self, other: SweepResult) -> None:
+        self.customers += other.customers
+        self.emails += other.emails
+        self.actions += other.actions
+        self.runs += other.runs
+        self.skipped_customers += other.skipped_customers
 
 
 def _today(organization: Organization, now: datetime) -> date:
@@ -70,20 +79,32 @@ def _today(organization: Organization, now: datetime) -> date:
 
 
 async def run_due_steps(settings: Settings, *, now: datetime | None = None, batch: int = 200) -> SweepResult:
-    """One pass: every customer with a due step (up to `batch` of them), each in its own transaction."""
+    """One pass: up to `batch` customers with a due step, claimed and run in one transaction."""
     now = now or clock.now()
     result = SweepResult()
     workflows = await _Workflows.load()
-    for customer_id, today in (await _due_customers(workflows, now, batch)).items():
-        try:
-            async with in_transaction() as connection:
-                done = await _run_for_customer(settings, workflows, customer_id, today, now, connection, result)
-        except IntegrityError:
-            # Another worker recorded one of these runs first (the unique row): ours rolled back whole.
-            log.info("reminder steps of customer %s were run by another worker", customer_id)
-            done = False
-        if not done:
-            result.skipped_customers.append(customer_id)
+    if not workflows.steps:
+        return result
+    claimed: list[int] = []
+    try:
+        async with in_transaction() as connection:
+            customers = await _claim(workflows, now, batch, connection, None)
+            claimed = [c.id for c in customers]
+            done = await _run_batch(settings, workflows, customers, now, connection)
+        result.add(done)
+    except IntegrityError:
+        # Another worker recorded one of these runs first (the unique row): the whole batch rolled back. Again one
+        # customer at a time, so that only the customer of the lost race is left out.
+        log.info("reminder batch of %s customers met runs of another worker; again one by one", len(claimed))
+        for customer_id in claimed:
+            try:
+                async with in_transaction() as connection:
+                    one = await _claim(workflows, now, 1, connection, customer_id)
+                    done = await _run_batch(settings, workflows, one, now, connection)
+                result.add(done)
+            except IntegrityError:
+                log.info("reminder steps of customer %s were run by another worker", customer_id)
+                result.skipped_customers.append(customer_id)
     return result
 
 
@@ -97,7 +118,7 @@ class _Workflows:
     @classmethod
     async def load(cls) -> _Workflows:
         steps: dict[int, list[ReminderStep]] = defaultdict(list)
-        for step in await ReminderStep.all():
+        for step in await ReminderStep.all().order_by("id"):
             steps[step.workflow_id].append(step)
         return cls({w.id: w for w in await ReminderWorkflow.all().prefetch_related("organization")}, steps)
 
@@ -109,139 +130,172 @@ class _Workflows:
                      if w.organization_id == customer.organization_id and w.is_default), None)
 
 
-async def _due_customers(workflows: _Workflows, now: datetime, batch: int) -> dict[int, date]:
-    """Customers with at least one step due and not yet run for one of their invoices, with their organization's
-    today. One query per step of every workflow."""
-    steps_of = workflows.steps
-    found: dict[int, date] = {}
+def _due(workflows: _Workflows, now: datetime) -> Q:
+    """Customers with at least one step due and not yet run for one of their open, unpaused invoices: per step of
+    every workflow, the invoices due on or before the step's bound (the organization's today minus the offset)."""
+    per_workflow = []
     for workflow in workflows.by_id.values():
         today = _today(workflow.organization, now)
         # Customers following this workflow: their own, or the organization's default when they have none.
-        follows = Q(customer__reminder_workflow_id=workflow.id)
+        follows = Q(reminder_workflow_id=workflow.id)
         if workflow.is_default:
-            follows |= Q(customer__reminder_workflow_id__isnull=True)
-        for step in steps_of[workflow.id]:
-            ran = Subquery(InvoiceStepRun.filter(step_id=step.id).values_list("invoice_id", flat=True))
-            ids = await (
+            follows |= Q(reminder_workflow_id__isnull=True)
+        steps_due = []
+        for step in workflows.steps[workflow.id]:
+            ran = Subquery(InvoiceStepRun.filter(step_id=step.id).values("invoice_id"))
+            invoices = Subquery(
                 Invoice.filter(organization_id=workflow.organization_id, status__in=OPEN, paused=False,
-                               due_on__lte=latest_due_on(today, step.offset_days), customer__reminders_paused=False)
-                .filter(follows)
+                               due_on__lte=latest_due_on(today, step.offset_days))
                 .exclude(id__in=ran)
-                .distinct()
-                .limit(batch)
-                .values_list("customer_id", flat=True)
+                .values("customer_id")
             )
-            for customer_id in map(int, ids):  # type: ignore[arg-type]
-                found.setdefault(customer_id, today)
-            if len(found) >= batch:
-                return dict(list(found.items())[:batch])
-    return found
+            steps_due.append(Q(id__in=invoices))
+        if steps_due:
+            per_workflow.append(Q(Q(organization_id=workflow.organization_id), follows,
+                                  Q(*steps_due, join_type=Q.OR)))
+    return Q(*per_workflow, join_type=Q.OR) if per_workflow else Q(id__in=[])
 
 
-async def _run_for_customer(
-    settings: Settings, workflows: _Workflows, customer_id: int, today: date, now: datetime,
-    connection: BaseDBAsyncClient, result: SweepResult,
-) -> bool:
-    """False when another worker holds the customer (nothing done here)."""
-    customer = await (
-        Customer.filter(id=customer_id).select_for_update(skip_locked=True).using_db(connection).first()
-    )
-    if customer is None:
-        return False
-    workflow = workflows.of(customer)
-    if customer.reminders_paused or workflow is None:
-        return True
-    steps = {s.id: s for s in workflows.steps[workflow.id]}
-    planned = [PlannedStep(s.id, s.offset_days, s.kind) for s in steps.values()]
-    invoices = await Invoice.filter(customer_id=customer_id, status__in=OPEN, paused=False).using_db(
-        connection).order_by("due_on", "id")
+async def _claim(workflows: _Workflows, now: datetime, batch: int, connection: BaseDBAsyncClient,
+                 customer_id: int | None) -> list[Customer]:
+    """Lock up to `batch` due customers that no other worker holds (one statement)."""
+    query = Customer.filter(_due(workflows, now), reminders_paused=False)
+    if customer_id is not None:
+        query = query.filter(id=customer_id)
+    return await query.order_by("id").limit(batch).select_for_update(skip_locked=True).using_db(connection)
+
+
+@dataclass
+class _CustomerWork:
+    """What the plan says for one customer of the batch."""
+
+    customer: Customer
+    workflow: ReminderWorkflow
+    today: date
+    invoices: list[Invoice]
+    to_run: dict[int, list[Invoice]]  # step id → invoices
+    runs: list[InvoiceStepRun]  # the skipped steps' rows so far
+
+
+async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[Customer], now: datetime,
+                     connection: BaseDBAsyncClient) -> SweepResult:
+    result = SweepResult()
+    if not customers:
+        return result
+    followed = {c.id: w for c in customers if (w := workflows.of(c)) is not None}
+    ids = list(followed)
+    invoices_of: dict[int, list[Invoice]] = defaultdict(list)
+    for invoice in await Invoice.filter(customer_id__in=ids, status__in=OPEN, paused=False).using_db(
+            connection).order_by("due_on", "id"):
+        invoices_of[invoice.customer_id].append(invoice)
     done: dict[int, set[int]] = defaultdict(set)
-    for invoice_id, step_id in await InvoiceStepRun.filter(
-        invoice_id__in=[i.id for i in invoices], step_id__in=list(steps)
-    ).using_db(connection).values_list("invoice_id", "step_id"):
-        done[invoice_id].add(step_id)
+    open_ids = Subquery(Invoice.filter(customer_id__in=ids, status__in=OPEN, paused=False).values("id"))
+    for invoice_id, step_id in await InvoiceStepRun.filter(invoice_id__in=open_ids).using_db(
+            connection).values_list("invoice_id", "step_id"):
+        done[int(invoice_id)].add(int(step_id))  # type: ignore[call-overload]
 
-    to_run: dict[int, list[Invoice]] = defaultdict(list)  # step id → invoices
-    runs: list[InvoiceStepRun] = []
-    for invoice in invoices:
-        decided = plan(invoice.due_on, planned, today, done[invoice.id])
-        for due in decided.run:
-            to_run[due.id].append(invoice)
-        runs += [InvoiceStepRun(organization_id=customer.organization_id, invoice_id=invoice.id, step_id=s.id,
-                                outcome=StepOutcome.SKIPPED, ran_at=now) for s in decided.skip]
-    if not to_run and not runs:
-        return True
-    manager = await Member.filter(managed_customers__id=customer_id, is_active=True).using_db(
-        connection).order_by("id").first()
-    email_steps = [steps[i] for i in to_run if steps[i].kind is StepKind.EMAIL]
-    if email_steps:
-        # One email per customer: the latest step's template and copy setting, every invoice it reminds of plus
-        # the customer's other overdue ones, so that the customer sees all they owe in one place.
-        governing = max(email_steps, key=lambda s: (s.offset_days, s.id))
-        reminded = {i.id for s in email_steps for i in to_run[s.id]}
-        listed = [i for i in invoices if i.id in reminded or i.due_on < today]
-        email_id = await _queue_email(settings, workflow.organization, customer, governing, listed, manager, today,
-                                      connection)
-        outcome = StepOutcome.EMAILED if email_id is not None else StepOutcome.NO_RECIPIENT
-        result.emails += email_id is not None
-        for email_step in email_steps:
-            runs += [InvoiceStepRun(organization_id=customer.organization_id, invoice_id=i.id, step_id=email_step.id,
-                                    outcome=outcome, email_id=email_id, ran_at=now) for i in to_run[email_step.id]]
-    for step_id, reminded_invoices in to_run.items():
-        action_step = steps[step_id]
-        if action_step.kind is not StepKind.ACTION:
+    work: list[_CustomerWork] = []
+    for customer in customers:
+        workflow = followed.get(customer.id)
+        if workflow is None:
             continue
-        kind = action_step.action_kind or ActionKind.CUSTOM
-        action = await Action.create(
-            organization_id=customer.organization_id, customer_id=customer.id,
-            assignee_id=manager.id if manager else None, kind=kind,
-            text=placeholders.fill(action_step.action_text or DEFAULT_ACTION_TEXT[kind], {"customer": customer.name}),
-            due_on=today + timedelta(days=action_step.action_due_days), step_id=action_step.id,
-            invoice_id=reminded_invoices[0].id if len(reminded_invoices) == 1 else None, using_db=connection,
-        )
-        result.actions += 1
-        runs += [InvoiceStepRun(organization_id=customer.organization_id, invoice_id=i.id, step_id=action_step.id,
-                                outcome=StepOutcome.ACTION, action_id=action.id, ran_at=now)
-                 for i in reminded_invoices]
-    await InvoiceStepRun.bulk_create(runs, using_db=connection)
-    result.customers += 1
+        today = _today(workflow.organization, now)
+        planned = [PlannedStep(s.id, s.offset_days, s.kind) for s in workflows.steps[workflow.id]]
+        to_run: dict[int, list[Invoice]] = defaultdict(list)
+        runs: list[InvoiceStepRun] = []
+        for invoice in invoices_of[customer.id]:
+            decided = plan(invoice.due_on, planned, today, done[invoice.id])
+            for due in decided.run:
+                to_run[due.id].append(invoice)
+            runs += [InvoiceStepRun(organization_id=customer.organization_id, invoice_id=invoice.id, step_id=s.id,
+                                    outcome=StepOutcome.SKIPPED, ran_at=now) for s in decided.skip]
+        if to_run or runs:
+            work.append(_CustomerWork(customer, workflow, today, invoices_of[customer.id], to_run, runs))
+    if not work:
+        return result
+
+    steps = {s.id: s for w in {w.workflow.id: w.workflow for w in work} for s in workflows.steps[w]}
+    emailed = [w.customer.id for w in work if any(steps[i].kind is StepKind.EMAIL for i in w.to_run)]
+    people = await read_people([w.customer.id for w in work], emailed, connection)
+
+    emails: list[tuple[_CustomerWork, list[ReminderStep], OutboxEmail | None]] = []
+    for item in work:
+        email_steps = [steps[i] for i in item.to_run if steps[i].kind is StepKind.EMAIL]
+        if email_steps:
+            emails.append((item, email_steps, _email(settings, item, email_steps, people)))
+    queued_emails = [email for _, _, email in emails if email is not None]
+    await insert_rows(OutboxEmail, queued_emails, connection, returning_ids=True)
+    for item, email_steps, email in emails:
+        outcome = StepOutcome.EMAILED if email is not None else StepOutcome.NO_RECIPIENT
+        for email_step in email_steps:
+            item.runs += [InvoiceStepRun(organization_id=item.customer.organization_id, invoice_id=i.id,
+                                         step_id=email_step.id, outcome=outcome,
+                                         email_id=email.id if email is not None else None, ran_at=now)
+                          for i in item.to_run[email_step.id]]
+    result.emails += len(queued_emails)
+
+    actions: list[tuple[_CustomerWork, int, Action]] = []
+    for item in work:
+        manager = people.managers.get(item.customer.id)
+        for step_id, reminded in item.to_run.items():
+            if steps[step_id].kind is StepKind.ACTION:
+                actions.append((item, step_id, _action(item, steps[step_id], reminded, manager)))
+    await insert_rows(Action, [a for _, _, a in actions], connection, returning_ids=True)
+    for item, step_id, action in actions:
+        item.runs += [InvoiceStepRun(organization_id=item.customer.organization_id, invoice_id=i.id, step_id=step_id,
+                                     outcome=StepOutcome.ACTION, action_id=action.id, ran_at=now)
+                      for i in item.to_run[step_id]]
+    result.actions += len(actions)
+
+    runs = [run for item in work for run in item.runs]
+    await insert_rows(InvoiceStepRun, runs, connection)
+    result.customers += len(work)
     result.runs += len(runs)
-    return True
+    return result
 
 
-async def _language(customer_id: int, connection: BaseDBAsyncClient) -> str:
-    """The language the customer was last written to in (their newest share), else English."""
-    language = await Share.filter(customer_id=customer_id).using_db(connection).order_by("-id").first().values_list(
-        "language", flat=True)
-    return normalize_language(str(language) if language else None)
+def _email(settings: Settings, item: _CustomerWork, email_steps: list[ReminderStep],
+           people: BatchPeople) -> OutboxEmail | None:
+    """The customer's one reminder email (not yet saved) to their contacts, the primary one in To and the others in
+    CC; None when there is nobody to send it to.
 
-
-async def _queue_email(
-    settings: Settings, organization: Organization, customer: Customer, step: ReminderStep, invoices: list[Invoice],
-    manager: Member | None, today: date, connection: BaseDBAsyncClient,
-) -> int | None:
-    """Queue the reminder to the customer's contacts (the primary one in To, the others in CC); None when there is
-    nobody to send it to."""
-    contacts: list[Contact] = await policy.contacts_receiving_reminders(customer.id).using_db(connection).order_by(
-        "-is_primary", "id")
+    One email per customer: the latest step's template and copy setting, every invoice it reminds of plus the
+    customer's other overdue ones, so that the customer sees all they owe in one place."""
+    contacts = people.contacts.get(item.customer.id, [])
     if not contacts:
         return None
-    language = await _language(customer.id, connection)
-    template = (step.templates or {}).get(language) or {}
+    governing = max(email_steps, key=lambda s: (s.offset_days, s.id))
+    reminded = {i.id for s in email_steps for i in item.to_run[s.id]}
+    listed = [i for i in item.invoices if i.id in reminded or i.due_on < item.today]
+    manager = people.managers.get(item.customer.id)
+    language = people.languages.get(item.customer.id, "en")
+    template = (governing.templates or {}).get(language) or {}
     rendered = render_reminder(
-        language, organization=organization.name, customer=customer.name, today=today,
-        invoices=[ReminderInvoice(i.number, i.due_on, i.open_amount, i.currency) for i in invoices],
+        language, organization=item.workflow.organization.name, customer=item.customer.name, today=item.today,
+        invoices=[ReminderInvoice(i.number, i.due_on, i.open_amount, i.currency) for i in listed],
         link=f"{settings.public_url}/hub", first_name=contacts[0].first_name,
         account_manager_name=manager.full_name if manager else "",
         account_manager_email=manager.email if manager else "",
         subject=template.get("subject", ""), body=template.get("body", ""),
     )
-    copy = step.copy_account_manager if manager is not None else AccountManagerCopy.NONE
+    copy = governing.copy_account_manager if manager is not None else AccountManagerCopy.NONE
     cc = [c.email for c in contacts[1:] if c.email]
-    email = await enqueue_rendered(
-        rendered, to=str(contacts[0].email), kind="invoice_reminder", organization_id=customer.organization_id,
+    return queued(
+        to=str(contacts[0].email), subject=rendered.subject, html=rendered.html, text=rendered.text,
+        kind="invoice_reminder", organization_id=item.customer.organization_id,
         cc=[*cc, manager.email] if manager is not None and copy is AccountManagerCopy.CC else cc,
         bcc=[manager.email] if manager is not None and copy is AccountManagerCopy.BCC else [],
-        reply_to=manager.email if manager is not None else None, connection=connection,
+        reply_to=manager.email if manager is not None else None,
     )
-    return email.id
+
+
+def _action(item: _CustomerWork, step: ReminderStep, reminded: list[Invoice], manager: Manager | None) -> Action:
+    """The task of an action step for the customer's account manager (not yet saved)."""
+    kind = step.action_kind or ActionKind.CUSTOM
+    return Action(
+        organization_id=item.customer.organization_id, customer_id=item.customer.id,
+        assignee_id=manager.id if manager else None, kind=kind,
+        text=placeholders.fill(step.action_text or DEFAULT_ACTION_TEXT[kind], {"customer": item.customer.name}),
+        due_on=item.today + timedelta(days=step.action_due_days), step_id=step.id,
+        invoice_id=reminded[0].id if len(reminded) == 1 else None,
+    )
