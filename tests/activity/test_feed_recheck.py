@@ -4,6 +4,7 @@ its rows, and whoever may no longer act gets None (the feed ends), for members a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -59,3 +60,20 @@ async def test_unchanged_callers_keep_their_actor_and_changed_ones_are_rebuilt(
     # A contact cut off (hub access off) ends her feed too.
     await Contact.filter(id=actors[5].contact.id).update(hub_access=False)
     assert (await recheck_actors([actors[5]])) == [None]
+
+
+async def test_a_thousand_subscribers_cost_one_statement(world: World, app: Any) -> None:
+    """The tokens travel as one parameter (an array; a JSON list on SQLite), so the statement is the same for any
+    number of subscribers, past SQLite's 999 parameters; and each caller gets its own row's answer."""
+    member = world.acme.member
+    rita = await _actor(member.client)
+    tokens = [f"feed-bench-token-{n}" for n in range(1_000)]
+    expires = datetime.now(UTC) + timedelta(hours=1)
+    await Session.bulk_create([Session(token_hash=token_hash(t), member_id=rita.member.id, expires_at=expires)
+                               for t in tokens])
+    actors = [replace(rita, session_token=t) for t in tokens]
+    await Session.filter(token_hash=token_hash(tokens[500])).delete()  # one of them signs out
+    with count_sql() as counter:
+        fresh = await recheck_actors(actors)
+    assert len(counter.statements) == 1
+    assert [f is a for f, a in zip(fresh, actors, strict=True)] == [n != 500 for n in range(1_000)]

@@ -13,13 +13,16 @@ stops delivery at the next event.
 from __future__ import annotations
 
 import asyncio
+import functools
+import json
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from tortoise import connections
+
 from portico import policy
-from portico.accounts.models import Session
 from portico.accounts.sessions import token_hash
 from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, refresh_actors
@@ -93,15 +96,46 @@ def _reads_audience(actor: Actor) -> bool:
 
 
 # What a signed-in caller's session row says about everything `policy.visibility_key` holds, plus whether it may
-# still act at all: read as plain values for every subscriber of an event (no model instances).
-_SESSION_STATE = (
-    "token_hash", "expires_at", "member_id", "contact_id",
-    "member__is_active", "member__role", "member__organization_id",
-    "member__organization__member_document_visibility",
-    "contact__hub_access", "contact__organization_id", "contact__organization__member_document_visibility",
-    "contact__customer_id", "contact__customer__hub_access", "contact__customer__modules",
-)
-_IN_LIST = 900  # as actors.refresh_actors: SQLite may cap a statement's parameters at 999
+# still act at all: read as plain values for every subscriber of an event (no model instances). One constant
+# statement per dialect, the tokens passed as one parameter (an array, a JSON list): asyncpg keeps it prepared, and
+# nothing is built per event (Tortoise building and converting this query was most of a process's time per event
+# in bench/fanout.py when 500 subscribers ask; issue 8).
+_SESSION_STATE = """
+SELECT s.token_hash, s.expires_at, s.member_id, s.contact_id,
+       m.is_active, m.role, m.organization_id, mo.member_document_visibility,
+       c.hub_access, c.organization_id, co.member_document_visibility, c.customer_id, cu.hub_access, cu.modules
+FROM "session" s
+LEFT JOIN "member" m ON m.id = s.member_id
+LEFT JOIN "organization" mo ON mo.id = m.organization_id
+LEFT JOIN "contact" c ON c.id = s.contact_id
+LEFT JOIN "organization" co ON co.id = c.organization_id
+LEFT JOIN "customer" cu ON cu.id = c.customer_id
+WHERE s.token_hash """
+_SESSIONS_IN = {
+    "postgres": _SESSION_STATE + "= ANY($1::varchar[])",
+    "sqlite": _SESSION_STATE + "IN (SELECT value FROM json_each(?))",
+}
+
+
+async def _session_rows(hashes: list[str]) -> dict[str, tuple]:  # type: ignore[type-arg]
+    connection = connections.get("default")
+    dialect = str(connection.capabilities.dialect)
+    if dialect == "postgres":
+        _, found = await connection.execute_query(_SESSIONS_IN[dialect], [hashes])
+        return {row[0]: tuple(row) for row in found}
+    _, found = await connection.execute_query(_SESSIONS_IN["sqlite"], [json.dumps(hashes)])
+    rows = {}
+    for row in found:
+        values = list(row)
+        # SQLite hands back text for the timestamp and the JSON list (PostgreSQL: a datetime; the list as text).
+        expires = datetime.fromisoformat(values[1]) if isinstance(values[1], str) else values[1]
+        values[1] = expires if expires.tzinfo is not None else expires.replace(tzinfo=UTC)
+        rows[values[0]] = tuple(values)
+    return rows
+
+
+# A subscriber's token is hashed once, not at every event (SHA-256 x 500 subscribers x 10 events/s showed up).
+_hash_of = functools.lru_cache(maxsize=65536)(token_hash)
 
 
 async def recheck_actors(actors: Sequence[Actor]) -> list[Actor | None]:
@@ -113,13 +147,9 @@ async def recheck_actors(actors: Sequence[Actor]) -> list[Actor | None]:
     person, role, organization setting, customer, modules and access) keeps its actor: every rule would answer the
     same for the reloaded one. Reloading 500 sessions with their member and organization rows for every event was
     a third of a server's time in the fan-out benchmark (issue 8)."""
-    hashes = {a.session_token: token_hash(a.session_token) for a in actors if a.session_token is not None}
-    unique = list(dict.fromkeys(hashes.values()))
+    hashes = {a.session_token: _hash_of(a.session_token) for a in actors if a.session_token is not None}
     now = datetime.now(UTC)
-    rows: dict[str, tuple] = {}  # type: ignore[type-arg]
-    for start in range(0, len(unique), _IN_LIST):
-        found = await Session.filter(token_hash__in=unique[start:start + _IN_LIST]).values_list(*_SESSION_STATE)
-        rows.update((row[0], row) for row in found)
+    rows = await _session_rows(list(dict.fromkeys(hashes.values()))) if hashes else {}
     fresh: list[Actor | None] = [None] * len(actors)
     reload: list[int] = []
     for i, actor in enumerate(actors):
@@ -149,6 +179,8 @@ def _state_of(row: tuple) -> tuple | None:  # type: ignore[type-arg]
     if member_id is not None:
         return ("member", member_id, _plain(role), member_org, _plain(member_visibility)) if active else None
     if contact_id is not None and contact_access and customer_access:
+        if isinstance(modules, str):
+            modules = json.loads(modules)
         return ("contact", contact_id, contact_org, _plain(contact_visibility), customer_id, _plains(modules))
     return None
 
