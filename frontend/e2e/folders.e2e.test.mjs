@@ -5,6 +5,7 @@
 // in the browser. Screenshots: screenshots/folders-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { gql, ok, staffLogIn } from './support/api.mjs';
@@ -110,7 +111,7 @@ test('folders: tree with permissions, uploads with progress, versions, the prima
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('folder-access').filter({ hasText: 'Customer views & uploads' }).waitFor();
-    await page.getByText('Nora Dahl', { exact: true }).waitFor();
+    await page.getByTestId('folder-tree').getByText('Nora Dahl', { exact: true }).waitFor();
   });
 
   await step('point 6: several files at once with progress, then a new version with its history', async () => {
@@ -128,6 +129,12 @@ test('folders: tree with permissions, uploads with progress, versions, the prima
     await annex.getByRole('button', { name: 'Versions (2)' }).click();
     await page.getByTestId('document-versions').getByText('Annex A.pdf').waitFor();
     await snap(page, 'folders-versions');
+    // The earlier version's link is minted on the click (openDocumentVersion) and serves version 1's bytes.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('document-versions').getByRole('button', { name: 'Download Version 1' }).click(),
+    ]);
+    assert.ok((await readFile(await download.path())).equals(makePdf(`Annex A ${RUN}`)), 'version 1 downloaded');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     assert.equal(await treeItem(page, 'Contracts').locator('.badge').innerText(), '2');
     await snap(page, 'folders-staff');

@@ -116,6 +116,16 @@ test('customers, contacts, account managers and admin screens', async (t) => {
     assert.match(await card.textContent(), /Brochures/);
     await card.getByText('spring', { exact: true }).waitFor();
     await page.getByText('1 publication', { exact: true }).waitFor();
+    // The preview's link is minted on the click (openPublication), in a new tab; previewing does not pick the card.
+    const [fetched] = await Promise.all([
+      page.context().waitForEvent('request', (r) => r.url().includes('/files/')),
+      card.getByRole('button', { name: `Preview ${title}` }).click(),
+    ]);
+    const preview = await page.request.get(fetched.url());
+    assert.equal(preview.status(), 200);
+    assert.ok((await preview.body()).equals(makePdf(title)), 'the preview serves the publication');
+    assert.equal(await card.getByRole('checkbox').isChecked(), false);
+    await Promise.all(page.context().pages().filter((p) => p !== page).map((p) => p.close()));
   });
 
   await step('settings: standard message is saved and prefills the send dialog', async () => {

@@ -13,7 +13,7 @@ from portico.activity import services as activity
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
 from portico.errors import DomainError, NotFound
-from portico.hubs.models import Document, Hub
+from portico.hubs.models import Document, DocumentVersion, Hub
 from portico.validation import Checker, check_lookup_email
 
 
@@ -77,6 +77,14 @@ async def visible_document(actor: Actor, document_id: int, field: str = "documen
     if document is None:
         raise NotFound("Document", field)
     return document
+
+
+async def visible_document_version(actor: Actor, version_id: int, field: str = "versionId") -> DocumentVersion:
+    """An earlier version the caller may see (policy.document_versions_visible_to: staff who see the document)."""
+    version = await policy.document_versions_visible_to(actor).filter(id=version_id).first()
+    if version is None:
+        raise NotFound("Document version", field)
+    return version
 
 
 async def record_print(actor: Actor, *, document_id: int) -> ActivityEvent:

@@ -57,6 +57,14 @@ async def add_publication(actor: Actor, *, library_id: int, upload_id: str, titl
         )
 
 
+async def visible_publication(actor: Actor, publication_id: int, field: str = "publicationId") -> Publication:
+    """One publication the caller may see (policy.publications_visible_to: staff of its organization only)."""
+    publication = await policy.publications_visible_to(actor).filter(id=publication_id).first()
+    if publication is None:
+        raise NotFound("Publication", field)
+    return publication
+
+
 async def _claim_upload(actor: Actor, upload_id: str, field: str) -> Upload:
     """Mark an upload of this caller used (inside the caller's transaction) so it is used once only."""
     [upload] = await claim_uploads(actor, [upload_id], lambda _: field)

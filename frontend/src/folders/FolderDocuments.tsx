@@ -8,7 +8,7 @@ import { IconDownload, IconEye, IconUpload } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatBytes, formatDate } from '../lib/format';
 import { uploadFile } from '../lib/upload';
-import { openInNewTab, useOpenDocument } from '../lib/openDocument';
+import { openInNewTab, startDownload, useOpenDocument, useOpenDocumentVersion } from '../lib/openDocument';
 import type { FolderDocumentsQuery as Result } from '../gql/graphql';
 
 const PAGE = 50;
@@ -83,13 +83,15 @@ function DocumentRow({ doc: d, labels: t, staff, canReplace, onChanged }: { doc:
   }
 
   const links = useOpenDocument();
-  // Links are minted on the click (openDocument), not listed with every document of the page.
+  const versionLinks = useOpenDocumentVersion();
+  // Links are minted on the click (openDocument, openDocumentVersion), not listed with every document of the page.
   function act(run: () => Promise<void>) {
     setErrors([]);
     run().catch((e: Error) => setErrors([e.message]));
   }
   const view = () => act(() => openInNewTab(async () => (await links(d.id)).viewUrl));
-  const download = () => act(async () => window.location.assign((await links(d.id)).downloadUrl));
+  const download = () => act(async () => startDownload((await links(d.id)).downloadUrl));
+  const downloadVersion = (versionId: string) => act(async () => startDownload((await versionLinks(versionId)).downloadUrl));
   return (
     <div className="doc-row" data-testid="folder-document">
       <FileIcon contentType={d.contentType} name={d.name} />
@@ -118,6 +120,7 @@ function DocumentRow({ doc: d, labels: t, staff, canReplace, onChanged }: { doc:
       </div>
       {showVersions && (
         <Dialog title={`${t.versions}: ${d.name}`} onClose={() => setShowVersions(false)}>
+          <FormErrors messages={errors} />
           <ul className="list" data-testid="document-versions">
             <li className="row between">
               <div><strong>{t.version(d.version)}</strong> <span className="badge badge-success">current</span><div className="muted small">{formatBytes(d.sizeBytes)}</div></div>
@@ -126,7 +129,7 @@ function DocumentRow({ doc: d, labels: t, staff, canReplace, onChanged }: { doc:
             {d.versions.map((v) => (
               <li key={v.id} className="row between">
                 <div><strong>{t.version(v.number)}</strong> · {v.name}<div className="muted small">{formatBytes(v.sizeBytes)} · replaced {formatDate(v.replacedAt)}</div></div>
-                <a className="btn btn-sm" href={v.downloadUrl}><IconDownload /> {t.download}</a>
+                <button type="button" className="btn btn-sm" onClick={() => downloadVersion(v.id)} aria-label={`${t.download} ${t.version(v.number)}`}><IconDownload /> {t.download}</button>
               </li>
             ))}
           </ul>

@@ -33,7 +33,7 @@ export const FolderDocumentsQuery = graphql(`
             cursor
             node {
               id name contentType sizeBytes createdAt version uploadedByCustomer
-              versions { id number name sizeBytes createdAt replacedAt downloadUrl }
+              versions { id number name sizeBytes createdAt replacedAt }
             }
           }
           pageInfo { hasNextPage endCursor }
@@ -88,5 +88,15 @@ export const UploadDocumentsMutation = graphql(`
 export const ReplaceDocumentMutation = graphql(`
   mutation ReplaceDocument($input: ReplaceDocumentInput!) {
     replaceDocument(input: $input) { document { id version } errors { code field message } }
+  }
+`);
+
+// An earlier version's signed link is minted when it is downloaded, not listed with every version of the page.
+export const OpenDocumentVersionMutation = graphql(`
+  mutation OpenDocumentVersion($input: OpenDocumentVersionInput!) {
+    openDocumentVersion(input: $input) {
+      viewUrl downloadUrl expiresAt
+      errors { code field message }
+    }
   }
 `);

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { LibrariesQuery, PublicationsQuery } from './operations';
 import { useSelection, type SelectedPublication } from './selection';
-import { Empty, ErrorState, FileIcon, Loading, PageHeader } from '../ui/components';
-import { IconLibrary, IconPlus, IconSearch, IconSend, IconUpload } from '../ui/icons';
+import { Empty, ErrorState, FileIcon, FormErrors, Loading, PageHeader } from '../ui/components';
+import { IconEye, IconLibrary, IconPlus, IconSearch, IconSend, IconUpload } from '../ui/icons';
 import { describeError } from '../lib/errors';
 import { formatBytes } from '../lib/format';
 import { useDebounced } from '../lib/useDebounced';
+import { openInNewTab, useOpenPublication } from '../lib/openDocument';
 import { useTitle } from '../lib/useTitle';
 import { SendDialog } from '../share/SendDialog';
 import { useSession } from '../app/session';
@@ -55,6 +56,14 @@ export function LibrariesPage() {
     setAddingPublication(false);
     refetchLibs({ requestPolicy: 'network-only' });
     refetch({ requestPolicy: 'network-only' });
+  };
+
+  // A publication's link is minted when it is previewed (openPublication), not listed with every card.
+  const openPublication = useOpenPublication();
+  const [previewErrors, setPreviewErrors] = useState<string[]>([]);
+  const preview = (publicationId: string) => {
+    setPreviewErrors([]);
+    openInNewTab(async () => (await openPublication(publicationId)).viewUrl).catch((e: Error) => setPreviewErrors([e.message]));
   };
 
   const allVisibleSelected = nodes.length > 0 && nodes.every((n) => selection.has(n.id));
@@ -148,6 +157,7 @@ export function LibrariesPage() {
           <p className="muted small" style={{ marginBottom: 'var(--s3)' }} aria-live="polite">
             {pubs.data.publications.totalCount} publication{pubs.data.publications.totalCount === 1 ? '' : 's'}
           </p>
+          <FormErrors messages={previewErrors} />
           <ul className="pub-grid" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {nodes.map((p) => {
               const selected = selection.has(p.id);
@@ -164,6 +174,12 @@ export function LibrariesPage() {
                       </div>
                     </div>
                     {p.tags.length > 0 && <div className="tags">{p.tags.map((t) => <span key={t} className="badge">{t}</span>)}</div>}
+                    <div className="row" style={{ justifyContent: 'flex-end' }}>
+                      {/* A button inside the card's label: clicking it does not toggle the checkbox (HTML label rules). */}
+                      <button type="button" className="btn btn-sm btn-ghost" aria-label={`Preview ${p.title}`} onClick={() => preview(p.id)}>
+                        <IconEye /> Preview
+                      </button>
+                    </div>
                   </label>
                 </li>
               );

@@ -33,3 +33,13 @@ export const AddPublicationMutation = graphql(`
     }
   }
 `);
+
+// A publication's signed links are minted when it is previewed, not listed with every card of the library.
+export const OpenPublicationMutation = graphql(`
+  mutation OpenPublication($input: OpenPublicationInput!) {
+    openPublication(input: $input) {
+      viewUrl downloadUrl expiresAt
+      errors { code field message }
+    }
+  }
+`);

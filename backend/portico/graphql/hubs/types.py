@@ -145,7 +145,9 @@ class PublicationType(Node):
         assert lib is not None
         return LibraryType.from_model(lib)
 
-    @strawberry.field(description="Short-lived link to view the publication (staff preview).")
+    # Lists should not ask this: the library page signed a link for every publication it showed (issue 8).
+    @strawberry.field(description="Short-lived link to view the publication (staff preview).",
+                      deprecation_reason="Use openPublication when the publication is opened.")
     def view_url(self, info: Info) -> str:
         return file_url(info, "publication", self.pk, self.organization_id, attachment=False)
 
@@ -242,7 +244,9 @@ class DocumentVersionType(Node):
             size_bytes=float(v.size_bytes), created_at=v.created_at, replaced_at=v.replaced_at, model=v,
         )
 
-    @strawberry.field(description="Short-lived signed link, downloaded as a file.")
+    # A folder page signed one for every earlier version of every document it listed (issue 8).
+    @strawberry.field(description="Short-lived signed link, downloaded as a file.",
+                      deprecation_reason="Use openDocumentVersion when the version is downloaded.")
     def download_url(self, info: Info) -> str:
         return file_url(info, "version", self.model.id, self.model.organization_id, attachment=True)
 
