@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from typing import Any
 
 import strawberry
 from strawberry.extensions import (
+    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -99,21 +101,32 @@ def _should_mask(error: GraphQLError) -> bool:
     return not is_expected(error)  # syntax and validation errors describe the query, not the server
 
 
+def _with_rules(limiter: AddValidationRules) -> Callable[[], AddValidationRules]:
+    """A factory of the limiter's check for each request, the rule class made once: ValidationCache keys on the
+    rules, and a limiter builds a new class each time it is made (a cache that would never hit)."""
+    rules = limiter.validation_rules
+    return lambda: AddValidationRules(rules)
+
+
 def _extensions(settings: Settings | None) -> list[Any]:
+    """Factories, never instances: strawberry makes each request its own extensions. An instance is shared by every
+    request and keeps the execution context of the one that started last, so MaskErrors, reading the result after
+    the execution, masked another request's errors and let this one's through (tests/graphql/
+    test_concurrent_requests.py). The parse and validation caches are module-level: shared all the same."""
     extensions: list[Any] = [
-        MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        QueryDepthLimiter(max_depth=MAX_DEPTH),
-        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        ParserCache(maxsize=512),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        _with_rules(QueryDepthLimiter(max_depth=MAX_DEPTH)),
+        _with_rules(MaxAliasesLimiter(max_alias_count=MAX_ALIASES)),
+        lambda: ParserCache(maxsize=512),
         ErrorCodes,
-        ValidationCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
     ]
     if settings is not None and settings.is_production:
-        extensions.append(MaskErrors(should_mask_error=_should_mask))
+        extensions.append(lambda: MaskErrors(should_mask_error=_should_mask))
     if settings is not None and not settings.graphql_introspection:
         from strawberry.extensions import DisableIntrospection
 
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return extensions
 
 
