@@ -4,7 +4,9 @@
 // - the portfolio shows each customer's open balance and overdue amount per currency (never added across
 //   currencies), for anna herself and for the admin who picks her; a MEMBER has no picker;
 // - invoices: created in the dialog with its PDF (checks first), a payment recorded (still overdue for the rest);
-// - the contact opens the PDF in the hub's Invoices section at phone width; staff then see the invoice as opened.
+// - the contact opens the PDF in the hub's Invoices section at phone width; staff then see the invoice as opened
+//   (and filter the list on opened or not);
+// - invoices imported from a CSV: a dry run with a bad row (by row and column, nothing imported), then a fixed file.
 // Screenshots: screenshots/receivables-bulk-assign-*.png, receivables-portfolio-*.png, receivables-invoice*-*.png,
 // receivables-hub-invoices-*.png.
 import { test, before, after } from 'node:test';
@@ -159,6 +161,41 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     await admin.page.goto(`/invoices?customer=${encodeURIComponent(aurora)}`);
     await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-4` }).getByText('Yes').waitFor();
     assert.equal(await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-2` }).getByText('No').count(), 1);
+    // the opened filter (URL opened=1 / 0): only the invoice Ida opened, then only the others
+    await admin.page.goto(`/invoices?customer=${encodeURIComponent(aurora)}&opened=1`);
+    await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-4` }).waitFor();
+    assert.equal(await admin.page.getByTestId('invoice-row').count(), 1);
+    await admin.page.getByLabel('Opened in the hub').selectOption('0');
+    await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-2` }).waitFor();
+    assert.equal(await admin.page.getByTestId('invoice-row').count(), 3);
+    assert.match(admin.page.url(), /opened=0/);
+  });
+
+  await step('invoices imported from a CSV: the dry run lists a bad row by row and column, a fixed file imports', async () => {
+    const { page } = admin;
+    const header = 'Invoice no,Customer Name,Total,Currency,Issue Date,Due Date,Note';
+    const good = `I-${RUN}-1,${BIRCH},80.00,EUR,2026-11-01,2026-12-01,first`;
+    const bad = `I-${RUN}-2,Nobody ${RUN},10.00,EUR,2026-11-01,2026-12-01,`;
+    await page.goto('/invoices');
+    await page.getByRole('button', { name: 'Import' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import invoices' });
+    await dialog.getByLabel('Invoice file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n${bad}\n`) });
+    const errors = dialog.getByTestId('invoice-row-errors');
+    await errors.waitFor();
+    const cells = (await errors.locator('tbody tr').first().locator('td').allInnerTexts()).map((c) => c.trim());
+    assert.deepEqual(cells.slice(0, 2), ['3', 'Customer Name'], 'the unknown customer, by row and column');
+    await dialog.getByTestId('invoice-import-mapping').getByText('Ignored: Note').waitFor();
+    assert.equal(await dialog.getByRole('button', { name: 'Import' }).isDisabled(), true, 'all or nothing: no import with an error');
+    await snap(page, 'receivables-invoice-import-errors');
+    await dialog.getByLabel('Invoice file').setInputFiles({ name: 'fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${good}\n`) });
+    await dialog.getByText('Every row can be imported.').waitFor();
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.getByText('Imported 1 row from fixed.csv.').waitFor();
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await page.goto(`/invoices?customer=${encodeURIComponent(birch)}`);
+    const row = page.locator('[data-testid=invoice-row]', { hasText: `I-${RUN}-1` });
+    await row.getByText(/€\s?80\.00|EUR\s?80\.00/).first().waitFor();
+    assert.equal(await page.locator('[data-testid=invoice-row]', { hasText: `I-${RUN}-2` }).count(), 0, 'nothing of the refused file');
   });
 });
 

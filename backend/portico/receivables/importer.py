@@ -64,6 +64,8 @@ class InvoiceRowError:
 class InvoiceImportSummary:
     dry_run: bool
     columns: list[str]
+    # (file column, what it was read as: one of HEADERS' names), in the file's order; columns not in it are ignored.
+    mapping: list[tuple[str, str]] = field(default_factory=list)
     rows: int = 0
     created: int = 0
     updated: int = 0
@@ -126,7 +128,9 @@ async def import_invoices(actor: Actor, storage: Storage, *, upload_id: str, dry
         missing.append("Customer Reference or Customer Name")
     if missing:
         raise DomainError("MISSING_COLUMNS", f"The file needs the columns: {', '.join(missing)}.", "uploadId")
-    summary = InvoiceImportSummary(dry_run=dry_run, columns=columns)
+    read_as = {i: HEADERS[name][0] for name, i in index.items()}
+    summary = InvoiceImportSummary(dry_run=dry_run, columns=columns,
+                                   mapping=[(columns[i], read_as[i]) for i in sorted(read_as)])
     plan = await _Plan.build(actor, summary, columns, index, records[1:])
     if dry_run or summary.error_count:
         return summary

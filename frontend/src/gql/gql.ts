@@ -130,7 +130,7 @@ type Documents = {
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.VoidInvoiceDocument,
     "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n": typeof types.AttachInvoicePdfDocument,
-    "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n": typeof types.InvoiceImportResultFieldsFragmentDoc,
+    "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    mapping { column field }\n    rowErrors { row column code message }\n  }\n": typeof types.InvoiceImportResultFieldsFragmentDoc,
     "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": typeof types.CheckInvoiceImportDocument,
     "\n  mutation ImportInvoices($input: InvoiceImportInput!) {\n    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": typeof types.ImportInvoicesDocument,
     "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n": typeof types.WorkflowsDocument,
@@ -269,7 +269,7 @@ const documents: Documents = {
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.VoidInvoiceDocument,
     "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n": types.AttachInvoicePdfDocument,
-    "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n": types.InvoiceImportResultFieldsFragmentDoc,
+    "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    mapping { column field }\n    rowErrors { row column code message }\n  }\n": types.InvoiceImportResultFieldsFragmentDoc,
     "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": types.CheckInvoiceImportDocument,
     "\n  mutation ImportInvoices($input: InvoiceImportInput!) {\n    importInvoices(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": types.ImportInvoicesDocument,
     "\n  query Workflows {\n    reminderWorkflows {\n      id name isDefault\n      steps { id offsetDays kind copyAccountManager actionKind actionText actionDueDays templates { language subject body } }\n    }\n  }\n": types.WorkflowsDocument,
@@ -773,7 +773,7 @@ export function graphql(source: "\n  mutation AttachInvoicePdf($input: AttachInv
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n"): (typeof documents)["\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    rowErrors { row column code message }\n  }\n"];
+export function graphql(source: "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    mapping { column field }\n    rowErrors { row column code message }\n  }\n"): (typeof documents)["\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    mapping { column field }\n    rowErrors { row column code message }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

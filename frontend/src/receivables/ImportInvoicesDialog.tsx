@@ -76,6 +76,7 @@ export function ImportInvoicesDialog({ onClose, onImported }: { onClose: () => v
               <div className="stat"><div className="value">{result.updated}</div><div className="label">{done ? 'Invoices updated' : 'Invoices to update'}</div></div>
               <div className="stat"><div className="value">{result.unchanged}</div><div className="label">Unchanged</div></div>
             </div>
+            <ColumnsRead result={result} />
             {result.rowErrors.length > 0 ? (
               <div className="table-wrap">
                 <table className="table" data-testid="invoice-row-errors">
@@ -83,11 +84,25 @@ export function ImportInvoicesDialog({ onClose, onImported }: { onClose: () => v
                   <tbody>{result.rowErrors.map((e, i) => <tr key={i}><td className="num">{e.row}</td><td>{e.column ?? '—'}</td><td>{e.message}</td></tr>)}</tbody>
                 </table>
               </div>
-            ) : done ? <div className="alert alert-success"><IconCheck /> Imported {result.rowCount} rows from {file?.name}.</div>
+            ) : done ? <div className="alert alert-success"><IconCheck /> Imported {result.rowCount} row{result.rowCount === 1 ? '' : 's'} from {file?.name}.</div>
               : <div className="alert alert-success">Every row can be imported.</div>}
           </>
         )}
       </div>
     </Dialog>
+  );
+}
+
+/** How the file's columns were read (by header, any wording the server knows) and which were ignored. */
+function ColumnsRead({ result }: { result: InvoiceImportResultFieldsFragment }) {
+  const read = new Set(result.mapping.map((m) => m.column));
+  const ignored = result.columns.filter((c) => c.trim() && !read.has(c));
+  return (
+    <div className="small" data-testid="invoice-import-mapping">
+      <ul aria-label="Columns read" style={{ display: 'flex', flexWrap: 'wrap', gap: 'var(--s1) var(--s4)', listStyle: 'none', padding: 0, margin: 0 }}>
+        {result.mapping.map((m) => <li key={m.column}><strong>{m.column}</strong> → {m.field}</li>)}
+      </ul>
+      {ignored.length > 0 && <div className="muted">Ignored: {ignored.join(', ')}</div>}
+    </div>
   );
 }

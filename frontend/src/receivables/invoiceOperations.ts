@@ -74,6 +74,7 @@ export const AttachInvoicePdfMutation = graphql(`
 export const InvoiceImportResultFragment = graphql(`
   fragment InvoiceImportResultFields on InvoiceImportResult {
     dryRun applied columns rowCount created updated unchanged rowErrorCount
+    mapping { column field }
     rowErrors { row column code message }
   }
 `);

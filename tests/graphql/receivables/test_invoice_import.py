@@ -106,3 +106,20 @@ async def test_a_member_imports_only_for_their_portfolio(two_orgs: tuple[Org, Or
     missing = await upload_file(acme.admin.client, csv_bytes([["Amount"], ["1"]]), "x.csv")
     data = await acme.admin.client(CHECK, {"input": {"uploadId": missing}})
     assert [e["code"] for e in data["checkInvoiceImport"]["errors"]] == ["MISSING_COLUMNS"]
+
+
+async def test_the_mapping_says_how_each_column_was_read(two_orgs: tuple[Org, Org], world: World) -> None:
+    """Headers in another wording map by alias; a column nobody knows is left out of the mapping (ignored)."""
+    acme, _ = two_orgs
+    rows = [["Note", "Invoice no", "Due", "CCY", "Total", "Invoice date", "Customer"],
+            ["call first", "F-9", "2026-10-31", "EUR", "10", "2026-10-01", "Fjord Bygg"]]
+    upload = await upload_file(acme.admin.client, csv_bytes(rows), "odd.csv")
+    data = await acme.admin.client("""mutation($input: InvoiceImportInput!) { checkInvoiceImport(input: $input) {
+      result { columns mapping { column field } rowErrorCount created } errors { code } } }""",
+                                   {"input": {"uploadId": upload}})
+    result = data["checkInvoiceImport"]["result"]
+    assert result["columns"] == rows[0]
+    assert [(m["column"], m["field"]) for m in result["mapping"]] == [
+        ("Invoice no", "Invoice Number"), ("Due", "Due Date"), ("CCY", "Currency"), ("Total", "Amount"),
+        ("Invoice date", "Issue Date"), ("Customer", "Customer Name")]
+    assert (result["rowErrorCount"], result["created"]) == (0, 1)

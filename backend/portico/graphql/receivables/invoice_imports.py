@@ -28,11 +28,21 @@ class InvoiceImportRowError:
     message: str
 
 
+@strawberry.type(description="How one of the file's columns was read (by its header).")
+class InvoiceImportColumn:
+    column: str = strawberry.field(description="The file's header.")
+    field: str = strawberry.field(description="What it was read as: Invoice Number, Customer Reference, Customer "
+                                  "Name, Amount, Currency, Issue Date or Due Date.")
+
+
 @strawberry.type
 class InvoiceImportResult:
     dry_run: bool
     applied: bool
     columns: list[str]
+    mapping: list[InvoiceImportColumn] = strawberry.field(
+        description="The columns read, in the file's order; the file's other columns are ignored."
+    )
     row_count: int
     created: int
     updated: int
@@ -43,7 +53,8 @@ class InvoiceImportResult:
     @classmethod
     def from_summary(cls, s: InvoiceImportSummary) -> InvoiceImportResult:
         return cls(
-            dry_run=s.dry_run, applied=s.applied, columns=s.columns, row_count=s.rows, created=s.created,
+            dry_run=s.dry_run, applied=s.applied, columns=s.columns,
+            mapping=[InvoiceImportColumn(column=c, field=f) for c, f in s.mapping], row_count=s.rows, created=s.created,
             updated=s.updated, unchanged=s.unchanged, row_error_count=s.error_count,
             row_errors=[InvoiceImportRowError(row=e.row, column=e.column, code=e.code, message=e.message)
                         for e in s.errors],
