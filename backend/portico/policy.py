@@ -25,9 +25,11 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
   someone outside the customer's contacts, so showing it to every contact would widen its audience beyond that
   choice (the link's visitor sees it: portico.quotes links).
 - Public-link visitor (QUOTE_VISITOR, seed 002): gave a quote link's password; sees that link's quote (while the
-  link is open, the quote published and not removed from the portal), its current version and attachments, and
-  its acceptance - nothing else. Such an actor belongs to no organization (`organization` is None), so every rule
-  that starts from the caller's organization answers nothing for it; the quote rules alone know the link.
+  link is open, the quote published and not removed from the portal), its current version and attachments, its
+  acceptance, and the sending organization's branding (display name and logo: `branding_visible_to`) - nothing
+  else. Before the password, the link's token alone tells only the quote's language (`quote_link_intro`). Such an
+  actor belongs to no organization (`organization` is None), so every rule that starts from the caller's
+  organization answers nothing for it; the quote rules alone know the link.
   A quote's links are staff's (who see the quote); its acceptance (and certificate) is both sides'.
 - API key: as the member it acts for, or org-wide with ORG_READ (acting as nobody); and within that reach only the
   kinds of data it holds a read scope for (`key_may_read`): customers and contacts need CUSTOMERS_READ; libraries,
@@ -43,6 +45,7 @@ reported by callers as "not found", never "forbidden", so ids do not leak existe
 from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from tortoise.expressions import Q, RawSQL, Subquery
@@ -255,10 +258,24 @@ def outbox_visible_to(actor: Actor) -> QuerySet[OutboxEmail]:
 
 def logos_visible_to(actor: Actor) -> QuerySet[OrganizationLogo]:
     """The organization's logo: its members and API keys, and the contacts of its customers (their hub shows it,
-    and a contact actor exists only while their hub access is on). Never another organization."""
+    and a contact actor exists only while their hub access is on). Never another organization. A public-link
+    visitor sees the logo of the organization whose quote they see (`branding_visible_to`)."""
+    if actor.kind is ActorKind.QUOTE_VISITOR:
+        return OrganizationLogo.filter(
+            organization_id__in=Subquery(branding_visible_to(actor).values_list("id", flat=True))
+        )
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None:
         return OrganizationLogo.filter(_NOTHING)
     return OrganizationLogo.filter(organization_id=actor.organization.id)
+
+
+def branding_visible_to(actor: Actor) -> QuerySet[Organization]:
+    """Organizations whose branding (display name and logo, what heads a hub) the caller may see: their own; for a
+    public-link visitor, the organization that sent the quote they see, while they see it (the visit page's header,
+    like the hub's). Only the branding: the visitor gets no Organization node, member or setting of it."""
+    if actor.kind is ActorKind.QUOTE_VISITOR:
+        return Organization.filter(id__in=Subquery(_visited_quote(actor).values_list("organization_id", flat=True)))
+    return organizations_visible_to(actor)
 
 
 def libraries_visible_to(actor: Actor) -> QuerySet[Library]:
@@ -447,6 +464,22 @@ def _visited_quote(actor: Actor) -> QuerySet[Quote]:
         id=link.quote_id, organization_id=link.organization_id, visibility=QuoteVisibility.PUBLIC_LINK,
         removed_at__isnull=True,
     ).exclude(status=QuoteStatus.DRAFT)
+
+
+# What a quote link's token alone tells, before its password is given: the quote's language, so that the password
+# page speaks it - nothing else. Not the organization's name or logo, nor the quote's number or title: a link travels
+# in emails that get forwarded, in browser histories and over shoulders, and it is the password that shows the link
+# reached the person it was meant for. Naming the vendor to whoever holds a token would tell them whose quote it is
+# (and which vendor to impersonate for the password); the visitor learns it one step later, with the quote.
+QUOTE_LINK_INTRO_FIELDS = ("language",)
+
+
+def quote_link_intro(link: QuoteLink, now: datetime) -> QuerySet[Quote]:
+    """The quote behind a link, for its password page: only while the link is open (not revoked, not expired) and
+    its visitor would see the quote (`_visited_quote`); callers read QUOTE_LINK_INTRO_FIELDS of it, no more."""
+    if not link.is_open(now):
+        return Quote.filter(_NOTHING)
+    return _visited_quote(Actor(kind=ActorKind.QUOTE_VISITOR, quote_link=link))
 
 
 def quote_links_visible_to(actor: Actor) -> QuerySet[QuoteLink]:

@@ -1,6 +1,7 @@
 // End-to-end, issue 10 points 2 and 5: a rep sends a quote as a public link with a password (the link shown once);
 // a visitor without a hub account opens it, is refused a wrong password, sees that one quote, and accepts it with
-// their name, email and the code emailed to that address. The rep revokes the link: it stops opening.
+// their name, email and the code emailed to that address. The rep revokes the link: it stops opening. The page
+// speaks the quote's language (not the browser's) and, once the password is given, is headed by the organization.
 // Screenshots: screenshots/quotes-link-*.png.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,6 +74,9 @@ test('quotes: a public-link visitor opens a quote with its password and accepts 
     const { page } = visitor;
     await page.goto(linkUrl.replace(/^https?:\/\/[^/]+/, backend.baseUrl));
     await page.getByRole('heading', { name: 'Open your quote' }).waitFor();
+    // Before the password the token tells the page the quote's language only: the sender is not named yet.
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.doesNotMatch(await page.locator('body').innerText(), /Northwind/);
     await snap(page, 'quotes-link-password');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Open quote' }).click();
@@ -81,6 +85,17 @@ test('quotes: a public-link visitor opens a quote with its password and accepts 
     await page.getByRole('button', { name: 'Open quote' }).click();
     await page.getByRole('heading', { name: TITLE }).waitFor();
     await page.locator('[data-testid="pdf-pages"] canvas').first().waitFor();
+    // With the visit, the header names the organization that sent it, like the hub's.
+    const brand = page.getByTestId('visitor-brand');
+    await brand.filter({ hasText: 'Northwind Supplies' }).waitFor();
+    assert.match(await brand.innerText(), new RegExp(`Quote ${NUMBER}`));
+    // A browser set to Swedish still gets the quote's language (English) on the password page.
+    const swedish = await browser.newContext({ baseURL: backend.baseUrl, locale: 'sv-SE' });
+    const sv = await swedish.newPage();
+    await sv.goto(linkUrl.replace(/^https?:\/\/[^/]+/, backend.baseUrl));
+    await sv.getByRole('heading', { name: 'Open your quote' }).waitFor();
+    assert.equal(await sv.evaluate(() => navigator.language), 'sv-SE');
+    await swedish.close();
     // Nothing else: the hub and the staff pages are not theirs.
     const r = await gql(page, '{ viewer { kind } customers(first: 5) { edges { node { id } } } }');
     assert.ok(r.errors || (r.data?.customers?.edges ?? []).length === 0, `a visitor listed customers: ${JSON.stringify(r.data)}`);

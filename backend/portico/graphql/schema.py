@@ -50,6 +50,7 @@ from portico.graphql.notifications.queries import NotificationQueries
 from portico.graphql.quotes.acceptance import QuoteAcceptanceMutations, QuoteAcceptanceQueries
 from portico.graphql.quotes.mutations import QuoteMutations
 from portico.graphql.quotes.queries import QuoteQueries
+from portico.graphql.quotes.visit import QuoteVisitQueries
 from portico.graphql.receivables.actions import ActionMutations, ActionQueries
 from portico.graphql.receivables.invoice_imports import InvoiceImportMutations
 from portico.graphql.receivables.invoice_mutations import InvoiceMutations
@@ -81,7 +82,7 @@ Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, CustomerQueries, HubQueries, MailQueries, TemplateQueries, BrandingQueries,
      NotificationQueries, WelcomeQueries, QuoteAcceptanceQueries, InvoiceQueries, QuoteQueries,
-     WorkflowQueries, ActionQueries, ReportQueries),
+     WorkflowQueries, ActionQueries, ReportQueries, QuoteVisitQueries),
 )
 Mutation = merge_types(
     "Mutation",

@@ -135,6 +135,18 @@ async def open_link(*, token: str, password: str, ip: str = "", user_agent: str 
     return OpenedLink(link, quote, visit_token)
 
 
+async def link_language(token: str) -> str | None:
+    """The language of an open link's quote, for its password page (policy.quote_link_intro: the token alone tells
+    nothing more); None for a malformed, unknown, revoked or expired token, alike."""
+    if not _TOKEN_SHAPE.fullmatch(token or ""):
+        return None
+    link = await QuoteLink.filter(token_hash=token_hash(token)).first()
+    if link is None:
+        return None
+    intro = await policy.quote_link_intro(link, datetime.now(UTC)).first().values(*policy.QUOTE_LINK_INTRO_FIELDS)
+    return str(intro["language"]) if intro else None
+
+
 async def end_visit(visit_token: str) -> None:
     await QuoteVisitSession.filter(token_hash=token_hash(visit_token)).delete()
 

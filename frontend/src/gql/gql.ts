@@ -106,6 +106,8 @@ type Documents = {
     "\n  fragment HubQuoteFields on Quote {\n    id number title status amount currency message expiresOn declinedAt versionNumber\n    sender { id fullName }\n    currentVersion {\n      id number filename contentType sizeBytes viewUrl downloadUrl\n      attachments { id filename contentType sizeBytes viewUrl downloadUrl }\n    }\n  }\n": typeof types.HubQuoteFieldsFragmentDoc,
     "\n  query MyQuotes {\n    myHub { id modules }\n    myQuotes { id number title status amount currency expiresOn }\n  }\n": typeof types.MyQuotesDocument,
     "\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n": typeof types.HubQuoteDocument,
+    "\n  query QuoteLinkIntro($token: String!) {\n    quoteLinkIntro(token: $token) { language }\n  }\n": typeof types.QuoteLinkIntroDocument,
+    "\n  query QuoteVisit {\n    quoteVisit { quoteId language organization { name logoUrl } }\n  }\n": typeof types.QuoteVisitDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": typeof types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": typeof types.QuoteCustomerPickerDocument,
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": typeof types.QuoteFilterChoicesDocument,
@@ -245,6 +247,8 @@ const documents: Documents = {
     "\n  fragment HubQuoteFields on Quote {\n    id number title status amount currency message expiresOn declinedAt versionNumber\n    sender { id fullName }\n    currentVersion {\n      id number filename contentType sizeBytes viewUrl downloadUrl\n      attachments { id filename contentType sizeBytes viewUrl downloadUrl }\n    }\n  }\n": types.HubQuoteFieldsFragmentDoc,
     "\n  query MyQuotes {\n    myHub { id modules }\n    myQuotes { id number title status amount currency expiresOn }\n  }\n": types.MyQuotesDocument,
     "\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n": types.HubQuoteDocument,
+    "\n  query QuoteLinkIntro($token: String!) {\n    quoteLinkIntro(token: $token) { language }\n  }\n": types.QuoteLinkIntroDocument,
+    "\n  query QuoteVisit {\n    quoteVisit { quoteId language organization { name logoUrl } }\n  }\n": types.QuoteVisitDocument,
     "\n  query QuoteCustomer($id: ID!) {\n    customer(id: $id) {\n      id name kind hubAccess modules\n      contacts { id fullName email hubAccess isPrimary }\n    }\n  }\n": types.QuoteCustomerDocument,
     "\n  query QuoteCustomerPicker($search: String) {\n    customers(first: 20, search: $search) {\n      edges { node { id name kind hubAccess } }\n    }\n  }\n": types.QuoteCustomerPickerDocument,
     "\n  query QuoteFilterChoices {\n    customers(first: 200) { edges { node { id name } } }\n    members(first: 200) { edges { node { id fullName isActive } } }\n  }\n": types.QuoteFilterChoicesDocument,
@@ -674,6 +678,14 @@ export function graphql(source: "\n  query MyQuotes {\n    myHub { id modules }\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n"): (typeof documents)["\n  query HubQuote($id: ID!) {\n    quote(id: $id) { ...HubQuoteFields }\n    quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteLinkIntro($token: String!) {\n    quoteLinkIntro(token: $token) { language }\n  }\n"): (typeof documents)["\n  query QuoteLinkIntro($token: String!) {\n    quoteLinkIntro(token: $token) { language }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuoteVisit {\n    quoteVisit { quoteId language organization { name logoUrl } }\n  }\n"): (typeof documents)["\n  query QuoteVisit {\n    quoteVisit { quoteId language organization { name logoUrl } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -48,3 +48,17 @@ export const HubQuoteQuery = graphql(`
     quoteAcceptance(quoteId: $id) { id fullName acceptedAt certificateUrl }
   }
 `);
+
+/** Before the password: what the link's token alone tells (the quote's language, nothing else). */
+export const QuoteLinkIntroQuery = graphql(`
+  query QuoteLinkIntro($token: String!) {
+    quoteLinkIntro(token: $token) { language }
+  }
+`);
+
+/** With the visit cookie: the visit's quote, its language and the sending organization's branding. */
+export const QuoteVisitQuery = graphql(`
+  query QuoteVisit {
+    quoteVisit { quoteId language organization { name logoUrl } }
+  }
+`);
