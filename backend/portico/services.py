@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from portico.accounts.providers import ProviderRegistry, built_in_providers
 from portico.accounts.ratelimit import MemoryRateLimiter, RateLimiter, RedisRateLimiter
 from portico.accounts.slots import MemorySlots, RedisSlots, Slots
-from portico.activity.feed import FeedChecks
+from portico.activity.feed import LiveFeed
 from portico.realtime import broker_from_settings
 from portico.realtime.base import Broker
 from portico.settings import Settings
@@ -25,7 +25,7 @@ class Services:
     api_rate_limiter: RateLimiter
     subscription_slots: Slots  # API keys' live subscriptions, counted across processes with Redis
     auth_providers: ProviderRegistry  # every way of signing in (portico.accounts.providers)
-    feed_checks: FeedChecks = field(default_factory=FeedChecks)  # the live feed's per-event check, batched
+    live_feed: LiveFeed = field(default_factory=LiveFeed)  # one reader per organization channel for all feeds
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Services:

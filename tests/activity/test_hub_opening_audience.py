@@ -91,9 +91,8 @@ async def test_the_live_feed_tells_every_rep_in_the_audience(world: World, app: 
             Subscriber.open(url, cookie=cookie_header(a)) as sub_a, \
             Subscriber.open(url, cookie=cookie_header(b)) as sub_b, \
             Subscriber.open(url, cookie=cookie_header(world.globex.admin.client)) as sub_other_org:
-        broker = app.state.services.broker
         deadline = time.monotonic() + 10
-        while broker.local_subscribers(activity_channel(acme)) < 2:
+        while app.state.services.live_feed.subscribers(activity_channel(acme)) < 2:
             assert time.monotonic() < deadline
             await asyncio.sleep(0.02)
         opened = await _open(mette)

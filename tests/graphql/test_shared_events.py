@@ -5,12 +5,13 @@ payload that does not opt in execute on their own; each subscriber gets its own 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import AsyncGenerator
 from typing import Any
 
 import strawberry
 
-from portico.graphql.shared_events import SharedEventExecution
+from portico.graphql.shared_events import SharedData, SharedEventExecution
 
 calls: list[str] = []
 
@@ -70,6 +71,17 @@ async def test_one_execution_per_payload_operation_and_variables() -> None:
     # Each subscriber has its own result object around the same data.
     firsts = [results[0] for results in twice]
     assert len({id(r) for r in firsts}) == 5
+    # ... around the very same data, encoded once for all of them (graphql/ws.py sends that text to each socket).
+    assert all(r.data is firsts[0].data for r in firsts) and isinstance(firsts[0].data, SharedData)
+    encoded: list[str] = []
+
+    def encode(data: Any) -> str:
+        encoded.append(json.dumps(data))
+        return encoded[-1]
+
+    assert {r.data.encoded(encode) for r in firsts} == {'{"messages": {"text": "hi", "shout": "HIHI"}}'}
+    assert len(encoded) == 1
+    assert not isinstance(twice[0][1].data, SharedData)  # the payload that did not opt in
     # Another operation on the same payload executes on its own.
     other = await _receive("subscription { messages { shout } }")
     assert other[0].data == {"messages": {"shout": "HI"}} and calls.count("hi") == 3

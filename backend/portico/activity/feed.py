@@ -1,21 +1,28 @@
-"""The live feed's per-event check, done once for all the subscribers of a process instead of once for each.
+"""The live feed of one process: one reader per organization channel answers each event for all its subscribers.
 
-When an event is published, every subscriber of the organization in this process wakes up at the same moment and
-must know two things on fresh rows: may this caller still act (signed out, deactivated, revoked, cut off?), and may
-they see this event. Asked one subscriber at a time that was a caller lookup and a visibility query each, per event:
-thousands of queries for one event at 1,000 subscribers. `FeedChecks.check` instead gathers the questions asked
-about one event in the same moment and answers them together: the callers re-read in one query of plain values
-(`recheck_actors`, rebuilding only callers whose rows changed), the event and its audience read once, and
-visibility decided by `policy.event_visible_to` on that one load. Nothing is cached between events, so a revocation
-stops delivery at the next event.
+When an event is published, every subscriber of the organization in this process must know two things on fresh
+rows: may this caller still act (signed out, deactivated, revoked, cut off?), and may they see this event. Asked
+one subscriber at a time that was a caller lookup and a visibility query each, per event: thousands of queries for
+one event at 1,000 subscribers. Then a task per subscriber woke for every event only to learn, mostly, that the
+event was not theirs (a MEMBER sees their own shares' events; 900 of 1,000 subscribers in bench/fanout.py).
+
+So a process subscribes to the broker once per organization channel (`LiveFeed`), and that channel's reader answers
+each event for all the subscribers of the channel at once: the callers re-read in one constant statement of plain
+values (`recheck_actors`, rebuilding only callers whose rows changed), the event and its audience read once, and
+visibility decided by `policy.event_visible_to` on that one load. Only the subscribers concerned are woken: those
+who see the event (with their fresh caller and the event's shared `Delivery`) and those whose feed ends. Nothing
+is cached between events, so a sign-out, a deactivation or a revocation ends the feed at the next event.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
-from collections.abc import Hashable, Iterable, Sequence
+import logging
+from collections import deque
+from collections.abc import AsyncIterator, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -26,15 +33,19 @@ from portico import policy
 from portico.accounts.sessions import token_hash
 from portico.activity.models import ActivityEvent, ActivityEventAudience
 from portico.actors import Actor, refresh_actors
+from portico.realtime import Broker, SubscriberTooSlow, is_resync
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
 class Delivery:
-    """One committed event as loaded for the subscribers that asked about it together."""
+    """One committed event as loaded once for all the subscribers of a channel in this process."""
 
     event: ActivityEvent | None  # None: gone (or never committed)
     audience: frozenset[int]
-    # What subscribers with the same `policy.visibility_key` may share while this event is sent (their loaders).
+    # What subscribers with the same `policy.visibility_key` may share while this event is sent (their loaders,
+    # the message and its serialized result).
     shared: dict[Hashable, Any] = field(default_factory=dict)
 
     def visible_to(self, actor: Actor) -> ActivityEvent | None:
@@ -43,52 +54,167 @@ class Delivery:
         return self.event
 
 
-class FeedChecks:
-    """One per process (on `Services`). Questions about the same event asked in the same turn of the event loop
-    are answered by one batch: every subscriber woken by a broker message asks before the batch runs."""
+class Resync:
+    """Events may have been missed (the broker reconnected, or this subscriber fell behind): refetch."""
+
+
+RESYNC = Resync()
+
+
+class FeedSubscriber:
+    """One live feed (one `activity` subscription): its caller, its filters and what waits for it.
+
+    Iterating yields `(caller, delivery)` for each event the caller sees (the caller as re-read for that event) and
+    RESYNC; it ends when the caller may no longer act or the broker closes. A subscriber that falls `max_queue`
+    items behind (a stalled WebSocket) loses what waited and gets RESYNC instead, so it can never hold up the
+    others."""
+
+    def __init__(self, actor: Actor, *, customer_id: int | None = None, hub_id: int | None = None,
+                 quote_id: int | None = None, max_queue: int = 256) -> None:
+        self.actor = actor
+        self._filters = {k: v for k, v in (("customer_id", customer_id), ("hub_id", hub_id),
+                                           ("quote_id", quote_id)) if v is not None}
+        self._max_queue = max_queue
+        self._queue: deque[tuple[Actor, Delivery] | Resync] = deque()
+        self._wakeup = asyncio.Event()
+        self._ended = False
+        self._error: BaseException | None = None
+
+    def wants(self, message: dict[str, Any]) -> bool:
+        return all(message.get(k) == v for k, v in self._filters.items())
+
+    def _offer(self, item: tuple[Actor, Delivery] | Resync) -> None:
+        if len(self._queue) >= self._max_queue:
+            self._queue.clear()  # what waited is no use once something is missed
+            item = RESYNC
+        self._queue.append(item)
+        self._wakeup.set()
+
+    def _end(self, error: BaseException | None = None) -> None:
+        self._ended, self._error = True, error
+        self._wakeup.set()
+
+    def __aiter__(self) -> FeedSubscriber:
+        return self
+
+    async def __anext__(self) -> tuple[Actor, Delivery] | Resync:
+        while True:
+            if self._queue:
+                return self._queue.popleft()
+            if self._ended:
+                if self._error is not None:
+                    raise self._error
+                raise StopAsyncIteration
+            self._wakeup.clear()
+            await self._wakeup.wait()
+
+
+class _Channel:
+    def __init__(self) -> None:
+        self.subscribers: set[FeedSubscriber] = set()
+        self.live = asyncio.Event()  # the broker confirmed the subscription: what is published now is delivered
+        self.reader: asyncio.Task[None] | None = None
+
+
+class LiveFeed:
+    """One per process (on `Services`): a broker subscription and a reader task per organization channel with
+    subscribers here, shared by all of them."""
 
     def __init__(self) -> None:
-        self._pending: dict[int, list[tuple[Actor, asyncio.Future[tuple[Actor | None, Delivery]]]]] = {}
-        self._running: set[asyncio.Task[None]] = set()
+        self._channels: dict[str, _Channel] = {}
 
-    async def check(self, actor: Actor, event_id: int) -> tuple[Actor | None, Delivery]:
-        """The caller on fresh rows (None: they may no longer act, the feed ends) and the event's delivery."""
-        loop = asyncio.get_running_loop()
-        batch = self._pending.get(event_id)
-        if batch is None:
-            batch = self._pending[event_id] = []
-            # Runs after the subscribers woken with this one have asked (they are already scheduled).
-            loop.call_soon(self._start, event_id)
-        answer: asyncio.Future[tuple[Actor | None, Delivery]] = loop.create_future()
-        batch.append((actor, answer))
-        return await answer
+    def subscribers(self, channel: str) -> int:
+        """How many feeds of `channel` receive events now (for tests and metrics)."""
+        found = self._channels.get(channel)
+        return len(found.subscribers) if found is not None and found.live.is_set() else 0
 
-    def _start(self, event_id: int) -> None:
-        task = asyncio.ensure_future(self._answer(event_id))
-        self._running.add(task)
-        task.add_done_callback(self._running.discard)
-
-    async def _answer(self, event_id: int) -> None:
-        batch = self._pending.pop(event_id, [])
+    @contextlib.asynccontextmanager
+    async def subscribe(self, broker: Broker, channel: str, subscriber: FeedSubscriber) -> AsyncIterator[None]:
+        """Registers `subscriber` on `channel` once the broker delivers it (anything published after entering
+        reaches it), for the duration of the block."""
+        found = self._channels.get(channel)
+        if found is None:
+            found = self._channels[channel] = _Channel()
+            found.reader = asyncio.create_task(self._read(broker, channel, found), name=f"live-feed {channel}")
+        found.subscribers.add(subscriber)
         try:
-            fresh = await recheck_actors([actor for actor, _ in batch])
+            if not found.live.is_set():
+                assert found.reader is not None
+                live = asyncio.ensure_future(found.live.wait())
+                done, _ = await asyncio.wait({live, found.reader}, return_when=asyncio.FIRST_COMPLETED)
+                if live not in done:
+                    live.cancel()
+                    found.reader.result()  # the broker refused (closed): raise what it raised
+                    subscriber._end()  # the broker closed before this feed started
+            yield
+        finally:
+            found.subscribers.discard(subscriber)
+            if not found.subscribers and self._channels.get(channel) is found:
+                # The last one left: the next subscriber starts a new reader; this one unsubscribes.
+                del self._channels[channel]
+                if found.reader is not None:
+                    found.reader.cancel()
+
+    async def _read(self, broker: Broker, channel: str, found: _Channel) -> None:
+        fell_behind = False
+        try:
+            while True:
+                try:
+                    async with broker.subscribe(channel) as messages:
+                        found.live.set()
+                        if fell_behind:  # subscribed again: a refetch now misses nothing
+                            await self._resync(found)
+                        async for message in messages:
+                            await self._handle(found, message)
+                    break  # the broker closed (the server is stopping)
+                except SubscriberTooSlow:
+                    fell_behind = True  # this process fell behind the broker: subscribe again, then resync
+        finally:
+            if self._channels.get(channel) is found:
+                del self._channels[channel]  # a later subscriber starts afresh (and learns if the broker closed)
+            for subscriber in list(found.subscribers):
+                subscriber._end()
+
+    async def _handle(self, found: _Channel, message: dict[str, Any]) -> None:
+        if is_resync(message):
+            # Pub/sub is at-most-once: what was published during a broker outage is gone.
+            await self._resync(found)
+            return
+        event_id = message.get("event_id")
+        if not isinstance(event_id, int):
+            return
+        concerned = [s for s in found.subscribers if s.wants(message)]
+        if not concerned:
+            return
+        try:
+            fresh = await recheck_actors([s.actor for s in concerned])
             event = await ActivityEvent.filter(id=event_id).first()
             audience: frozenset[int] = frozenset()
             # Only MEMBERs who see part of the organization need the audience (hub openings: see policy).
             if event is not None and any(a is not None and _reads_audience(a) for a in fresh):
                 rows = await ActivityEventAudience.filter(event_id=event_id).values_list("member_id", flat=True)
                 audience = frozenset(int(m) for m in rows)  # type: ignore[call-overload]
-            delivery = Delivery(event=event, audience=audience)
-        except BaseException as exc:
-            for _, answer in batch:
-                if not answer.done():
-                    answer.set_exception(exc)
-            if not isinstance(exc, Exception):
-                raise
+        except Exception as exc:  # noqa: BLE001 - the feeds that asked fail as they did one by one
+            logger.exception("live feed: could not check event %s", event_id)
+            for subscriber in concerned:
+                subscriber._end(exc)
             return
-        for (_, answer), actor in zip(batch, fresh, strict=True):
-            if not answer.done():  # a subscriber that left meanwhile has cancelled its answer
-                answer.set_result((actor, delivery))
+        delivery = Delivery(event=event, audience=audience)
+        for subscriber, actor in zip(concerned, fresh, strict=True):
+            if actor is None:
+                subscriber._end()  # deactivated, revoked or cut off: the feed ends
+            elif delivery.visible_to(actor) is not None:
+                subscriber.actor = actor
+                subscriber._offer((actor, delivery))
+
+    async def _resync(self, found: _Channel) -> None:
+        subscribers = list(found.subscribers)
+        for subscriber, actor in zip(subscribers, await recheck_actors([s.actor for s in subscribers]), strict=True):
+            if actor is None:
+                subscriber._end()
+            else:
+                subscriber.actor = actor
+                subscriber._offer(RESYNC)
 
 
 def _reads_audience(actor: Actor) -> bool:

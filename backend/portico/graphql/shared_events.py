@@ -8,17 +8,34 @@ the event once per (payload, operation, variables) and gives each subscriber its
 
 Only payloads that opt in (an attribute `shared_results`, a dict kept with the payload) are shared; every other
 operation executes as usual.
+
+The shared result's data is a `SharedData`: the same dict for every subscriber, which also keeps its JSON once
+encoded, so the WebSocket handler (graphql/ws.py) serializes an event once per class, not once per subscriber.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from graphql import ExecutionResult, OperationType
+
+
+class SharedData(dict[str, Any]):
+    """An execution's data shared by the subscribers of one payload; read-only once shared."""
+
+    __slots__ = ("_encoded",)
+
+    def encoded(self, encode: Callable[[Any], str | bytes]) -> str | bytes:
+        """`encode(self)`, computed by the first subscriber that sends it (every sender encodes alike)."""
+        try:
+            return self._encoded
+        except AttributeError:
+            self._encoded: str | bytes = encode(self)
+            return self._encoded
 
 
 class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
@@ -29,10 +46,12 @@ class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
         key = (_source_of(self.operation), repr(sorted(self.variable_values.coerced.items())))
         found: Any = results.get(key)
         if found is None:
-            outcome = super().execute_operation(serially)
+            outcome: Any = super().execute_operation(serially)
             # The first subscriber's execution, as a task every other one awaits (shielded: one leaving does not
             # cancel it for the rest).
-            found = results[key] = asyncio.ensure_future(outcome) if self.is_awaitable(outcome) else outcome
+            found = results[key] = (
+                asyncio.ensure_future(_sharing(outcome)) if self.is_awaitable(outcome) else _shared(outcome)
+            )
         if isinstance(found, asyncio.Future):
             return _own_copy(found)
         return ExecutionResult(found.data, found.errors)
@@ -46,6 +65,16 @@ def _source_of(operation: Any) -> str:
     from graphql import print_ast
 
     return print_ast(operation)
+
+
+def _shared(result: Any) -> Any:
+    if not isinstance(result, ExecutionResult) or result.errors or not isinstance(result.data, dict):
+        return result  # errors are formatted per subscriber, as usual
+    return ExecutionResult(SharedData(result.data), None)
+
+
+async def _sharing(outcome: Awaitable[Any]) -> Any:
+    return _shared(await outcome)
 
 
 async def _own_copy(shared: Awaitable[ExecutionResult]) -> ExecutionResult:

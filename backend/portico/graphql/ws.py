@@ -5,6 +5,9 @@
   and at most MAX_SUBSCRIPTIONS_PER_API_KEY of its subscriptions live at once over all its connections and every
   server process (`portico.accounts.slots`, in Redis when configured).
 
+An event shared by several subscribers (graphql/shared_events.py) is serialized once: each of them gets the same JSON
+inside its own `next` message.
+
 A refused subscription gets an `error` message with a code (RATE_LIMITED, TOO_MANY_SUBSCRIPTIONS) and the connection
 stays open: the partner's other subscriptions are not disturbed.
 """
@@ -13,15 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from typing import Any
 
+from starlette.websockets import WebSocketDisconnect
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler, Operation
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import SubscribeMessage
 
 from graphql import GraphQLError
 from portico.accounts.slots import LEASE_SECONDS
 from portico.graphql.context import Context
+from portico.graphql.shared_events import SharedData
 
 RATE_LIMITED = "API key rate limit exceeded; retry in a minute."
 logger = logging.getLogger("portico.graphql.ws")
@@ -93,6 +100,21 @@ class SubscriptionLimits(BaseGraphQLTransportWSHandler[Context, None]):
                 await self.context.services.subscription_slots.renew(slot_key(api_key_id), list(self._slots.values()))
             except Exception as exc:  # noqa: BLE001 - Redis away for a moment: the next round tries again
                 logger.warning("could not renew subscription slots of API key %s: %s", api_key_id, exc)
+
+    async def send_message(self, message: Any) -> None:
+        payload = message.get("payload") if message.get("type") == "next" else None
+        data = payload.get("data") if isinstance(payload, dict) and payload.keys() == {"data"} else None
+        if not isinstance(data, SharedData):
+            await super().send_message(message)
+            return
+        encoded = data.encoded(self.view.encode_json)
+        shared = encoded.decode() if isinstance(encoded, bytes) else encoded
+        # The message strawberry would send, with the event's JSON encoded once for all its subscribers.
+        text = f'{{"id":{json.dumps(message["id"])},"type":"next","payload":{{"data":{shared}}}}}'
+        try:
+            await self.websocket.ws.send_text(text)  # type: ignore[attr-defined]
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
 
     async def _refuse(self, operation_id: str, message: str, code: str) -> None:
         error = GraphQLError(message, extensions={"code": code})

@@ -23,9 +23,9 @@ async def _wait_for_subscribers(app: Any, n: int, timeout: float = 15) -> None:
     from portico.accounts.models import Organization
 
     channel = activity_channel((await Organization.get(name="Acme Sales")).id)
-    broker = app.state.services.broker
+    feed = app.state.services.live_feed
     deadline = time.monotonic() + timeout
-    while broker.local_subscribers(channel) < n:
+    while feed.subscribers(channel) < n:
         assert time.monotonic() < deadline, "the subscriptions did not register"
         await asyncio.sleep(0.02)
 

@@ -31,9 +31,9 @@ SECRET = "subscriptions-test-secret-key-0123456789abcdef"
 
 
 async def _wait_for_subscribers(app: Any, organization_id: int, n: int, timeout: float = 10) -> None:
-    broker = app.state.services.broker
+    feed = app.state.services.live_feed
     deadline = time.monotonic() + timeout
-    while broker.local_subscribers(activity_channel(organization_id)) < n:
+    while feed.subscribers(activity_channel(organization_id)) < n:
         assert time.monotonic() < deadline, "the subscriptions did not register"
         await asyncio.sleep(0.02)
 

@@ -24,7 +24,7 @@ def _feed(quote_id: str | None) -> str:
 
 async def _wait(app: Any, organization_id: int, n: int) -> None:
     deadline = time.monotonic() + 10
-    while app.state.services.broker.local_subscribers(activity_channel(organization_id)) < n:
+    while app.state.services.live_feed.subscribers(activity_channel(organization_id)) < n:
         assert time.monotonic() < deadline, "the subscriptions did not register"
         await asyncio.sleep(0.02)
 

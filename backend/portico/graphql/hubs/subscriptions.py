@@ -9,14 +9,13 @@ from typing import Any
 import strawberry
 
 from portico import policy
+from portico.activity.feed import FeedSubscriber, Resync
 from portico.activity.services import activity_channel
-from portico.actors import refresh_actor
 from portico.graphql import scopes
 from portico.graphql.context import Info
 from portico.graphql.hubs.types import ActivityEventType
 from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id
-from portico.realtime import SubscriberTooSlow, is_resync
 
 
 @strawberry.type(description="One message of the live activity feed: an event, or a request to refetch.")
@@ -46,50 +45,31 @@ class HubSubscriptions:
         quote_id: strawberry.ID | None = None,
     ) -> AsyncGenerator[ActivityFeedMessage, None]:
         actor = info.context.actor.require_signed_in()
-        customer = decode_id(customer_id, "Customer", "customerId") if customer_id else None
-        hub = decode_id(hub_id, "Hub", "hubId") if hub_id else None
-        quote = decode_id(quote_id, "Quote", "quoteId") if quote_id else None
-        broker = info.context.services.broker
-        checks = info.context.services.feed_checks
-        fell_behind = False
-        while True:
-            try:
-                async with broker.subscribe(activity_channel(actor.organization_id)) as messages:
-                    if fell_behind:
-                        yield RESYNC  # subscribed again: a refetch now misses nothing
-                    async for message in messages:
-                        if is_resync(message):
-                            # Pub/sub is at-most-once: what was published during a broker outage is gone.
-                            if await refresh_actor(actor) is None:
-                                return
-                            yield RESYNC
-                            continue
-                        if customer is not None and message.get("customer_id") != customer:
-                            continue
-                        if hub is not None and message.get("hub_id") != hub:
-                            continue
-                        if quote is not None and message.get("quote_id") != quote:
-                            continue
-                        event_id = message.get("event_id")
-                        if not isinstance(event_id, int):
-                            continue
-                        # Visibility is decided again for every event, on fresh rows (roles, shares and access
-                        # change), together with every other subscriber of this process (activity.feed).
-                        current, delivery = await checks.check(actor, event_id)
-                        if current is None:
-                            return  # deactivated, revoked or cut off: the subscription ends
-                        event = delivery.visible_to(current)
-                        if event is None:
-                            continue
-                        info.context.actor = current
-                        # Subscribers who see the same rows share the loaders of this event (loaded once) and its
-                        # message, so the same operation is executed once for all of them (shared_events).
-                        key = policy.visibility_key(current)
-                        if key not in delivery.shared:
-                            delivery.shared[key] = (Loaders(current), ActivityFeedMessage(
-                                resync=False, event=ActivityEventType.from_model(event), shared_results={}))
-                        info.context.loaders, shared_message = delivery.shared[key]
-                        yield shared_message
-                return  # the broker closed (the server is stopping)
-            except SubscriberTooSlow:
-                fell_behind = True  # this feed's queue overflowed and was dropped: subscribe again, then resync
+        feed = FeedSubscriber(
+            actor,
+            customer_id=decode_id(customer_id, "Customer", "customerId") if customer_id else None,
+            hub_id=decode_id(hub_id, "Hub", "hubId") if hub_id else None,
+            quote_id=decode_id(quote_id, "Quote", "quoteId") if quote_id else None,
+        )
+        services = info.context.services
+        # This process's reader of the organization's channel decides, for every event and on fresh rows (roles,
+        # shares and access change), whether this caller may still act and sees it, together with every other
+        # subscriber here (activity.feed); this feed wakes only for what concerns it.
+        async with services.live_feed.subscribe(services.broker, activity_channel(actor.organization_id), feed):
+            async for item in feed:
+                if isinstance(item, Resync):
+                    yield RESYNC
+                    continue
+                current, delivery = item
+                info.context.actor = current
+                # Subscribers who see the same rows share the loaders of this event (loaded once) and its message,
+                # so the same operation is executed once for all of them (shared_events).
+                key = policy.visibility_key(current)
+                shared = delivery.shared.get(key)
+                if shared is None:
+                    event = delivery.visible_to(current)
+                    assert event is not None  # the reader only hands over what the caller sees
+                    shared = delivery.shared[key] = (Loaders(current), ActivityFeedMessage(
+                        resync=False, event=ActivityEventType.from_model(event), shared_results={}))
+                info.context.loaders, message = shared
+                yield message
