@@ -5,8 +5,8 @@ reads through the querysets answer: for every kind of caller, on SQLite and Post
 The callers: ADMIN, MANAGER, MEMBERs (account manager of the customer; merely shared to it; neither), each with the
 organization setting ALL_HUB_DOCUMENTS and OWN_SHARES; contacts (recipient of a share, with folder permissions
 for all or by name, a primary contact who manages permissions, a colleague holding a grant, a contact whose
-customer has the DOCUMENTS module off); API keys (org-wide reader, acting as a MEMBER, without read scopes); the
-other organization's ADMIN; anonymous.
+customer has the DOCUMENTS module off); API keys (org-wide reader, one reading documents but not customers, one
+acting as a MEMBER, one without read scopes); the other organization's ADMIN; anonymous.
 """
 
 from __future__ import annotations
@@ -97,6 +97,9 @@ async def build_callers(world: World, make_client: Any) -> Callers:
                     kind=ActorKind.API_KEY, organization=seen, member=rep, scopes=frozenset({Scope.SHARES_WRITE}))
         reader = frozenset({Scope.ORG_READ, Scope.CUSTOMERS_READ, Scope.DOCUMENTS_READ, Scope.ACTIVITY_READ})
         actors[f"{org.name}/reader key"] = Actor(kind=ActorKind.API_KEY, organization=org, scopes=reader)
+        actors[f"{org.name}/documents key"] = Actor(  # reads hubs and activity, not customers
+            kind=ActorKind.API_KEY, organization=org,
+            scopes=frozenset({Scope.ORG_READ, Scope.DOCUMENTS_READ, Scope.ACTIVITY_READ}))
         actors[f"{org.name}/no-read key"] = Actor(kind=ActorKind.API_KEY, organization=org,
                                                   scopes=frozenset({Scope.ORG_READ}))
         for contact in await Contact.filter(organization_id=org.id).prefetch_related("customer"):
@@ -122,3 +125,88 @@ async def test_each_rule_compiles_to_a_condition_selecting_the_same_rows(world: 
             if expected:
                 nonempty.add(rule.__name__)
     assert nonempty == {r.__name__ for r in RULES}  # every rule was tried on rows, not only on empty answers
+
+
+def _values(row: Any) -> dict[str, Any] | None:
+    """A model instance's stored values (None stays None), to compare rows built by Tortoise and by raw SQL."""
+    if row is None:
+        return None
+    return {column: getattr(row, name) for name, column in row._meta.fields_db_projection.items()}
+
+
+async def _reference_figures(actor: Actor, column: str, key: int) -> tuple[dict[str, int], int, Any, dict[Any, int]]:
+    """Counts, unique viewers, last activity and views per day through the events queryset, counted in Python."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    events = await policy.events_visible_to(actor).filter(**{column: key})
+    counts: dict[str, int] = {}
+    for e in events:
+        counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
+    zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
+    first_day = datetime.now(zone).date() - timedelta(days=29)
+    days: dict[Any, int] = {}
+    for e in events:
+        day = e.occurred_at.astimezone(zone).date()
+        if e.kind.value == "DOCUMENT_VIEWED" and day >= first_day:
+            days[day] = days.get(day, 0) + 1
+    viewers = {e.contact_id for e in events if e.contact_id is not None}
+    return counts, len(viewers), max((e.occurred_at for e in events), default=None), days
+
+
+async def test_the_hub_pages_reads_answer_what_the_querysets_answer(world: World, client_factory: Any) -> None:
+    from portico.activity import insights
+    from portico.hubs import reads
+    from portico.hubs.models import Document, Folder, Hub
+
+    callers = await build_callers(world, client_factory)
+    seen = {"hub": 0, "folder": 0, "document": 0, "sender": 0, "events": 0, "customer": 0, "no customer": 0}
+    for name, actor in callers.actors.items():
+        trees = await reads.folder_trees(actor, callers.hubs)
+        hub_figures = await insights.figures(actor, "hub", callers.hubs, with_days=True)
+        for hub_id in callers.hubs:
+            hub = await policy.hubs_visible_to(actor).filter(id=hub_id).first()
+            found = await reads.hub_with_customer(actor, hub_id)
+            assert _values(hub) == _values(found[0] if found else None), name
+            assert _values(await reads.find(actor, policy.hubs_visible_to, Hub, hub_id)) == _values(hub), name
+            if hub is not None and found is not None:
+                seen["hub"] += 1
+                customer = await policy.customers_visible_to(actor).filter(id=hub.customer_id).first()
+                assert _values(found[1]) == _values(customer), name
+                seen["customer" if customer else "no customer"] += 1
+            # The tree: the visible folders, each with its visible sender and its count of visible documents.
+            folders = await policy.folders_visible_to(actor).filter(hub_id=hub_id)
+            tree = {t.folder.id: t for t in trees.get(hub_id, [])}
+            assert set(tree) == {f.id for f in folders}, name
+            for folder in folders:
+                t = tree[folder.id]
+                assert _values(t.folder) == _values(folder), name
+                sender = await policy.members_visible_to(actor).filter(id=folder.sender_id).first() \
+                    if folder.sender_id else None
+                assert _values(t.sender) == _values(sender), name
+                seen["sender"] += sender is not None
+                ids = [int(i) for i in await policy.documents_visible_to(actor).filter(folder_id=folder.id)
+                       .order_by("id").values_list("id", flat=True)]
+                assert t.document_count == len(ids), name
+                assert _values(await reads.find(actor, policy.folders_visible_to, Folder, folder.id)) == \
+                    _values(folder), name
+                seen["folder"] += 1
+                # Pages of 2: the first, then after the first page's last document.
+                for after in (None, ids[1] if len(ids) > 2 else None):
+                    page = (await reads.document_pages(actor, 2, {folder.id: after}))[folder.id]
+                    expected = [i for i in ids if after is None or i > after]
+                    assert [d.id for d, _ in page.documents] == expected[:2], name
+                    assert page.has_next_page == (len(expected) > 2), name
+                    for document, figures in page.documents:
+                        counts, viewers, last, _ = await _reference_figures(actor, "document_id", document.id)
+                        assert (figures.counts, figures.unique_viewers, figures.last_activity_at) == \
+                            (counts, viewers, last), name
+                        assert _values(document) == _values(await Document.get(id=document.id))
+                        seen["document"] += 1
+                        seen["events"] += bool(counts)
+            counts, viewers, last, days = await _reference_figures(actor, "hub_id", hub_id)
+            figures = hub_figures[hub_id]
+            assert (figures.counts, figures.unique_viewers, figures.last_activity_at) == (counts, viewers, last), name
+            assert figures.views_per_day is not None and len(figures.views_per_day) == 30
+            assert {d: n for d, n in figures.views_per_day if n} == days, name
+    assert all(n > 0 for n in seen.values()), seen  # every branch met rows (and "events": figures not all zero)

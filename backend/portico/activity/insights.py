@@ -1,25 +1,26 @@
 """Insight figures over activity events: counts by kind, unique viewers, last activity, views per day.
 
-Computed for many hubs, shares or documents at once (one grouped query for the counts, one for views per day,
-whatever the number of items), always over the events the asking actor may see.
+Computed for many hubs, shares or documents at once in one statement (the counts grouped by the item; with
+`with_days`, the recent views' times in the same statement), always over the events the asking actor may see
+(`policy.events_visible_to`, compiled once per caller shape by `policy_sql`: building it per request was the
+largest single cost of a hub page, issue 8).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from tortoise.expressions import Q
-from tortoise.functions import Count, Max
-
-from portico import policy
-from portico.activity.models import ActivityKind
+from portico import policy, policy_sql
+from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
 
 SCOPES = ("hub", "share", "document", "customer")
 DAYS = 30
+_OCCURRED_AT = ActivityEvent._meta.fields_map["occurred_at"]
 
 
 @dataclass
@@ -27,48 +28,70 @@ class Figures:
     counts: dict[str, int] = field(default_factory=dict)
     unique_viewers: int = 0
     last_activity_at: datetime | None = None
+    views_per_day: list[tuple[date, int]] | None = None  # asked for with `with_days`
 
 
-async def figures(actor: Actor, scope: str, ids: list[int]) -> dict[int, Figures]:
-    """Counts by kind, unique viewers and last activity of each of `ids`: one grouped query (a conditional count per
-    kind), over the events the actor may see."""
+def figure_columns() -> str:
+    """The aggregates of `figures`, over the events of the statement's FROM (kinds are code constants, written as
+    literals)."""
+    kind_column = "COUNT(CASE WHEN \"kind\" = '{}' THEN 1 END) AS \"n_{}\""
+    per_kind = ", ".join(kind_column.format(kind.value, kind.value.lower()) for kind in ActivityKind)
+    return f'{per_kind}, COUNT(DISTINCT "contact_id") AS "u", MAX("occurred_at") AS "last"'
+
+
+def figures_of_row(row: dict[str, Any]) -> Figures:
+    """A row of `figure_columns` (None where the item had no visible event)."""
+    counts = {kind.value: int(row[f"n_{kind.value.lower()}"] or 0) for kind in ActivityKind}
+    last = row["last"]
+    return Figures(
+        counts={k: n for k, n in counts.items() if n}, unique_viewers=int(row["u"] or 0),
+        last_activity_at=_OCCURRED_AT.to_python_value(last) if last is not None else None,
+    )
+
+
+async def figures(actor: Actor, scope: str, ids: list[int], *, with_days: bool = False) -> dict[int, Figures]:
+    """Counts by kind, unique viewers and last activity of each of `ids` (and with `with_days` its views of the
+    last 30 days), over the events the actor may see: one statement."""
     assert scope in SCOPES
     column = f"{scope}_id"
-    per_kind = {f"n_{kind.value.lower()}": Count("id", _filter=Q(kind=kind)) for kind in ActivityKind}
-    rows = await (
-        policy.events_visible_to(actor)
-        .filter(**{f"{column}__in": ids})
-        .annotate(**per_kind, u=Count("contact_id", distinct=True), last=Max("occurred_at"))
-        .group_by(column)
-        .values(column, *per_kind, "u", "last")
+    visible = policy_sql.condition(policy.events_visible_to, actor)
+    q = policy_sql.Statement()
+    sql = (
+        f'SELECT "{column}" AS "key", 0 AS "part", {figure_columns()} FROM "activity_event" '
+        f'WHERE ({q.cond(visible)}) AND "{column}" IN ({q.ps(ids)}) GROUP BY "{column}"'
     )
-    result: dict[int, Figures] = {}
-    for row in rows:
-        counts = {kind.value: int(row[f"n_{kind.value.lower()}"]) for kind in ActivityKind}
-        result[row[column]] = Figures(
-            counts={k: n for k, n in counts.items() if n}, unique_viewers=row["u"], last_activity_at=row["last"]
+    zone, first_day = _days_of(actor)
+    if with_days:
+        since = datetime.combine(first_day, datetime.min.time(), tzinfo=zone).astimezone(UTC)
+        empty = ", ".join(f'NULL AS "n_{kind.value.lower()}"' for kind in ActivityKind)
+        sql += (
+            f' UNION ALL SELECT "{column}", 1, {empty}, NULL, "occurred_at" FROM "activity_event" '
+            f'WHERE ({q.cond(visible)}) AND "{column}" IN ({q.ps(ids)}) '
+            f"""AND "kind" = '{ActivityKind.DOCUMENT_VIEWED.value}' AND "occurred_at" >= {q.p(since)}"""
         )
-    return {i: result.get(i, Figures()) for i in ids}
+    result: dict[int, Figures] = {i: Figures() for i in ids}
+    per: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for row in await q.rows(sql):
+        key = int(row["key"])
+        if int(row["part"]) == 0:
+            result[key] = figures_of_row(row)
+        else:
+            when = _OCCURRED_AT.to_python_value(row["last"])
+            per[key][when.astimezone(zone).date()] += 1
+    if with_days:
+        days = [first_day + timedelta(days=i) for i in range(DAYS)]
+        for i, found in result.items():
+            found.views_per_day = [(d, per[i].get(d, 0)) for d in days]
+    return result
+
+
+def _days_of(actor: Actor) -> tuple[ZoneInfo, date]:
+    """The organization's time zone and the first of the last 30 of its calendar days (like its share folders)."""
+    zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
+    return zone, datetime.now(zone).date() - timedelta(days=DAYS - 1)
 
 
 async def views_per_day(actor: Actor, scope: str, ids: list[int]) -> dict[int, list[tuple[date, int]]]:
-    """The last 30 days, oldest first, including days without views (charts need the zeros).
-
-    Days are the organization's calendar days (its time zone), like the dates of its share folders.
-    """
-    assert scope in SCOPES
-    column = f"{scope}_id"
-    zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
-    today = datetime.now(zone).date()
-    first_day = today - timedelta(days=DAYS - 1)
-    since = datetime.combine(first_day, datetime.min.time(), tzinfo=zone)
-    rows = await (
-        policy.events_visible_to(actor)
-        .filter(**{f"{column}__in": ids}, kind=ActivityKind.DOCUMENT_VIEWED, occurred_at__gte=since)
-        .values_list(column, "occurred_at")
-    )
-    per: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    for key, when in rows:
-        per[key][when.astimezone(zone).date()] += 1
-    days = [first_day + timedelta(days=i) for i in range(DAYS)]
-    return {i: [(d, per[i].get(d, 0)) for d in days] for i in ids}
+    """The last 30 days, oldest first, including days without views (charts need the zeros)."""
+    found = await figures(actor, scope, ids, with_days=True)
+    return {i: found[i].views_per_day or [] for i in ids}

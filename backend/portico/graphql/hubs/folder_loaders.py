@@ -13,12 +13,15 @@ from strawberry.dataloader import DataLoader
 from tortoise.functions import Count
 
 from portico import policy
+from portico.activity import insights
 from portico.customers.models import Contact
+from portico.errors import DomainError
 from portico.graphql.loaders import Loaders
-from portico.graphql.relay import PageInfo, keyset_page, row_cursor
+from portico.graphql.relay import MAX_PAGE, PageInfo, _decode_cursor, row_cursor
+from portico.hubs import reads
 from portico.hubs.models import Document, DocumentVersion, Folder
 
-DOCUMENT_ORDER = ("id",)  # upload order: stable under inserts (new documents land on the last page)
+DOCUMENT_ORDER = reads.DOCUMENT_ORDER
 
 
 def document_count_by_folder_id(loaders: Loaders) -> DataLoader[int, int]:
@@ -39,50 +42,63 @@ def document_count_by_folder_id(loaders: Loaders) -> DataLoader[int, int]:
 
 
 PageKey = tuple[int, int | None, str | None]  # (folder id, first, after)
-Page = tuple[list[tuple[str, Document]], PageInfo]
+Page = tuple[list[tuple[str, Document, insights.Figures]], PageInfo]
 
 
 def document_page_by_folder(loaders: Loaders) -> DataLoader[PageKey, Page]:
-    """One keyset page of a folder's visible documents.
+    """One keyset page of a folder's visible documents with their figures.
 
-    First pages of many folders at once (a client asking for every folder's documents) are batched: one query
-    for the ids of the folders' visible documents, cut per folder in Python, and one for the rows of the pages;
-    a page after a cursor (one folder scrolling on) is one keyset query.
+    Pages of many folders at once (a client asking for every folder's documents) are one statement per page size
+    (`reads.document_pages`); a folder asked twice with different cursors in one request costs one more.
     """
 
     async def load(keys: list[PageKey]) -> list[Page]:
         found: dict[PageKey, Page] = {}
-        firsts = [k for k in keys if k[2] is None]
-        for first in {k[1] for k in firsts}:
-            found |= await _first_pages([k[0] for k in firsts if k[1] == first], first)
-        for key in keys:
-            if key[2] is not None and key not in found:
-                qs = policy.documents_visible_to(loaders.actor).filter(folder_id=key[0])
-                found[key] = await keyset_page(qs, first=key[1], after=key[2], order=DOCUMENT_ORDER)
+        pending = list(dict.fromkeys(keys))
+        while pending:
+            batch: dict[int | None, dict[int, PageKey]] = defaultdict(dict)
+            rest = []
+            for key in pending:
+                folders = batch[key[1]]
+                if key[0] in folders:
+                    rest.append(key)
+                else:
+                    folders[key[0]] = key
+            for first, by_folder in batch.items():
+                size = page_size(first)
+                after = {f: after_id(k[2]) for f, k in by_folder.items()}
+                pages = await reads.document_pages(loaders.actor, size, after)
+                for folder_id, key in by_folder.items():
+                    found[key] = _page(pages[folder_id])
+            pending = rest
         return [found[k] for k in keys]
 
-    async def _first_pages(folder_ids: list[int], first: int | None) -> dict[PageKey, Page]:
-        # Validate `first` the way every other page does (same error), on an empty query.
-        await keyset_page(Document.filter(id__in=[]), first=first, after=None, order=DOCUMENT_ORDER)
-        size = 50 if first is None else first
-        visible = policy.documents_visible_to(loaders.actor).filter(folder_id__in=set(folder_ids))
-        ids: dict[int, list[int]] = defaultdict(list)
-        for folder_id, doc_id in await visible.order_by("folder_id", *DOCUMENT_ORDER).values_list("folder_id", "id"):
-            if len(ids[int(folder_id)]) <= size:  # one more than the page: is there a next one?
-                ids[int(folder_id)].append(int(doc_id))
-        wanted = [d for group in ids.values() for d in group[:size]]
-        rows = {d.id: d for d in await Document.filter(id__in=wanted)} if wanted else {}
-        pages: dict[PageKey, Page] = {}
-        for folder_id in folder_ids:
-            group = ids.get(folder_id, [])
-            pairs = [(row_cursor(rows[d], DOCUMENT_ORDER), rows[d]) for d in group[:size]]
-            pages[(folder_id, first, None)] = (pairs, PageInfo(
-                has_next_page=len(group) > size, has_previous_page=False,
-                start_cursor=pairs[0][0] if pairs else None, end_cursor=pairs[-1][0] if pairs else None,
-            ))
-        return pages
-
     return loaders.get("document_page_by_folder", lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def page_size(first: int | None) -> int:
+    size = 50 if first is None else first
+    if not 0 <= size <= MAX_PAGE:
+        raise DomainError("INVALID_PAGE_SIZE", f"`first` must be between 0 and {MAX_PAGE}.", "first")
+    return size
+
+
+def after_id(after: str | None) -> int | None:
+    """The document id a cursor of this order carries (the cursors `keyset_page` gives for DOCUMENT_ORDER)."""
+    if not after:
+        return None
+    value = _decode_cursor(after, len(DOCUMENT_ORDER))[0]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise DomainError("INVALID_CURSOR", "The cursor is not one this API gave out.", "after")
+    return value
+
+
+def _page(page: reads.DocumentPage) -> Page:
+    triples = [(row_cursor(d, DOCUMENT_ORDER), d, f) for d, f in page.documents]
+    return triples, PageInfo(
+        has_next_page=page.has_next_page, has_previous_page=False,
+        start_cursor=triples[0][0] if triples else None, end_cursor=triples[-1][0] if triples else None,
+    )
 
 
 def _ids_in(loaders: Loaders, name: str, queryset_of: Any) -> DataLoader[int, bool]:
@@ -148,15 +164,14 @@ def versions_by_document_id(loaders: Loaders) -> DataLoader[int, list[DocumentVe
     return loaders.get("versions_by_document_id", lambda: DataLoader(load))  # type: ignore[arg-type]
 
 
-def folder_tree_by_hub_id(loaders: Loaders) -> DataLoader[int, list[Folder]]:
-    """The hub's folders the caller may see: staff folders by name, then date folders newest first (the order
-    the same on SQLite and PostgreSQL, which sort a null date differently)."""
+def folder_tree_by_hub_id(loaders: Loaders) -> DataLoader[int, list[reads.TreeFolder]]:
+    """The hub's folders the caller may see, each with its sender and count (one statement for many hubs): staff
+    folders by name, then date folders newest first (the order the same on SQLite and PostgreSQL, which sort a
+    null date differently)."""
 
-    async def load(keys: list[int]) -> list[list[Folder]]:
-        groups: dict[int, list[Folder]] = defaultdict(list)
-        for f in await policy.folders_visible_to(loaders.actor).filter(hub_id__in=set(keys)):
-            groups[f.hub_id].append(f)
-        return [sorted(groups.get(k, []), key=_tree_order) for k in keys]
+    async def load(keys: list[int]) -> list[list[reads.TreeFolder]]:
+        trees = await reads.folder_trees(loaders.actor, list(set(keys)))
+        return [sorted(trees.get(k, []), key=lambda t: _tree_order(t.folder)) for k in keys]
 
     return loaders.get("folder_tree_by_hub_id", lambda: DataLoader(load))  # type: ignore[arg-type]
 

@@ -19,7 +19,7 @@ from portico.graphql.hubs.types import (
     PublicationType,
 )
 from portico.graphql.relay import decode_id, decode_ids, edges, keyset_page
-from portico.hubs import access, services
+from portico.hubs import access, reads, services
 from portico.libraries.services import search_publications
 
 
@@ -57,8 +57,13 @@ class HubQueries:
             pk = decode_id(id, "Hub", "id")
         except DomainError:
             return None
-        hub = await policy.hubs_visible_to(actor).filter(id=pk).first()
-        return HubType.from_model(hub) if hub else None
+        found = await reads.hub_with_customer(actor, pk)
+        if found is None:
+            return None
+        hub, customer = found
+        # The customer came with the hub (as the caller may see it, or None): `Hub.customer` needs no statement.
+        info.context.loaders.customer_by_id.prime(hub.customer_id, customer)
+        return HubType.from_model(hub)
 
     @strawberry.field(description="The signed-in contact's hub.")
     async def my_hub(self, info: Info) -> HubType | None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.types.nodes import SelectedField
 
 from portico import policy
 from portico.activity import insights
 from portico.activity import models as activity_models
+from portico.actors import Actor
 from portico.customers import models as customer_models
 from portico.customers.models import Contact
 from portico.graphql import scopes
@@ -20,9 +22,9 @@ from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerModule, CustomerType
 from portico.graphql.hubs import folder_loaders as fl
 from portico.graphql.hubs import loaders as hl
-from portico.graphql.node import Node, register_policy_node
+from portico.graphql.node import Node, register_node, register_policy_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
-from portico.hubs import models
+from portico.hubs import models, reads
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
 from portico.mail.templates import DEFAULT_LANGUAGE
@@ -73,6 +75,7 @@ class Insights:
     last_activity_at: datetime | None
     scope: strawberry.Private[str]
     pk: strawberry.Private[int]
+    days: strawberry.Private[list[tuple[date, int]] | None] = None  # loaded with the figures when asked
 
     @classmethod
     def of(cls, scope: str, pk: int, figures: insights.Figures) -> Insights:
@@ -87,16 +90,32 @@ class Insights:
             last_activity_at=figures.last_activity_at,
             scope=scope,
             pk=pk,
+            days=figures.views_per_day,
         )
 
     @strawberry.field(description="The last 30 days, oldest first.")
-    async def views_per_day(self, info: Info) -> list[DayCount]:
+    def views_per_day(self, info: Info) -> list[DayCount]:
+        if self.days is not None:
+            return [DayCount(date=d, count=n) for d, n in self.days]
+        return self._load_days(info)  # type: ignore[return-value]
+
+    async def _load_days(self, info: Info) -> list[DayCount]:
         days = await hl.views_per_day_by(info.context.loaders, self.scope).load(self.pk)
         return [DayCount(date=d, count=n) for d, n in days]
 
 
+def _asks_views_per_day(info: Info) -> bool:
+    """Whether the selection under this field asks `viewsPerDay` (fragments count as asking)."""
+    return any(
+        not isinstance(s, SelectedField) or s.name == "viewsPerDay"
+        for f in info.selected_fields for s in f.selections
+    )
+
+
 async def insights_of(info: Info, scope: str, pk: int) -> Insights:
-    return Insights.of(scope, pk, await hl.figures_by(info.context.loaders, scope).load(pk))
+    """An item's figures, with its views per day in the same statement when the query asks them."""
+    loader = hl.figures_by(info.context.loaders, scope, with_days=_asks_views_per_day(info))
+    return Insights.of(scope, pk, await loader.load(pk))
 
 
 async def documents_with_insights(info: Info, rows: list[models.Document]) -> list[DocumentType]:
@@ -273,10 +292,17 @@ class FolderType(Node):
     date: date | None
     created_at: datetime
     model: strawberry.Private[models.Folder]
+    # The hub's tree loads each folder's sender and count with the folders (one statement): no awaitable per folder.
+    prefetched: strawberry.Private[reads.TreeFolder | None] = None
 
     @classmethod
-    def from_model(cls, f: models.Folder) -> FolderType:
-        return cls(id=encode_id("Folder", f.id), name=f.name, date=f.date, created_at=f.created_at, model=f)
+    def from_model(cls, f: models.Folder, prefetched: reads.TreeFolder | None = None) -> FolderType:
+        return cls(id=encode_id("Folder", f.id), name=f.name, date=f.date, created_at=f.created_at, model=f,
+                   prefetched=prefetched)
+
+    @classmethod
+    def in_tree(cls, t: reads.TreeFolder) -> FolderType:
+        return cls.from_model(t.folder, t)
 
     @strawberry.field
     def kind(self) -> FolderKind:
@@ -301,8 +327,10 @@ class FolderType(Node):
         return [PermissionContact.from_model(c) for c in rows]
 
     @strawberry.field(description="Documents in this folder the caller may see (not counting subfolders).")
-    async def document_count(self, info: Info) -> int:
-        return await fl.document_count_by_folder_id(info.context.loaders).load(self.model.id)
+    def document_count(self, info: Info) -> int:
+        if self.prefetched is not None:
+            return self.prefetched.document_count
+        return fl.document_count_by_folder_id(info.context.loaders).load(self.model.id)  # type: ignore[return-value]
 
     @strawberry.field(description="Whether the caller may upload into this folder.")
     async def can_upload(self, info: Info) -> bool:
@@ -313,19 +341,28 @@ class FolderType(Node):
         return await fl.manages_permissions_by_folder_id(info.context.loaders).load(self.model.id)
 
     @strawberry.field
-    async def sender(self, info: Info) -> MemberType | None:
+    def sender(self, info: Info) -> MemberType | None:
+        if self.prefetched is not None:
+            sender = self.prefetched.sender
+            return MemberType.from_model(sender) if sender else None
         if self.model.sender_id is None:
             return None
+        return self._load_sender(info)  # type: ignore[return-value]
+
+    async def _load_sender(self, info: Info) -> MemberType | None:
+        assert self.model.sender_id is not None
         member = await info.context.loaders.member_by_id.load(self.model.sender_id)
         return MemberType.from_model(member) if member else None
 
     @strawberry.field(description="The documents the caller may see, in upload order, a keyset page at a time "
                       "(load them when the folder is opened; `documentCount` tells how many there are).")
     async def documents(self, info: Info, first: int | None = 50, after: str | None = None) -> DocumentConnection:
-        pairs, page = await fl.document_page_by_folder(info.context.loaders).load((self.model.id, first, after))
-        docs = await documents_with_insights(info, [d for _, d in pairs])
+        # The page and its documents' figures come in one statement.
+        triples, page = await fl.document_page_by_folder(info.context.loaders).load((self.model.id, first, after))
         return DocumentConnection(
-            edges=[Edge(cursor=c, node=d) for (c, _), d in zip(pairs, docs, strict=True)], page_info=page
+            edges=[Edge(cursor=c, node=DocumentType.from_model(d, Insights.of("document", d.id, f)))
+                   for c, d, f in triples],
+            page_info=page,
         )
 
     @strawberry.field(description="The shares in this folder the caller may see, newest first (each with the "
@@ -396,7 +433,7 @@ class HubType(Node):
                       "for `documents` when a folder is opened.")
     async def folders(self, info: Info) -> list[FolderType]:
         rows = await fl.folder_tree_by_hub_id(info.context.loaders).load(self.model.id)
-        return [FolderType.from_model(f) for f in rows]
+        return [FolderType.in_tree(t) for t in rows]
 
     @strawberry.field(description="The contacts folder permissions may name: for staff, and for a primary contact "
                       "who manages permissions (else []).")
@@ -497,9 +534,21 @@ async def hub_of_customer(info: Info, customer_id: int) -> HubType | None:
 
 register_policy_node("Library", policy.libraries_visible_to, LibraryType.from_model)
 register_policy_node("Publication", policy.publications_visible_to, PublicationType.from_model)
-register_policy_node("Hub", policy.hubs_visible_to, HubType.from_model)
-register_policy_node("Folder", policy.folders_visible_to, FolderType.from_model)
-register_policy_node("Document", policy.documents_visible_to, DocumentType.from_model)
-register_policy_node("Share", policy.shares_visible_to, ShareType.from_model)
+
+
+def _fast_node(type_name: str, rule: Any, model: type[Any], convert: Any) -> None:
+    """`node(id)` through the policy's rule compiled once per caller shape (`reads.find`), not rebuilt per request."""
+
+    async def resolve(actor: Actor, pk: int) -> Any:
+        row = await reads.find(actor, rule, model, pk)
+        return convert(row) if row else None
+
+    register_node(type_name, resolve)
+
+
+_fast_node("Hub", policy.hubs_visible_to, models.Hub, HubType.from_model)
+_fast_node("Folder", policy.folders_visible_to, models.Folder, FolderType.from_model)
+_fast_node("Document", policy.documents_visible_to, models.Document, DocumentType.from_model)
+_fast_node("Share", policy.shares_visible_to, models.Share, ShareType.from_model)
 register_policy_node("DocumentVersion", policy.document_versions_visible_to, DocumentVersionType.from_model)
 register_policy_node("ActivityEvent", policy.events_visible_to, ActivityEventType.from_model)

@@ -1,0 +1,110 @@
+"""The hub page's reads, one statement each (issue 8): a hub with its customer, the folder tree with each folder's
+sender and count of visible documents, a folder's keyset page of documents with their figures.
+
+Who sees what is the policy's: each statement embeds the policy's own rules (`policy_sql.condition`), and
+tests/hubs/test_policy_sql.py checks every read here against the same read through the policy's querysets for every
+kind of caller. Rows become model instances the way Tortoise builds them (`policy_sql.instance`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from portico import policy, policy_sql
+from portico.accounts.models import Member
+from portico.activity import insights
+from portico.actors import Actor
+from portico.customers.models import Customer
+from portico.hubs.models import Document, Folder, Hub
+from portico.policy_sql import columns, instance
+
+DOCUMENT_ORDER = ("id",)  # upload order: stable under inserts (new documents land on the last page)
+
+
+async def find(actor: Actor, rule: Any, model: type[Any], pk: int) -> Any:
+    """The row `pk` of `rule(actor)` (a policy queryset function over `model`), or None."""
+    q = policy_sql.Statement()
+    rows = await q.rows(f'{q.visible(policy_sql.condition(rule, actor), "*")} AND "id" = {q.p(pk)}')
+    return instance(model, rows[0]) if rows else None
+
+
+async def hub_with_customer(actor: Actor, pk: int) -> tuple[Hub, Customer | None] | None:
+    """A hub the actor may see, with its customer if they may see that too (an API key may read documents and not
+    customers)."""
+    q = policy_sql.Statement()
+    hubs = q.visible(policy_sql.condition(policy.hubs_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
+    customers = q.visible(policy_sql.condition(policy.customers_visible_to, actor), "*")
+    rows = await q.rows(
+        f'SELECT {columns(Hub, "h", "h.")}, {columns(Customer, "c", "c.")} FROM ({hubs}) "h" '
+        f'LEFT JOIN ({customers}) "c" ON "c"."id" = "h"."customer_id"'
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    return instance(Hub, row, "h."), instance(Customer, row, "c.") if row["c.id"] is not None else None
+
+
+@dataclass
+class TreeFolder:
+    folder: Folder
+    sender: Member | None  # None: no sender (staff folders), or one the caller may not see
+    document_count: int  # documents the caller may see in the folder (not counting subfolders)
+
+
+async def folder_trees(actor: Actor, hub_ids: list[int]) -> dict[int, list[TreeFolder]]:
+    """Each hub's folders the caller may see with their senders and counts, unsorted: one statement."""
+    q = policy_sql.Statement()
+    folders = q.visible(policy_sql.condition(policy.folders_visible_to, actor), "*")
+    folders += f' AND "hub_id" IN ({q.ps(hub_ids)})'
+    members = q.visible(policy_sql.condition(policy.members_visible_to, actor), "*")
+    counts = q.visible(policy_sql.condition(policy.documents_visible_to, actor), '"folder_id", COUNT(*) AS "n"')
+    in_hubs = f'SELECT "id" FROM "folder" WHERE "hub_id" IN ({q.ps(hub_ids)})'
+    counts += f' AND "folder_id" IN ({in_hubs}) GROUP BY "folder_id"'
+    rows = await q.rows(
+        f'SELECT {columns(Folder, "f", "f.")}, {columns(Member, "m", "m.")}, "n"."n" AS "n" FROM ({folders}) "f" '
+        f'LEFT JOIN ({members}) "m" ON "m"."id" = "f"."sender_id" '
+        f'LEFT JOIN ({counts}) "n" ON "n"."folder_id" = "f"."id"'
+    )
+    trees: dict[int, list[TreeFolder]] = defaultdict(list)
+    for row in rows:
+        folder = instance(Folder, row, "f.")
+        sender = instance(Member, row, "m.") if row["m.id"] is not None else None
+        trees[folder.hub_id].append(TreeFolder(folder, sender, int(row["n"] or 0)))
+    return trees
+
+
+@dataclass
+class DocumentPage:
+    documents: list[tuple[Document, insights.Figures]]  # at most `first`, in DOCUMENT_ORDER
+    has_next_page: bool
+
+
+async def document_pages(actor: Actor, first: int, after: dict[int, int | None]) -> dict[int, DocumentPage]:
+    """For each folder of `after` (folder id -> the id of the last document already shown, or None for the first
+    page): the next `first` documents the caller may see with their figures (over the events the caller may see),
+    and whether more follow. One statement for all the folders."""
+    q = policy_sql.Statement()
+    ranked = q.visible(
+        policy_sql.condition(policy.documents_visible_to, actor),
+        '*, ROW_NUMBER() OVER (PARTITION BY "folder_id" ORDER BY "id") AS "rn"',
+    )
+    pages = []
+    for folder_id, last in after.items():
+        pages.append(f'("folder_id" = {q.p(folder_id)}' + (f' AND "id" > {q.p(last)})' if last is not None else ")"))
+    ranked += f" AND ({' OR '.join(pages)})"
+    page = f'SELECT * FROM ({ranked}) "ranked" WHERE "rn" <= {q.p(first + 1)}'
+    events = q.visible(policy_sql.condition(policy.events_visible_to, actor),
+                       f'"document_id", {insights.figure_columns()}')
+    events += ' AND "document_id" IN (SELECT "id" FROM "page") GROUP BY "document_id"'
+    rows = await q.rows(
+        f'WITH "page" AS ({page}) SELECT {columns(Document, "d", "d.")}, "e".* FROM "page" "d" '
+        f'LEFT JOIN ({events}) "e" ON "e"."document_id" = "d"."id" ORDER BY "d"."folder_id", "d"."id"'
+    )
+    found: dict[int, list[tuple[Document, insights.Figures]]] = defaultdict(list)
+    for row in rows:
+        document = instance(Document, row, "d.")
+        figures = insights.figures_of_row(row) if row["document_id"] is not None else insights.Figures()
+        found[document.folder_id].append((document, figures))
+    return {f: DocumentPage(found[f][:first], len(found[f]) > first) for f in after}
