@@ -37,7 +37,6 @@ import multiprocessing as mp
 import os
 import secrets
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections import defaultdict
@@ -401,15 +400,17 @@ def _owner(traceback: tracemalloc.Traceback) -> str:
     return "other"
 
 
-def _trace(env: dict[str, str], tmp: str, servers: list[Server], tokens: list[str], warmup: int, count: int,
-           clients_count: int) -> None:
+def _trace(env: dict[str, str], tmp: str, servers: list[Server], tokens: list[str], args: argparse.Namespace) -> None:
+    warmup, count = args.trace_warmup, args.trace
     [server] = _start("portico", 1, env, tmp, servers)
-    clients = Clients(clients_count, [f"ws://{HOST}:{server.port}/graphql"])
+    clients = Clients(2, [f"ws://{HOST}:{server.port}/graphql"])
     try:
         ask(server.control, "trace-start")
         clients.open(tokens[:warmup], TRACED_IN_FLIGHT)
         time.sleep(SETTLE)
-        before_path, after_path = str(Path(tmp) / "before.snap"), str(Path(tmp) / "after.snap")
+        keep = Path(args.trace_keep or tmp)
+        keep.mkdir(parents=True, exist_ok=True)
+        before_path, after_path = str(keep.resolve() / "before.snap"), str(keep.resolve() / "after.snap")
         ask(server.control, f"snapshot {before_path}")
         rss_before = server.rss_kib()
         replies = clients.open(tokens[warmup:warmup + count], TRACED_IN_FLIGHT)
@@ -437,7 +438,7 @@ def _trace(env: dict[str, str], tmp: str, servers: list[Server], tokens: list[st
         if abs(size) / count >= 0.05:
             print(f"{owner:<40} {size / count / 1024:>9.2f}")
     print("\nlargest tracebacks (bytes per connection; innermost frames last):")
-    for diff in diffs[:15]:
+    for diff in diffs[:args.trace_top]:
         if diff.size_diff / count < 64:
             break
         frames = [f"{_short(f.filename)}:{f.lineno}" for f in diff.traceback][-6:]
@@ -463,6 +464,9 @@ def main() -> None:
     parser.add_argument("--trace", type=int, default=1000, help="connections in the tracemalloc run (0: skip it)")
     parser.add_argument("--trace-warmup", type=int, default=200)
     parser.add_argument("--no-baseline", action="store_true", help="skip the bare endpoint's ramp")
+    parser.add_argument("--trace-only", action="store_true", help="only the tracemalloc run")
+    parser.add_argument("--trace-keep", help="a directory to keep the two tracemalloc snapshots in")
+    parser.add_argument("--trace-top", type=int, default=15, help="tracebacks listed")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL")
                         or "postgres://postgres@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
@@ -496,18 +500,19 @@ def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[
     print(f"load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores; "
           f"{args.clients} client processes", flush=True)
     ramps = []
-    if not args.no_baseline:
+    if not args.no_baseline and not args.trace_only:
         bare = _start("bare", 2, env, tmp, servers)
         ramps.append(_ramp("bare Starlette endpoint", bare, args.clients, args.steps, tokens,
                            lambda: _broadcast(bare)))
         _stop(bare, servers)
-    portico = _start("portico", 2, env, tmp, servers)
-    ramps.append(_ramp("Portico, OnActivity", portico, args.clients, args.steps, tokens,
-                       lambda: _view_document(portico[0], seeded["contact_token"])))
-    _stop(portico, servers)
-    _report(ramps)
+    if not args.trace_only:
+        portico = _start("portico", 2, env, tmp, servers)
+        ramps.append(_ramp("Portico, OnActivity", portico, args.clients, args.steps, tokens,
+                           lambda: _view_document(portico[0], seeded["contact_token"])))
+        _stop(portico, servers)
+        _report(ramps)
     if args.trace:
-        _trace(env, tmp, servers, tokens, args.trace_warmup, args.trace, 2)
+        _trace(env, tmp, servers, tokens, args)
 
 
 def _report(ramps: list[Ramp]) -> None:
@@ -531,5 +536,5 @@ def _report(ramps: list[Ramp]) -> None:
 
 
 if __name__ == "__main__":
-    tempfile.tempdir = tempfile.gettempdir()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[attr-defined]
     main()

@@ -114,11 +114,12 @@ async def rejected(url: str, *, cookie: str | None = None, payload: dict[str, An
 
 
 @contextlib.asynccontextmanager
-async def serve_in_process(app: Any) -> AsyncIterator[str]:
-    """The already-started app (its lifespan runs in the test) on a real port; yields the ws:// URL."""
+async def serve_in_process(app: Any, **options: Any) -> AsyncIterator[str]:
+    """The already-started app (its lifespan runs in the test) on a real port; yields the ws:// URL. `options`:
+    uvicorn's (`portico.cli.uvicorn_options` gives what `portico serve` uses)."""
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", log_level="warning",
-                            ws="websockets-sansio")
+    options = {"log_level": "warning", "ws": "websockets-sansio", **options}
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, lifespan="off", **options)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     try:
