@@ -33,8 +33,8 @@ from tortoise.transactions import in_transaction
 
 from portico.accounts.models import Member, Organization
 from portico.customers.models import Contact
+from portico.mail import outbox
 from portico.mail.formats import format_amount, format_date
-from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
 from portico.notifications import clock, unsubscribe
 from portico.notifications.kinds import NotificationKind
@@ -159,6 +159,7 @@ async def _email(
         quote.amount is not None and quote.currency) else ""
     expires_on = format_date(quote.expires_on, language) if quote.expires_on is not None else ""
     links = await issue_links(settings, people)
+    emails = []
     for person, link in zip(people, links, strict=True):
         email = render(
             EMAIL_KIND, language,
@@ -167,11 +168,12 @@ async def _email(
             amount=amount, expires_on=expires_on, unsubscribe_link=unsubscribe.link(settings, person, _KIND),
         )
         assert person.email is not None
-        await enqueue_rendered(
-            email, to=person.email, kind=EMAIL_KIND, organization_id=quote.organization_id,
-            reply_to=sender.email if sender else None, secrets=[token_in(link)],
-            headers=unsubscribe.headers(settings, person, _KIND),
-        )
+        emails.append(outbox.queued(
+            to=person.email, subject=email.subject, html=email.html, text=email.text, kind=EMAIL_KIND,
+            organization_id=quote.organization_id, reply_to=sender.email if sender else None,
+            secrets=[token_in(link)], headers=unsubscribe.headers(settings, person, _KIND),
+        ))
+    await outbox.enqueue_all(emails)  # one INSERT for all the recipients (issue 8, point 4)
 
 
 async def _zones(organization_ids: set[int]) -> dict[int, ZoneInfo]:
