@@ -1,4 +1,5 @@
-"""Demo data for the embedded default: an organization, an admin, two reps, libraries, customers and their invoices.
+"""Demo data for the embedded default: an organization, an admin, two reps, libraries, customers and their invoices,
+reminder workflows (the default and one customer's own) and what their first sweep did (actions, reminder emails).
 
 Idempotent: a second run finds the demo organization and only prints the logins.
 """
@@ -19,7 +20,9 @@ from portico.customers.models import Contact, Customer, CustomerKind
 from portico.libraries.models import Library, Publication
 from portico.libraries.services import search_text
 from portico.quotes.demo import seed_demo_quotes
+from portico.receivables.demo import seed_demo_workflows
 from portico.receivables.models import Invoice, InvoiceStatus, Payment
+from portico.receivables.reminders import run_due_steps
 from portico.settings import Settings
 from portico.storage.base import Storage
 
@@ -167,8 +170,13 @@ async def seed_demo(settings: Settings, storage: Storage) -> list[str]:
                         hub_access=True, is_primary=j == 0,
                     )
             await seed_demo_quotes(storage, stored, org, reps, customers, demo_pdf("Quote: warehouse racking"))
+            # Svea Bygg (the largest debt, long overdue) is the key account with its own workflow.
+            await seed_demo_workflows(org, customers[1])
     except BaseException:
         for key in stored:
             await storage.delete(key)
         raise
+    # The reminder sweep once, now: the demo's invoices are due on days relative to today, so its actions tab and
+    # dev mailbox show what the workflows did without waiting for the server's first sweep (which then finds it done).
+    await run_due_steps(settings)
     return ["Demo data created: Northwind Supplies.", *logins()]
