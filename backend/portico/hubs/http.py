@@ -8,7 +8,6 @@ with Range support, and each view or download by a contact is recorded as activi
 from __future__ import annotations
 
 import logging
-import re
 import unicodedata
 import uuid
 from collections.abc import AsyncIterator
@@ -24,6 +23,7 @@ from portico.activity.models import ActivityKind
 from portico.actors import Actor, ActorKind, request_actor
 from portico.errors import DomainError
 from portico.graphql.relay import pk_from_global_id  # an entry point like /graphql: the same global ids
+from portico.http_range import parse_range
 from portico.hubs import storage_alerts
 from portico.hubs.disposition import content_disposition
 from portico.hubs.links import grant_actor, read_grant
@@ -149,27 +149,6 @@ async def _contact_may_upload(actor: Actor, folder_gid: str | None) -> Response 
     return None
 
 
-_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-
-
-def _parse_range(header: str | None, size: int) -> tuple[int, int] | None | str:
-    """(start, end) inclusive, None for the whole file, or "invalid"."""
-    if not header:
-        return None
-    match = _RANGE.match(header.strip())
-    if not match or (not match.group(1) and not match.group(2)):
-        return "invalid"
-    if match.group(1):
-        start = int(match.group(1))
-        end = int(match.group(2)) if match.group(2) else size - 1
-    else:  # suffix: the last N bytes
-        start, end = max(size - int(match.group(2)), 0), size - 1
-    end = min(end, size - 1)
-    if start > end or start >= size:
-        return "invalid"
-    return start, end
-
-
 async def download(request: Request) -> Response:
     services: Services = request.app.state.services
     grant = read_grant(services.settings.secret_key, request.path_params["token"])
@@ -205,7 +184,7 @@ async def download(request: Request) -> Response:
         return _error(404, "NOT_FOUND", "The file is missing from storage.")
     except StorageUnavailable as down:
         return _storage_unavailable(down, "File storage cannot be reached right now. Try again in a minute.")
-    wanted = _parse_range(request.headers.get("range"), size)
+    wanted = parse_range(request.headers.get("range"), size)
     headers = {
         "Accept-Ranges": "bytes",
         "Content-Disposition": content_disposition(name, item.content_type, attachment=grant.attachment),
