@@ -107,6 +107,44 @@ describe('ActivityFeed', () => {
     expect(await screen.findByText('Bob Buyer opened the hub')).toBeInTheDocument();
   });
 
+  it('describes quote events as sentences naming the quote and its version', () => {
+    const q = (kind: string, extra: Record<string, unknown> = {}) => describeEvent(ev('Q', kind, 0, {
+      actorName: 'Anna Berg', contact: null, document: null, share: null, detail: 'Q-1042 Roof repair',
+      quote: { __typename: 'Quote', id: 'Q1', number: 'Q-1042', title: 'Roof repair' }, quoteVersion: 2, ...extra,
+    }) as never);
+    expect(q('QUOTE_PUBLISHED', { quoteVersion: 1 })).toBe('Anna Berg sent quote Q-1042');
+    expect(q('QUOTE_OPENED', { actorName: 'Mette Larsen' })).toBe('Mette Larsen opened quote Q-1042 (version 2)');
+    expect(q('QUOTE_DOWNLOADED', { actorName: 'Mette Larsen' })).toBe('Mette Larsen downloaded the PDF of quote Q-1042 (version 2)');
+    expect(q('QUOTE_VERSION_ADDED')).toBe('Anna Berg sent version 2 of quote Q-1042');
+    expect(q('QUOTE_ACCEPTED', { actorName: 'Kim Buyer' })).toBe('Kim Buyer accepted quote Q-1042 (version 2)');
+    expect(q('QUOTE_DECLINED', { actorName: 'Kim Buyer', detail: 'Too expensive' })).toBe('Kim Buyer declined quote Q-1042: “Too expensive”');
+    expect(q('QUOTE_DECLINED', { actorName: 'Kim Buyer' })).toBe('Kim Buyer declined quote Q-1042'); // no reason given
+    expect(q('QUOTE_OPENED', { actorName: '' })).toBe('Someone with the link opened quote Q-1042 (version 2)');
+    expect(q('QUOTE_EXPIRED', { actorName: '' })).toBe('Quote Q-1042 expired unanswered');
+    expect(q('QUOTE_ARCHIVED', { actorName: '' })).toBe('Quote Q-1042 was archived');
+    expect(q('QUOTE_ARCHIVED')).toBe('Anna Berg archived quote Q-1042');
+    // a version the caller does not see, a quote no longer visible
+    expect(q('QUOTE_OPENED', { actorName: 'Mette Larsen', quoteVersion: null })).toBe('Mette Larsen opened quote Q-1042');
+    expect(q('QUOTE_ACCEPTED', { actorName: 'Kim Buyer', quote: null, quoteVersion: null })).toBe('Kim Buyer accepted a quote');
+  });
+
+  it('gives quote events the icons of the same acts on documents', async () => {
+    const quote = { __typename: 'Quote', id: 'Q1', number: 'Q-1042', title: 'Roof repair' };
+    const m = createMockClient({
+      Activity: () => ({ data: { activity: { edges: [
+        { node: ev('E1', 'DOCUMENT_VIEWED', 3) },
+        { node: ev('E2', 'QUOTE_OPENED', 2, { document: null, quote, quoteVersion: 1 }) },
+        { node: ev('E3', 'QUOTE_ACCEPTED', 1, { document: null, quote, quoteVersion: 1 }) },
+      ], pageInfo: { hasNextPage: false, endCursor: null } } } }),
+    });
+    render(<Wrapper client={m.client}><ActivityFeed /></Wrapper>);
+    await screen.findByText('Jane Doe opened quote Q-1042 (version 1)');
+    const icon = (kind: string) => items().find((li) => li.dataset.kind === kind)!.querySelector('.feed-icon')!;
+    expect(icon('QUOTE_OPENED').className).toBe(icon('DOCUMENT_VIEWED').className);
+    expect(icon('QUOTE_OPENED').innerHTML).toBe(icon('DOCUMENT_VIEWED').innerHTML);
+    expect(icon('QUOTE_ACCEPTED')).toHaveClass('accepted');
+  });
+
   it('describes onward shares with the colleague', () => {
     expect(describeEvent(ev('E5', 'SHARED_WITH_COLLEAGUE', 0, { detail: 'sam@acme.example' }) as never)).toBe(
       'Jane Doe shared Price list.pdf with sam@acme.example',

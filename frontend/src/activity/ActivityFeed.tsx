@@ -3,39 +3,58 @@ import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { ActivityQuery, ActivitySubscription } from './operations';
 import { Empty, ErrorState, Loading } from '../ui/components';
-import { IconActivity, IconDoor, IconDownload, IconEye, IconPrinter, IconShare, IconUpload } from '../ui/icons';
+import { IconActivity } from '../ui/icons';
+import { eventLook } from './eventLook';
 import { LIVE_RECONNECTED_EVENT } from '../lib/client';
 import { describeError } from '../lib/errors';
 import { formatDateTime, timeAgo } from '../lib/format';
 import type { ActivityEventFieldsFragment, ActivityKind } from '../gql/graphql';
 
-const KIND: Record<ActivityKind, { verb: string; cls: string; Icon: typeof IconEye }> = {
-  HUB_OPENED: { verb: 'opened the hub', cls: 'opened', Icon: IconDoor },
-  DOCUMENT_VIEWED: { verb: 'viewed', cls: 'viewed', Icon: IconEye },
-  DOCUMENT_DOWNLOADED: { verb: 'downloaded', cls: 'downloaded', Icon: IconDownload },
-  DOCUMENT_PRINTED: { verb: 'printed', cls: 'printed', Icon: IconPrinter },
-  SHARED_WITH_COLLEAGUE: { verb: 'shared', cls: 'shared', Icon: IconShare },
-  DOCUMENT_UPLOADED: { verb: 'uploaded', cls: 'uploaded', Icon: IconUpload },
-  QUOTE_PUBLISHED: { verb: 'sent the quote', cls: 'shared', Icon: IconShare },
-  QUOTE_OPENED: { verb: 'opened the quote', cls: 'viewed', Icon: IconEye },
-  QUOTE_DOWNLOADED: { verb: 'downloaded the quote', cls: 'downloaded', Icon: IconDownload },
-  QUOTE_VERSION_ADDED: { verb: 'sent a new version of the quote', cls: 'shared', Icon: IconShare },
-  QUOTE_ACCEPTED: { verb: 'accepted the quote', cls: 'opened', Icon: IconDoor },
-  QUOTE_DECLINED: { verb: 'declined the quote', cls: 'printed', Icon: IconDoor },
-  QUOTE_EXPIRED: { verb: 'expired', cls: 'printed', Icon: IconActivity },
-  QUOTE_ARCHIVED: { verb: 'archived the quote', cls: 'printed', Icon: IconActivity },
-  INVOICE_OPENED: { verb: 'opened the invoice', cls: 'viewed', Icon: IconEye },
+const VERB: Partial<Record<ActivityKind, string>> = {
+  HUB_OPENED: 'opened the hub',
+  DOCUMENT_VIEWED: 'viewed',
+  DOCUMENT_DOWNLOADED: 'downloaded',
+  DOCUMENT_PRINTED: 'printed',
 };
 
 export function describeEvent(e: ActivityEventFieldsFragment): string {
-  const k = KIND[e.kind] ?? { verb: e.kind.toLowerCase().replace(/_/g, ' ') };
   const doc = e.document?.name;
-  if (e.kind === 'HUB_OPENED') return `${e.actorName} ${k.verb}`;
+  if (e.kind.startsWith('QUOTE_')) return describeQuoteActivity(e);
+  if (e.kind === 'HUB_OPENED') return `${e.actorName} ${VERB.HUB_OPENED}`;
   if (e.kind === 'SHARED_WITH_COLLEAGUE') return `${e.actorName} shared ${doc ?? 'a document'}${e.detail ? ` with ${e.detail}` : ' with a colleague'}`;
   if (e.kind === 'INVOICE_OPENED') return `${e.actorName} opened invoice${e.detail ? ` ${e.detail}` : 's'}`;
-  if (e.kind.startsWith('QUOTE_')) return `${e.actorName || 'Quote'} ${k.verb}${e.detail ? ` ${e.detail}` : ''}`;
   if (e.kind === 'DOCUMENT_UPLOADED') return `${e.actorName} uploaded ${e.detail ?? doc ?? 'a document'}`;
-  return `${e.actorName} ${k.verb} ${doc ?? 'a document'}`;
+  return `${e.actorName} ${VERB[e.kind] ?? e.kind.toLowerCase().replace(/_/g, ' ')} ${doc ?? 'a document'}`;
+}
+
+/** A quote event as a sentence a rep reads at a glance: who did what to which quote, and which version it was
+ *  ("Anna Berg opened quote Q-1042 (version 2)"). Nobody named: a public-link visitor before they gave their name,
+ *  or the clock (expiry, automatic archiving). */
+function describeQuoteActivity(e: ActivityEventFieldsFragment): string {
+  const who = e.actorName.trim();
+  const number = e.quote?.number;
+  const quote = number ? `quote ${number}` : 'a quote';
+  const Quote = number ? `Quote ${number}` : 'A quote';
+  const version = e.quoteVersion ? ` (version ${e.quoteVersion})` : '';
+  const visitor = who || 'Someone with the link';
+  switch (e.kind) {
+    case 'QUOTE_PUBLISHED': return who ? `${who} sent ${quote}` : `${Quote} was sent`;
+    case 'QUOTE_OPENED': return `${visitor} opened ${quote}${version}`;
+    case 'QUOTE_DOWNLOADED': return `${visitor} downloaded the PDF of ${quote}${version}`;
+    case 'QUOTE_VERSION_ADDED': {
+      const which = e.quoteVersion ? `version ${e.quoteVersion}` : 'a new version';
+      return who ? `${who} sent ${which} of ${quote}` : `${which.charAt(0).toUpperCase()}${which.slice(1)} of ${quote} was sent`;
+    }
+    case 'QUOTE_ACCEPTED': return `${visitor} accepted ${quote}${version}`;
+    case 'QUOTE_DECLINED': {
+      // The event's detail is the reason given, or the quote's "number title" when there was none.
+      const reason = e.detail && e.quote && e.detail !== `${e.quote.number} ${e.quote.title}` ? e.detail : '';
+      return `${visitor} declined ${quote}${reason ? `: “${reason}”` : ''}`;
+    }
+    case 'QUOTE_EXPIRED': return `${Quote} expired unanswered`;
+    case 'QUOTE_ARCHIVED': return who ? `${who} archived ${quote}` : `${Quote} was archived`;
+    default: return `${who || Quote}: ${e.kind.replace(/^QUOTE_/, '').toLowerCase().replace(/_/g, ' ')}`;
+  }
 }
 
 interface Props {
@@ -134,7 +153,7 @@ export function ActivityFeed({ customerId, hubId, compact, first = 50, onEvent, 
       ) : (
         <ol className="feed" aria-label="Activity" aria-live="polite" aria-relevant="additions">
           {events.map((e) => {
-            const k = KIND[e.kind] ?? KIND.DOCUMENT_VIEWED;
+            const k = eventLook(e.kind);
             return (
               <li key={e.id} className={isFresh(e.id) ? 'fresh' : ''} data-kind={e.kind} data-testid="activity-item">
                 <span className={`feed-icon ${k.cls}`}><k.Icon /></span>

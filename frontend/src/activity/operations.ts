@@ -7,6 +7,8 @@ export const ActivityEventFields = graphql(`
     customer { id name }
     document { id name }
     share { id sender { id fullName } }
+    quote { id number title }
+    quoteVersion
   }
 `);
 

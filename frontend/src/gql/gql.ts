@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n": typeof types.ActivityEventFieldsFragmentDoc,
+    "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n    quote { id number title }\n    quoteVersion\n  }\n": typeof types.ActivityEventFieldsFragmentDoc,
     "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.ActivityDocument,
     "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }\n  }\n": typeof types.OnActivityDocument,
     "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n": typeof types.MembersDocument,
@@ -155,7 +155,7 @@ type Documents = {
     "\n  mutation ShareDocuments($input: ShareInput!) {\n    shareDocuments(input: $input) {\n      share { id createdAt documents { id name } recipients { id fullName email } }\n      hub { id }\n      errors { code field message }\n    }\n  }\n": typeof types.ShareDocumentsDocument,
 };
 const documents: Documents = {
-    "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n": types.ActivityEventFieldsFragmentDoc,
+    "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n    quote { id number title }\n    quoteVersion\n  }\n": types.ActivityEventFieldsFragmentDoc,
     "\n  query Activity($first: Int, $customerId: ID, $hubId: ID) {\n    activity(first: $first, customerId: $customerId, hubId: $hubId) {\n      edges { node { ...ActivityEventFields } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.ActivityDocument,
     "\n  subscription OnActivity($customerId: ID, $hubId: ID) {\n    activity(customerId: $customerId, hubId: $hubId) { resync event { ...ActivityEventFields } }\n  }\n": types.OnActivityDocument,
     "\n  query Members {\n    members(first: 200) {\n      edges { node { id email firstName lastName fullName role isAccountManager isActive createdAt } }\n    }\n    invitations { id email role isAccountManager expiresAt acceptedAt }\n  }\n": types.MembersDocument,
@@ -313,7 +313,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n"): (typeof documents)["\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n  }\n"];
+export function graphql(source: "\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n    quote { id number title }\n    quoteVersion\n  }\n"): (typeof documents)["\n  fragment ActivityEventFields on ActivityEvent {\n    id kind occurredAt actorName detail\n    contact { id fullName }\n    customer { id name }\n    document { id name }\n    share { id sender { id fullName } }\n    quote { id number title }\n    quoteVersion\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

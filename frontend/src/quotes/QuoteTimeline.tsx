@@ -1,9 +1,8 @@
 import { describeQuoteEvent, type TimelineEvent } from './timeline';
 import { Empty } from '../ui/components';
-import { IconActivity, IconCheck, IconDownload, IconEye, IconSend, IconX, IconFile, IconInbox } from '../ui/icons';
+import { IconActivity } from '../ui/icons';
+import { eventLook } from '../activity/eventLook';
 import { formatDateTime, timeAgo } from '../lib/format';
-
-const ICON = { published: IconSend, viewed: IconEye, downloaded: IconDownload, accepted: IconCheck, declined: IconX, expired: IconActivity, opened: IconInbox, shared: IconFile };
 
 /** The quote's events, newest first; `fresh` ids (arrived live) get a short highlight. */
 export function QuoteTimeline({ events, fresh }: { events: readonly TimelineEvent[]; fresh?: ReadonlySet<string> }) {
@@ -12,10 +11,10 @@ export function QuoteTimeline({ events, fresh }: { events: readonly TimelineEven
     <ol className="timeline" aria-label="Quote timeline" aria-live="polite" aria-relevant="additions">
       {events.map((e) => {
         const d = describeQuoteEvent(e);
-        const Icon = ICON[d.tone];
+        const { cls, Icon } = eventLook(e.kind);
         return (
           <li key={e.id} className={fresh?.has(e.id) ? 'fresh' : ''} data-kind={e.kind} data-testid="timeline-item">
-            <span className={`feed-icon ${d.tone}`}><Icon /></span>
+            <span className={`feed-icon ${cls}`}><Icon /></span>
             <div style={{ minWidth: 0 }}>
               <div className="what">{d.text}</div>
               <div className="when"><time dateTime={e.occurredAt} title={formatDateTime(e.occurredAt)}>{timeAgo(e.occurredAt)}</time></div>

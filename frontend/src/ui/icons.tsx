@@ -45,3 +45,4 @@ export const IconBriefcase = base(<><rect x="2" y="7" width="20" height="14" rx=
 export const IconRepeat = base(<><path d="m17 1 4 4-4 4" /><path d="M3 11V9a4 4 0 0 1 4-4h14M7 23l-4-4 4-4" /><path d="M21 13v2a4 4 0 0 1-4 4H3" /></>);
 export const IconChecklist = base(<><path d="m3 6 2 2 4-4M3 16l2 2 4-4" /><path d="M13 6h8M13 16h8" /></>);
 export const IconQuote = base(<><path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" /><path d="M14 2v6h6" /><path d="m9 15 2 2 4-4" /></>);
+export const IconClock = base(<><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></>);

@@ -513,6 +513,16 @@ class ActivityEventType(Node):
 
         return await quote_of_event(info, self.model.quote_id)
 
+    @strawberry.field(description="For a quote event: the number of the quote's version that was current when it "
+                      "happened (what was opened, accepted, sent); null for other events and for versions the caller "
+                      "does not see (contacts see the current version only).")
+    async def quote_version(self, info: Info) -> int | None:
+        from portico.graphql.quotes.loaders import version_number_at
+
+        if self.model.quote_id is None:
+            return None
+        return await version_number_at(info.context.loaders).load((self.model.quote_id, self.model.occurred_at))
+
 
 @strawberry.type
 class ActivityEventConnection:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -67,3 +68,20 @@ def events_by_quote_id(loaders: Loaders) -> DataLoader[int, list[ActivityEvent]]
         return [(e.quote_id, e) for e in rows if e.quote_id is not None]
 
     return _grouped(loaders, "events_by_quote_id", fetch)
+
+
+def version_number_at(loaders: Loaders) -> DataLoader[tuple[int, datetime], int | None]:
+    """The number of the quote's version that was current at a moment (an event's): the newest version made by
+    then, among the versions the caller sees (`policy.quote_versions_visible_to`: a contact only the current one).
+    One query for every event of a feed."""
+
+    async def load(keys: list[tuple[int, datetime]]) -> list[int | None]:
+        made: dict[int, list[tuple[datetime, int]]] = defaultdict(list)
+        rows = await policy.quote_versions_visible_to(loaders.actor).filter(
+            quote_id__in={quote_id for quote_id, _ in keys}
+        ).values_list("quote_id", "created_at", "number")
+        for quote_id, created_at, number in rows:
+            made[int(quote_id)].append((created_at, int(number)))  # type: ignore[call-overload]
+        return [max((n for at, n in made.get(quote_id, []) if at <= moment), default=None) for quote_id, moment in keys]
+
+    return loaders.get("quote_version_number_at", lambda: DataLoader(load))  # type: ignore[arg-type]
