@@ -1,13 +1,16 @@
-"""Set-based writes (issue 8, point 4): a share to 6 recipients with 6 documents costs the same SQL statements as a
-share to 2 with 2 (one INSERT for the documents, the new contacts, the links, the emails); assigning account
-managers to 6 customers costs what assigning one does."""
+"""Set-based writes (issue 8, point 4): a share to 6 recipients with 6 documents, or to 50 with 50, costs the same
+SQL statements as a share to 2 with 2 (one INSERT for the documents, the new contacts, the links, the emails);
+assigning account managers to 6 customers costs what assigning one does."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from portico.customers.models import Customer
+from portico.graphql.relay import encode_id
 from portico.hubs.models import Document, HubLink
+from portico.hubs.services import MAX_RECIPIENTS
+from portico.libraries.models import Publication
 from portico.mail.models import OutboxEmail
 from tests.graphql.helpers import ASSIGN, UNASSIGN, pk_of
 from tests.hubs.helpers import UPLOADED, World, create_customer, person, share, share_input, upload_ok
@@ -78,3 +81,31 @@ async def test_account_managers_are_assigned_and_removed_in_one_statement(world:
     assert await managers(customers[0]) == rep_ids - {pk_of(reps[0])}
     for customer in customers[1:]:
         assert await managers(customer) == set()
+
+
+async def test_a_share_to_50_recipients_with_50_documents_costs_what_one_to_2_with_2_does(world: World) -> None:
+    """The largest share a rep may send (MAX_RECIPIENTS) against a small one: new and known contacts, publications
+    and an upload each, the same statements."""
+    rep = world.acme.member.client
+    model = await Publication.get(id=pk_of(world.publications["Price list 2027"]))
+    await Publication.bulk_create([
+        Publication(organization_id=model.organization_id, library_id=model.library_id, title=f"Sheet {i:02d}",
+                    title_key=f"sheet {i:02d}", tags=[], storage_key=model.storage_key,
+                    content_type=model.content_type, size_bytes=model.size_bytes, sha256=model.sha256)
+        for i in range(49)
+    ])
+    sheets = await Publication.filter(title__startswith="Sheet ").order_by("id").values_list("id", flat=True)
+    sheet_ids = [encode_id("Publication", int(p)) for p in sheets]
+    known = [person(f"Known{i}", "Known", f"known{i}@fjord.example") for i in range(10)]
+    await share(rep, world.customer_x, known, [sheet_ids[0]])  # the hub, today's folder and 10 contacts exist
+    uploads = [await upload_ok(rep, UPLOADED, f"notes-{i}.txt") for i in range(2)]
+    before = await OutboxEmail.all().count()
+
+    small = await _share_statements(world, [known[0], person("New", "One", "new1@fjord.example")], sheet_ids[:1],
+                                    uploads[:1])
+    recipients = [*known, *(person(f"New{i}", "Many", f"many{i}@fjord.example") for i in range(40))]
+    assert len(recipients) == MAX_RECIPIENTS
+    large = await _share_statements(world, recipients, sheet_ids, uploads[1:])  # 49 + 1 documents
+    assert small == large, (small, large)
+    assert await OutboxEmail.all().count() - before == 2 + 50
+    assert await Document.filter(share__recipients__email="many39@fjord.example").count() == 50
