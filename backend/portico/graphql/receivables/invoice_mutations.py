@@ -1,4 +1,5 @@
-"""Mutations of invoices: create, update, void, pause, record a payment, and a partner's idempotent upsert."""
+"""Mutations of invoices: create, update, void, delete, pause, record a payment, and a partner's idempotent
+upsert."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from portico.graphql.context import Info
 from portico.graphql.errors import UserError, mutate
 from portico.graphql.receivables.invoice_types import InvoiceType, PaymentType
 from portico.graphql.relay import decode_id
-from portico.receivables import documents, services
+from portico.receivables import deletion, documents, services
 
 WRITE = "Members (a MEMBER: for the customers of their portfolio); API keys acting as one need INVOICES_WRITE."
 
@@ -78,6 +79,12 @@ class AttachInvoicePdfInput:
 @strawberry.type
 class InvoicePayload:
     invoice: InvoiceType | None = None
+    errors: list[UserError]
+
+
+@strawberry.type
+class DeleteInvoicePayload:
+    deleted_invoice_id: strawberry.ID | None = None
     errors: list[UserError]
 
 
@@ -153,6 +160,18 @@ class InvoiceMutations:
             return {"invoice": InvoiceType.from_model(invoice)}
 
         return await mutate(InvoicePayload, work)
+
+    @strawberry.mutation(
+        description="Delete an invoice entered by mistake, with its PDF. Refused (HAS_PAYMENTS, REMINDED) once it has "
+        f"a payment or a reminder email went to the customer: void it then. {WRITE}"
+    )
+    async def delete_invoice(self, info: Info, input: InvoiceIdInput) -> DeleteInvoicePayload:
+        async def work() -> dict[str, object]:
+            await deletion.delete_invoice(info.context.actor.require_signed_in(), info.context.services.storage,
+                                          invoice_id=_invoice_id(input.invoice_id))
+            return {"deleted_invoice_id": input.invoice_id}
+
+        return await mutate(DeleteInvoicePayload, work)
 
     @strawberry.mutation(description=f"Pause reminders of an invoice (a dispute), or resume them. {WRITE}")
     async def pause_invoice(self, info: Info, input: PauseInvoiceInput) -> InvoicePayload:
