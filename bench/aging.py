@@ -12,10 +12,14 @@ back to 30 ahead; EUR, DKK and SEK; a tenth partially paid, a tenth paid, a fift
 - baseline: the same aggregate as one hand-written query run with asyncpg directly (no ORM, no policy). The goal
   is portico ≥ 0.7× the baseline's speed (baseline time / portico time) with a p50 under 200 ms;
 - sweep: `receivables.reminders.run_due_steps` run to completion on a day when a step is due for every open
-  invoice (run records, actions and outbox emails deleted between runs): emails queued, customers/s.
+  invoice (run records, actions and outbox emails deleted between runs), in batches of `--sweep-batch` customers:
+  emails queued, customers/s;
+- sweep baseline: the sweep as it was before batching (one transaction per customer, about eight statements each;
+  `reminders.py` at commit LEGACY_SWEEP_COMMIT, read with `git show`), over the first `--baseline-customers`
+  customers (the whole run would take ten minutes), in the same run on the same data: customers/s.
 
     .venv/bin/python bench/aging.py [--invoices 100000] [--customers 5000] [--managers 20] [--runs 3]
-                                    [--sweep-runs N]
+                                    [--sweep-runs N] [--sweep-batch 500] [--baseline-customers 300] [--sweep-only]
 """
 
 from __future__ import annotations
@@ -25,8 +29,10 @@ import asyncio
 import json
 import os
 import random
+import subprocess
 import sys
 import time
+import types
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -39,6 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "backend"))
 from _common import median  # noqa: E402
 
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
+# The last commit whose reminder sweep ran one transaction per customer: the sweep's same-run baseline.
+LEGACY_SWEEP_COMMIT = "03e09d1"
 TODAY = date(2026, 12, 3)
 CURRENCIES = ("EUR", "DKK", "SEK")
 
@@ -136,13 +144,8 @@ async def _time(func, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 async def main(args: argparse.Namespace) -> dict[str, object]:
-    from portico.accounts.models import Member, Organization
-    from portico.actors import Actor, ActorKind
+    from portico.accounts.models import Organization
     from portico.db import close_db, init_db_url, migrate
-    from portico.mail.models import OutboxEmail
-    from portico.receivables.aging import aging_report
-    from portico.receivables.reminders import run_due_steps
-    from portico.receivables.workflow_models import Action, InvoiceStepRun
     from portico.settings import load_settings
 
     name = f"portico_bench_aging_{uuid.uuid4().hex[:8]}"
@@ -156,50 +159,102 @@ async def main(args: argparse.Namespace) -> dict[str, object]:
         ids = await _seed(url, args)
         seeded = time.perf_counter() - started
         organization = await Organization.get(id=ids["organization"])
-        admin = Actor(kind=ActorKind.MEMBER, organization=organization, member=await Member.get(id=ids["admin"]))
-        member = Actor(kind=ActorKind.MEMBER, organization=organization, member=await Member.get(id=ids["member"]))
-        raw = await asyncpg.connect(_dsn(url), timeout=5)
-        bounds = [TODAY - timedelta(days=d) for d in (0, 30, 60, 90)]
-        try:
-            admin_rows = await aging_report(admin, today=TODAY)
-            base_rows = await raw.fetch(BASELINE, *bounds, organization.id)
-            assert len(admin_rows) == len(base_rows), (len(admin_rows), len(base_rows))
-            assert sum(r.total for r in admin_rows) == sum(
-                sum(row[k] for k in ("not_due", "d1_30", "d31_60", "d61_90", "over_90")) for row in base_rows)
-            portico_admin = await _time(lambda: aging_report(admin, today=TODAY), args.runs)
-            portico_member = await _time(lambda: aging_report(member, today=TODAY), args.runs)
-            baseline = await _time(lambda: raw.fetch(BASELINE, *bounds, organization.id), args.runs)
-        finally:
-            await raw.close()
-
-        sweep_times, emails, customers = [], 0, 0
-        for _ in range(args.sweep_runs or args.runs):
-            await InvoiceStepRun.all().delete()
-            await Action.all().delete()
-            await OutboxEmail.all().delete()
-            start = time.perf_counter()
-            emails = customers = 0
-            while (result := await run_due_steps(settings, now=datetime(2026, 12, 3, 9, tzinfo=UTC),
-                                                 batch=500)).customers:
-                emails += result.emails
-                customers += result.customers
-            sweep_times.append(time.perf_counter() - start)
+        report: dict[str, object] = {}
+        if not args.sweep_only:
+            report = await _aging(url, organization, ids, args)
+        report.update(await _sweep(settings, args))
         await close_db()
     finally:
         await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return {"invoices": args.invoices, "customers": args.customers, "managers": args.managers, "runs": args.runs,
+            "seed_s": round(seeded, 1), **report}
+
+
+async def _aging(url: str, organization: object, ids: dict[str, int], args: argparse.Namespace) -> dict[str, object]:
+    from portico.accounts.models import Member
+    from portico.actors import Actor, ActorKind
+    from portico.receivables.aging import aging_report
+
+    admin = Actor(kind=ActorKind.MEMBER, organization=organization, member=await Member.get(id=ids["admin"]))
+    member = Actor(kind=ActorKind.MEMBER, organization=organization, member=await Member.get(id=ids["member"]))
+    raw = await asyncpg.connect(_dsn(url), timeout=5)
+    bounds = [TODAY - timedelta(days=d) for d in (0, 30, 60, 90)]
+    organization_id = ids["organization"]
+    try:
+        admin_rows = await aging_report(admin, today=TODAY)
+        base_rows = await raw.fetch(BASELINE, *bounds, organization_id)
+        assert len(admin_rows) == len(base_rows), (len(admin_rows), len(base_rows))
+        assert sum(r.total for r in admin_rows) == sum(
+            sum(row[k] for k in ("not_due", "d1_30", "d31_60", "d61_90", "over_90")) for row in base_rows)
+        portico_admin = await _time(lambda: aging_report(admin, today=TODAY), args.runs)
+        portico_member = await _time(lambda: aging_report(member, today=TODAY), args.runs)
+        baseline = await _time(lambda: raw.fetch(BASELINE, *bounds, organization_id), args.runs)
+    finally:
+        await raw.close()
     p50_admin, p50_base = median(portico_admin), median(baseline)
     return {
-        "invoices": args.invoices, "customers": args.customers, "managers": args.managers, "runs": args.runs,
-        "seed_s": round(seeded, 1),
         "aging_admin_p50_ms": round(p50_admin * 1000, 1),
         "aging_member_p50_ms": round(median(portico_member) * 1000, 1),
         "baseline_sql_p50_ms": round(p50_base * 1000, 1),
         "portico_speed_vs_baseline": round(p50_base / p50_admin, 2),
         "rows": len(admin_rows),
-        "sweep_runs": len(sweep_times), "sweep_p50_s": round(median(sweep_times), 2),
-        "sweep_customers": customers, "sweep_emails": emails,
-        "sweep_customers_per_s": round(customers / median(sweep_times), 1) if customers else None,
     }
+
+
+def _legacy_sweep() -> types.ModuleType | None:
+    """reminders.py as of LEGACY_SWEEP_COMMIT, as a module (None outside a git checkout)."""
+    try:
+        source = subprocess.run(["git", "show", f"{LEGACY_SWEEP_COMMIT}:backend/portico/receivables/reminders.py"],
+                                cwd=Path(__file__).resolve().parent, capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    module = types.ModuleType("bench_legacy_reminders")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(source, f"{LEGACY_SWEEP_COMMIT}:reminders.py", "exec"), module.__dict__)
+    return module
+
+
+async def _sweep(settings: object, args: argparse.Namespace) -> dict[str, object]:
+    from portico.mail.models import OutboxEmail
+    from portico.receivables.reminders import run_due_steps
+    from portico.receivables.workflow_models import Action, InvoiceStepRun
+
+    now = datetime(2026, 12, 3, 9, tzinfo=UTC)
+
+    async def clear() -> None:
+        await InvoiceStepRun.all().delete()
+        await Action.all().delete()
+        await OutboxEmail.all().delete()
+
+    figures: dict[str, object] = {}
+    legacy = _legacy_sweep() if args.baseline_customers else None
+    if legacy is not None:
+        await clear()
+        start = time.perf_counter()
+        before = await legacy.run_due_steps(settings, now=now, batch=args.baseline_customers)
+        took = time.perf_counter() - start
+        figures.update({"baseline_sweep_customers": before.customers, "baseline_sweep_s": round(took, 2),
+                        "baseline_sweep_customers_per_s": round(before.customers / took, 1)})
+
+    sweep_times, emails, customers, rows = [], 0, 0, 0
+    for _ in range(args.sweep_runs or args.runs):
+        await clear()
+        start = time.perf_counter()
+        emails = customers = 0
+        while (result := await run_due_steps(settings, now=now, batch=args.sweep_batch)).customers:
+            emails += result.emails
+            customers += result.customers
+        sweep_times.append(time.perf_counter() - start)
+        rows = await InvoiceStepRun.all().count()
+    per_s = round(customers / median(sweep_times), 1) if customers else None
+    figures.update({
+        "sweep_runs": len(sweep_times), "sweep_batch": args.sweep_batch, "sweep_p50_s": round(median(sweep_times), 2),
+        "sweep_customers": customers, "sweep_emails": emails, "sweep_run_rows": rows, "sweep_customers_per_s": per_s,
+    })
+    if per_s and "baseline_sweep_customers_per_s" in figures:
+        figures["sweep_speed_vs_baseline"] = round(per_s / float(figures["baseline_sweep_customers_per_s"]), 1)
+    return figures
+
 
 
 if __name__ == "__main__":
@@ -209,4 +264,8 @@ if __name__ == "__main__":
     parser.add_argument("--managers", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sweep-runs", type=int, default=0, help="runs of the sweep (default: --runs)")
+    parser.add_argument("--sweep-batch", type=int, default=500, help="customers per batch of the sweep")
+    parser.add_argument("--baseline-customers", type=int, default=300,
+                        help="customers the per-customer sweep (the baseline) runs for; 0: no baseline")
+    parser.add_argument("--sweep-only", action="store_true", help="only the sweep (and its baseline)")
     print(json.dumps(asyncio.run(main(parser.parse_args())), indent=2))

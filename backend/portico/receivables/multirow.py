@@ -2,6 +2,7 @@
 
 Tortoise's `bulk_create` sends one execution per row (`executemany`) and gives no ids back; the reminder sweep
 writes thousands of rows per batch and needs the ids of its outbox emails and actions to link the run rows to them.
+(The SQL text is joined here rather than built with pypika, whose builder copies the whole query for every row.)
 
 Ids come back in the order of the rows given: a multi-row VALUES list is inserted row after row, and each row draws
 its id from the sequence (PostgreSQL) or as max(rowid) + 1 (SQLite, one writer at a time) as it is inserted, so the
@@ -23,33 +24,48 @@ MAX_PARAMETERS = 30_000
 
 async def insert_rows(model: type[Model], rows: Sequence[Model], connection: BaseDBAsyncClient, *,
                       returning_ids: bool = False) -> list[int]:
-    """INSERT `rows` (unsaved instances without ids) in as few statements as the parameter limit allows; with
-    `returning_ids`, their new ids in the order of `rows` (also set on the instances)."""
-    if not rows:
-        return []
-    executor = connection.executor_class(model=model, db=connection)
+    """INSERT `rows` (unsaved instances without ids); with `returning_ids`, their new ids in the order of `rows`
+    (also set on the instances)."""
     meta = model._meta
     names = [name for name in meta.fields_db_projection if not meta.fields_map[name].generated]
-    columns = [meta.fields_db_projection[name] for name in names]
-    per_statement = max(1, MAX_PARAMETERS // len(columns))
+    values = [[meta.fields_map[name].to_db_value(getattr(row, name), row) for name in names] for row in rows]
+    ids = await insert_values(model, names, values, connection, returning_ids=returning_ids, converted=True)
+    for row, new_id in zip(rows, ids, strict=False):
+        row.pk = new_id
+        row._saved_in_db = True
+    return ids
+
+
+async def insert_values(model: type[Model], names: Sequence[str], rows: Sequence[Sequence[Any]],
+                        connection: BaseDBAsyncClient, *, returning_ids: bool = False,
+                        converted: bool = False) -> list[int]:
+    """INSERT rows given as values of the fields `names` (in that order; the others take their database default),
+    without making model instances; with `returning_ids`, the new ids in the order of `rows`."""
+    if not rows:
+        return []
+    meta = model._meta
+    fields = [meta.fields_map[name] for name in names]
+    columns = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in names)
+    postgres = connection.capabilities.dialect == "postgres"
+    per_statement = max(1, MAX_PARAMETERS // len(names))
     ids: list[int] = []
     for start in range(0, len(rows), per_statement):
         chunk = rows[start:start + per_statement]
-        query = connection.query_class.into(meta.basetable).columns(*columns)
         values: list[Any] = []
+        tuples = []
         for row in chunk:
-            query = query.insert(*[executor.parameter(len(values) + i) for i in range(len(names))])
-            values += [meta.fields_map[name].to_db_value(getattr(row, name), row) for name in names]
+            if postgres:
+                tuples.append("(" + ", ".join(f"${len(values) + i + 1}" for i in range(len(names))) + ")")
+            else:
+                tuples.append("(" + ", ".join("?" * len(names)) + ")")
+            values += row if converted else [f.to_db_value(v, model) for f, v in zip(fields, row, strict=True)]
+        sql = f'INSERT INTO "{meta.db_table}" ({columns}) VALUES {", ".join(tuples)}'
         if not returning_ids:
-            await connection.execute_query(query.get_sql(), values)
-        else:
-            query = query.returning(meta.db_pk_column)  # type: ignore[operator]
-            # (execute_query_dict: asyncpg's execute_query drops the rows of an INSERT.)
-            result = await connection.execute_query_dict(query.get_sql(), values)
-            new_ids = sorted(int(r[meta.db_pk_column]) for r in result)
-            assert len(new_ids) == len(chunk), (len(new_ids), len(chunk))
-            for row, new_id in zip(chunk, new_ids, strict=True):
-                row.pk = new_id
-                row._saved_in_db = True
-            ids += new_ids
+            await connection.execute_query(sql, values)
+            continue
+        # (execute_query_dict: asyncpg's execute_query drops the rows an INSERT returns.)
+        result = await connection.execute_query_dict(f'{sql} RETURNING "{meta.db_pk_column}"', values)
+        new_ids = sorted(int(r[meta.db_pk_column]) for r in result)
+        assert len(new_ids) == len(chunk), (len(new_ids), len(chunk))
+        ids += new_ids
     return ids
