@@ -46,3 +46,28 @@ async def test_an_unexpected_error_is_masked_while_other_requests_run(
     finally:
         await failing_client.close()
         await other_client.close()
+
+
+def test_every_extension_is_made_per_request_and_validation_stays_cached() -> None:
+    from strawberry.extensions import SchemaExtension
+    from strawberry.extensions.validation_cache import _get_validate_cache
+
+    from portico.graphql.schema import _extensions, build_schema
+    from portico.settings import load_settings
+
+    settings = load_settings({"PORTICO_ENV": "production", "SECRET_KEY": "s" * 48, "DATABASE_URL": "sqlite://:memory:",
+                              "PUBLIC_URL": "http://testserver"})
+    factories = _extensions(settings)
+    # An instance would be shared by every request (its execution_context: the last request's).
+    assert factories and not [f for f in factories if isinstance(f, SchemaExtension)]
+    first, second = ([f() for f in factories] for _ in range(2))
+    assert all(a is not b for a, b in zip(first, second, strict=True))
+
+    # The limiters' rules are the same classes for every request, so a query is validated once, then cached.
+    schema = build_schema(settings)
+    cache = _get_validate_cache(512)
+    query = "{ me { kind organization { name } } }"
+    schema.execute_sync(query)
+    hits = cache.cache_info().hits
+    schema.execute_sync(query)
+    assert cache.cache_info().hits == hits + 1
