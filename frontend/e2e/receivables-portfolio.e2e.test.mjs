@@ -6,7 +6,8 @@
 // - invoices: created in the dialog with its PDF (checks first), a payment recorded (still overdue for the rest);
 // - the contact opens the PDF in the hub's Invoices section at phone width; staff then see the invoice as opened
 //   (and filter the list on opened or not);
-// - invoices imported from a CSV: a dry run with a bad row (by row and column, nothing imported), then a fixed file.
+// - invoices imported from a CSV: a dry run with a bad row (by row and column, nothing imported), then a fixed file;
+//   the imported invoice is deleted again (a partly paid one offers only Void).
 // Screenshots: screenshots/receivables-bulk-assign-*.png, receivables-portfolio-*.png, receivables-invoice*-*.png,
 // receivables-hub-invoices-*.png.
 import { test, before, after } from 'node:test';
@@ -197,6 +198,21 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     const row = page.locator('[data-testid=invoice-row]', { hasText: `I-${RUN}-1` });
     await row.getByText(/€\s?80\.00|EUR\s?80\.00/).first().waitFor();
     assert.equal(await page.locator('[data-testid=invoice-row]', { hasText: `I-${RUN}-2` }).count(), 0, 'nothing of the refused file');
+  });
+
+  await step('an invoice imported by mistake is deleted (no payment, no reminder sent); a paid one offers no delete', async () => {
+    const { page } = admin;
+    const row = page.locator('[data-testid=invoice-row]', { hasText: `I-${RUN}-1` });
+    page.once('dialog', (dlg) => dlg.accept());
+    await row.getByRole('button', { name: `Actions for invoice I-${RUN}-1` }).click();
+    await page.getByRole('menuitem', { name: 'Delete invoice' }).click();
+    await page.getByText(`Invoice I-${RUN}-1 deleted.`).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.goto(`/invoices?customer=${encodeURIComponent(aurora)}`);
+    await page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-1` }).getByRole('button', { name: `Actions for invoice A-${RUN}-1` }).click();
+    await page.getByRole('menuitem', { name: 'Void invoice' }).waitFor();
+    assert.equal(await page.getByRole('menuitem', { name: 'Delete invoice' }).count(), 0, 'a partly paid invoice is voided, not deleted');
+    await page.keyboard.press('Escape');
   });
 });
 

@@ -131,6 +131,7 @@ type Documents = {
     "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.RecordPaymentDocument,
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": typeof types.VoidInvoiceDocument,
+    "\n  mutation DeleteInvoice($input: InvoiceIdInput!) {\n    deleteInvoice(input: $input) { deletedInvoiceId errors { code field message } }\n  }\n": typeof types.DeleteInvoiceDocument,
     "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n": typeof types.AttachInvoicePdfDocument,
     "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    mapping { column field }\n    rowErrors { row column code message }\n  }\n": typeof types.InvoiceImportResultFieldsFragmentDoc,
     "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": typeof types.CheckInvoiceImportDocument,
@@ -272,6 +273,7 @@ const documents: Documents = {
     "\n  mutation RecordPayment($input: RecordPaymentInput!) {\n    recordPayment(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.RecordPaymentDocument,
     "\n  mutation PauseInvoice($input: PauseInvoiceInput!) {\n    pauseInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.PauseInvoiceDocument,
     "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n": types.VoidInvoiceDocument,
+    "\n  mutation DeleteInvoice($input: InvoiceIdInput!) {\n    deleteInvoice(input: $input) { deletedInvoiceId errors { code field message } }\n  }\n": types.DeleteInvoiceDocument,
     "\n  mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {\n    attachInvoicePdf(input: $input) { invoice { id hasPdf pdfUrl } errors { code field message } }\n  }\n": types.AttachInvoicePdfDocument,
     "\n  fragment InvoiceImportResultFields on InvoiceImportResult {\n    dryRun applied columns rowCount created updated unchanged rowErrorCount\n    mapping { column field }\n    rowErrors { row column code message }\n  }\n": types.InvoiceImportResultFieldsFragmentDoc,
     "\n  mutation CheckInvoiceImport($input: InvoiceImportInput!) {\n    checkInvoiceImport(input: $input) { result { ...InvoiceImportResultFields } errors { code field message } }\n  }\n": types.CheckInvoiceImportDocument,
@@ -778,6 +780,10 @@ export function graphql(source: "\n  mutation PauseInvoice($input: PauseInvoiceI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation VoidInvoice($input: InvoiceIdInput!) {\n    voidInvoice(input: $input) { invoice { ...InvoiceFields } errors { code field message } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteInvoice($input: InvoiceIdInput!) {\n    deleteInvoice(input: $input) { deletedInvoiceId errors { code field message } }\n  }\n"): (typeof documents)["\n  mutation DeleteInvoice($input: InvoiceIdInput!) {\n    deleteInvoice(input: $input) { deletedInvoiceId errors { code field message } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { InvoicesQuery, PauseInvoiceMutation, RecordPaymentMutation, VoidInvoiceMutation } from './invoiceOperations';
+import { DeleteInvoiceMutation, InvoicesQuery, PauseInvoiceMutation, RecordPaymentMutation, VoidInvoiceMutation } from './invoiceOperations';
 import { CreateInvoiceDialog } from './CreateInvoiceDialog';
 import { ImportInvoicesDialog } from './ImportInvoicesDialog';
 import { PauseInvoiceDialog, RecordPaymentDialog } from './InvoiceDialogs';
@@ -47,6 +47,7 @@ export function InvoicesPage() {
   const [payState, pay] = useMutation(RecordPaymentMutation);
   const [pauseState, pause] = useMutation(PauseInvoiceMutation);
   const [, voidInvoice] = useMutation(VoidInvoiceMutation);
+  const [, deleteInvoice] = useMutation(DeleteInvoiceMutation);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
@@ -120,6 +121,16 @@ export function InvoicesPage() {
                 {edges.map(({ node: i }) => {
                   const chip = invoiceChip(i, today);
                   const live = i.status === 'OPEN' || i.status === 'PARTIALLY_PAID';
+                  // Deleting is for an invoice entered by mistake; one with payments is voided (the server also
+                  // refuses one a reminder was sent about, and says so).
+                  const deletable = Number(i.paidAmount) === 0;
+                  const remove = {
+                    label: 'Delete invoice', danger: true, onSelect: async () => {
+                      if (!window.confirm(`Delete invoice ${i.number} and its PDF? This cannot be undone.`)) return;
+                      const r = await deleteInvoice({ input: { invoiceId: i.id } });
+                      finish(r.error ? [describeError(r.error)] : r.data?.deleteInvoice.errors.map((e) => e.message) ?? [], `Invoice ${i.number} deleted.`);
+                    },
+                  };
                   return (
                     <tr key={i.id} data-testid="invoice-row">
                       <td className="primary"><strong>{i.hasPdf && i.pdfUrl ? <a href={i.pdfUrl} target="_blank" rel="noreferrer">{i.number}</a> : i.number}</strong><div className="muted small">Issued {formatDate(i.issuedOn)}</div></td>
@@ -130,8 +141,8 @@ export function InvoicesPage() {
                       <td data-label="Status"><span className={`badge ${chip.badge}`} title={i.paused ? i.pausedReason : undefined}>{chip.label}</span></td>
                       <td data-label="Opened">{i.opened ? <span className="badge badge-success" title={i.firstOpenedAt ? formatDate(i.firstOpenedAt) : undefined}>Yes</span> : <span className="badge">No</span>}</td>
                       <td>
-                        {live && (
-                          <ActionsMenu icon={<IconMore />} label={`Actions for invoice ${i.number}`} items={[
+                        {(live || deletable) && (
+                          <ActionsMenu icon={<IconMore />} label={`Actions for invoice ${i.number}`} items={!live ? [remove] : [
                             { label: 'Record payment', onSelect: () => { setErrors([]); setDialog({ kind: 'pay', invoice: i }); } },
                             i.paused
                               ? { label: 'Resume reminders', onSelect: async () => { const r = await pause({ input: { invoiceId: i.id, paused: false, reason: '' } }); finish(r.error ? [describeError(r.error)] : r.data?.pauseInvoice.errors.map((e) => e.message) ?? [], `Reminders resumed for ${i.number}.`); } }
@@ -141,6 +152,7 @@ export function InvoicesPage() {
                               const r = await voidInvoice({ input: { invoiceId: i.id } });
                               finish(r.error ? [describeError(r.error)] : r.data?.voidInvoice.errors.map((e) => e.message) ?? [], `Invoice ${i.number} is void.`);
                             } },
+                            ...(deletable ? [remove] : []),
                           ]} />
                         )}
                       </td>

@@ -64,6 +64,12 @@ export const VoidInvoiceMutation = graphql(`
   }
 `);
 
+export const DeleteInvoiceMutation = graphql(`
+  mutation DeleteInvoice($input: InvoiceIdInput!) {
+    deleteInvoice(input: $input) { deletedInvoiceId errors { code field message } }
+  }
+`);
+
 
 export const AttachInvoicePdfMutation = graphql(`
   mutation AttachInvoicePdf($input: AttachInvoicePdfInput!) {

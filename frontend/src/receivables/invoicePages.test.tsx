@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { render, screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMockClient, Wrapper, type Handler } from '../test/mockClient';
@@ -75,6 +75,40 @@ describe('InvoicesPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Record payment' }));
     expect(mock.callsOf('RecordPayment')[0]!.variables).toMatchObject({ input: { invoiceId: 'I1', amount: '40.5', note: '' } });
     await screen.findByText('Payment recorded on INV-1.');
+  });
+
+  it('deletes an invoice without payments after a confirmation, and shows why the server refused another', async () => {
+    const user = userEvent.setup();
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const voided = { ...inv, id: 'I2', number: 'INV-2', status: 'VOID', openAmount: '0.000' };
+    const paid = { ...inv, id: 'I3', number: 'INV-3', status: 'PAID', paidAmount: '100.000', openAmount: '0.000' };
+    let answer: object = { data: { deleteInvoice: { deletedInvoiceId: null, errors: [{ code: 'REMINDED', field: 'invoiceId', message: 'A reminder about invoice INV-1 was sent to the customer, so it cannot be deleted: void it instead.' }] } } };
+    const mock = renderAs('ADMIN', <InvoicesPage />, {
+      Invoices: () => ({ data: { invoices: { totalCount: 3, totals: [], pageInfo: { hasNextPage: false, endCursor: null }, edges: [{ node: inv }, { node: voided }, { node: paid }] } } }),
+      DeleteInvoice: () => answer,
+    });
+    const rows = await screen.findAllByTestId('invoice-row');
+    // a paid invoice has nothing left to do: no menu at all (it is voided, never deleted)
+    expect(within(rows[2]!).queryByRole('button', { name: 'Actions for invoice INV-3' })).toBeNull();
+    await user.click(within(rows[0]!).getByRole('button', { name: 'Actions for invoice INV-1' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete invoice' }));
+    expect(confirm).toHaveBeenCalledWith('Delete invoice INV-1 and its PDF? This cannot be undone.');
+    expect(mock.callsOf('DeleteInvoice')[0]!.variables).toEqual({ input: { invoiceId: 'I1' } });
+    await screen.findByText(/cannot be deleted: void it instead/);
+
+    // a void invoice without payments: only Delete is offered
+    answer = { data: { deleteInvoice: { deletedInvoiceId: 'I2', errors: [] } } };
+    await user.click(within(rows[1]!).getByRole('button', { name: 'Actions for invoice INV-2' }));
+    expect(screen.getAllByRole('menuitem').map((m) => m.textContent)).toEqual(['Delete invoice']);
+    await user.click(screen.getByRole('menuitem', { name: 'Delete invoice' }));
+    await screen.findByText('Invoice INV-2 deleted.');
+    expect(mock.callsOf('DeleteInvoice')[1]!.variables).toEqual({ input: { invoiceId: 'I2' } });
+    // cancelled in the confirmation: nothing sent
+    confirm.mockReturnValue(false);
+    await user.click(within(rows[0]!).getByRole('button', { name: 'Actions for invoice INV-1' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete invoice' }));
+    expect(mock.callsOf('DeleteInvoice')).toHaveLength(2);
+    confirm.mockRestore();
   });
 
   it('filters on opened or not through the URL', async () => {
