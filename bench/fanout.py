@@ -33,6 +33,7 @@ import multiprocessing as mp
 import os
 import queue
 import secrets
+import statistics
 import sys
 import time
 from datetime import UTC, datetime
@@ -117,7 +118,7 @@ async def _seed(settings: Any, members: int, managers: int, senders: int) -> dic
 # --- subscribers (in their own processes: the client's CPU should not be the servers') -----------------------------
 
 
-async def _subscribe(url: str, token: str, counts: dict[str, int], delays: list[float], seen: set[tuple[int, str]],
+async def _subscribe(url: str, token: str, counts: dict[str, int], received: list[tuple[int, str, float, float]],
                      index: int, stop: Any) -> None:
     from websockets.asyncio.client import connect
 
@@ -136,7 +137,7 @@ async def _subscribe(url: str, token: str, counts: dict[str, int], delays: list[
                 raw = await asyncio.wait_for(ws.recv(), 0.5)
             except TimeoutError:
                 continue
-            received = time.time()
+            arrived = time.time()
             message = json.loads(raw)
             if message["type"] == "ping":
                 await ws.send(json.dumps({"type": "pong"}))
@@ -150,16 +151,14 @@ async def _subscribe(url: str, token: str, counts: dict[str, int], delays: list[
                 continue
             event = feed["event"]
             occurred = datetime.fromisoformat(event["occurredAt"]).timestamp()
-            delays.append(received - occurred)
-            seen.add((index, event["id"]))
+            received.append((index, event["id"], occurred, arrived - occurred))
 
 
 async def _subscriber_process(url: str, tokens: list[str], first_index: int, ready: Any, stop: Any,
                               results: Any) -> None:
     counts = {"connected": 0, "resyncs": 0, "other": 0}
-    delays: list[float] = []
-    seen: set[tuple[int, str]] = set()
-    tasks = [asyncio.create_task(_subscribe(url, t, counts, delays, seen, first_index + i, stop))
+    received: list[tuple[int, str, float, float]] = []
+    tasks = [asyncio.create_task(_subscribe(url, t, counts, received, first_index + i, stop))
              for i, t in enumerate(tokens)]
     deadline = time.monotonic() + CONNECT_TIMEOUT
     while counts["connected"] < len(tokens) and time.monotonic() < deadline:
@@ -172,7 +171,7 @@ async def _subscriber_process(url: str, tokens: list[str], first_index: int, rea
     while not stop.is_set():
         await asyncio.sleep(0.05)
     await asyncio.gather(*tasks, return_exceptions=True)
-    results.put({"counts": counts, "delays": delays, "seen": sorted(seen)})
+    results.put({"counts": counts, "received": received})
 
 
 async def _raw_process(redis_url: str, channel: str, ready: Any, stop: Any, results: Any) -> None:
@@ -234,6 +233,7 @@ def main() -> None:
     parser.add_argument("--senders", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--rate", type=float, default=10.0, help="document views per second")
+    parser.add_argument("--runs", type=int, default=3, help="live runs of --seconds each (medians reported)")
     parser.add_argument("--idle", type=int, default=2000, help="idle subscribers on the first process")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL")
                         or "postgres://postgres@127.0.0.1:5432/test")
@@ -306,16 +306,19 @@ def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[
               f"{seeded['expected_per_event']} of them may see each event")
         urls = [_view_urls(server, seeded["contact_token"]) for server in servers]
         views = int(args.rate * args.seconds)
-        started = time.monotonic()
+        windows: list[tuple[float, float, float]] = []  # per run: first and last view (wall clock), its duration
         with httpx.Client(timeout=30, headers={"Cookie": f"portico_session={seeded['contact_token']}"}) as client:
-            for n in range(views):
-                time.sleep(max(0.0, started + n / args.rate - time.monotonic()))
-                server = servers[n % 2]
-                response = client.get(server.url + urls[n % 2][n % len(urls[n % 2])])
-                if response.status_code != 200:
-                    raise SystemExit(f"a view failed: {response.status_code} {response.text[:200]}")
-        elapsed = time.monotonic() - started
-        time.sleep(GRACE)
+            for run in range(args.runs):
+                print(f"run {run + 1}: load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+                first, started = time.time(), time.monotonic()
+                for n in range(views):
+                    time.sleep(max(0.0, started + n / args.rate - time.monotonic()))
+                    server = servers[n % 2]
+                    response = client.get(server.url + urls[n % 2][n % len(urls[n % 2])])
+                    if response.status_code != 200:
+                        raise SystemExit(f"a view failed: {response.status_code} {response.text[:200]}")
+                windows.append((first, time.time(), time.monotonic() - started))
+                time.sleep(GRACE)  # deliveries in flight arrive before the next run's views
         stop.set()
         reports = [results.get(timeout=60) for _ in processes]
     except queue.Empty:
@@ -331,20 +334,44 @@ def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[
         raise SystemExit(f"a subscriber failed: {errors[0]}")
     feeds = [r for r in reports if "counts" in r]
     [raw] = [r["raw"] for r in reports if "raw" in r]
-    delays = [d for r in feeds for d in r["delays"]]
-    delivered = sum(len(r["seen"]) for r in feeds)
-    expected = views * seeded["expected_per_event"]
     occurred = asyncio.run(_occurred_at(settings, list(raw)))
-    raw_delays = [raw[e] - occurred[e] for e in raw if e in occurred]
-    print(f"{views} views ({len(raw)} events published) in {elapsed:.1f} s, alternating between the processes\n")
+    received = [d for r in feeds for d in r["received"]]
+    rows = []
+    for first, last, elapsed in windows:
+        def within(when: float, first: float = first, last: float = last) -> bool:
+            return first - 0.5 <= when <= last + 0.5  # occurredAt is written by the view, between send and reply
+
+        ours = [d for d in received if within(d[2])]
+        delivered = len({(index, event) for index, event, _, _ in ours})
+        delays = [d[3] for d in ours]
+        raw_events = [e for e in raw if e in occurred and within(occurred[e])]
+        raw_delays = [raw[e] - occurred[e] for e in raw_events]
+        rows.append({
+            "elapsed": elapsed, "events": len(raw_events), "rate": delivered / elapsed,
+            "lost": views * seeded["expected_per_event"] - delivered,
+            "p50": percentile(delays, 0.5) * 1000, "p99": percentile(delays, 0.99) * 1000,
+            "raw_rate": len(raw_events) / elapsed, "raw_lost": views - len(raw_events),
+            "raw_p50": percentile(raw_delays, 0.5) * 1000, "raw_p99": percentile(raw_delays, 0.99) * 1000,
+        })
+    print(f"\n{views} views per run, alternating between the processes; expected deliveries per run: "
+          f"{views * seeded['expected_per_event']:,}\n")
     print(f"{'':<44} {'deliveries/s':>12} {'lost':>6} {'p50 ms':>8} {'p99 ms':>8}")
-    print(f"{'activity subscription, ' + str(len(tokens)) + ' subscribers':<44} {delivered / elapsed:>12,.0f} "
-          f"{expected - delivered:>6,} {percentile(delays, 0.5) * 1000:>8.1f} {percentile(delays, 0.99) * 1000:>8.1f}")
-    print(f"{'baseline: raw redis-py PubSub, 1 subscriber':<44} {len(raw) / elapsed:>12,.0f} "
-          f"{views - len(raw):>6,} {percentile(raw_delays, 0.5) * 1000:>8.1f} "
-          f"{percentile(raw_delays, 0.99) * 1000:>8.1f}")
+    for n, row in enumerate(rows):
+        label = f"run {n + 1}: activity subscription ({row['events']} events in {row['elapsed']:.0f} s)"
+        print(f"{label:<44} {row['rate']:>12,.0f} {row['lost']:>6,} {row['p50']:>8.1f} {row['p99']:>8.1f}")
+        print(f"{f'run {n + 1}: baseline, raw redis-py PubSub':<44} {row['raw_rate']:>12,.0f} {row['raw_lost']:>6,} "
+              f"{row['raw_p50']:>8.1f} {row['raw_p99']:>8.1f}")
+
+    def median(key: str) -> float:
+        return statistics.median(row[key] for row in rows)
+
+    print(f"{'median: activity subscription, ' + str(len(tokens)) + ' subscribers':<44} {median('rate'):>12,.0f} "
+          f"{median('lost'):>6,.0f} {median('p50'):>8.1f} {median('p99'):>8.1f}")
+    print(f"{'median: baseline, raw redis-py PubSub':<44} {median('raw_rate'):>12,.0f} {median('raw_lost'):>6,.0f} "
+          f"{median('raw_p50'):>8.1f} {median('raw_p99'):>8.1f}")
     print(f"(delays from the event's occurredAt to receipt; resyncs: {sum(r['counts']['resyncs'] for r in feeds)}, "
-          f"other messages: {sum(r['counts']['other'] for r in feeds)}; goals: 0 lost, p99 <= 250 ms)\n")
+          f"other messages: {sum(r['counts']['other'] for r in feeds)}; lost over all runs: "
+          f"{sum(row['lost'] for row in rows)}; goals: 0 lost, p99 <= 250 ms)\n")
 
     _idle(args, servers[0], ports[0], tokens)
 
