@@ -1,6 +1,6 @@
 """Fan-out benchmark of the live feed under its real cost: the SPA's `activity` subscription over WebSockets, fed by
 real events (a contact viewing documents through the HTTP file route), 1,000 subscribers over 2 `portico serve`
-processes on Redis; then idle connected subscribers and the memory each costs a server process.
+processes on Redis. (Idle subscribers and the memory each costs: bench/idle_subscribers.py.)
 
 Creates a throw-away PostgreSQL database and seeds it: one organization with `--managers` MANAGERs and MEMBER reps
 (1,000 members in all by default, one signed-in session each), a customer, and `--senders` of the reps sharing a
@@ -13,21 +13,18 @@ document each to its contact. Then:
    the rep who shared the document may see (and nobody else): expected deliveries = events x (managers + 1);
 3. each subscriber records the delay from the event's `occurredAt` (written in the view's transaction) to receipt.
    Baseline, same run and same events: one raw redis-py PubSub subscriber on the organization's channel, its delay
-   measured from the same `occurredAt` (what Redis costs before the feed checks anything);
-4. idle: `--idle` more subscribers connected to the first process only (nothing published), and that process's
-   resident memory before and after, per connection.
+   measured from the same `occurredAt` (what Redis costs before the feed checks anything).
 
     .venv/bin/python bench/fanout.py [--members 1000] [--managers 100] [--senders 10] [--seconds 20] [--rate 10]
-                                     [--idle 2000] [--postgres-url ...] [--redis-url ...]
+                                     [--postgres-url ...] [--redis-url ...]
 
-Goals (issue 8): 0 lost, p99 commit-to-receipt <= 250 ms; 10,000 idle subscribers on 2 processes at <= 50 KiB each.
+Goals (issue 8): 0 lost, p99 commit-to-receipt <= 250 ms.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import multiprocessing as mp
 import os
@@ -201,13 +198,6 @@ async def _chunks(data: bytes) -> Any:
     yield data
 
 
-def _rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise RuntimeError("no VmRSS")
-
-
 def _view_urls(server: Server, contact_token: str) -> list[str]:
     """The contact's documents (`MyHub`) and a view link for each, minted as the hub does when one is opened."""
     headers = {"Origin": server.url, "Cookie": f"portico_session={contact_token}"}
@@ -234,7 +224,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--rate", type=float, default=10.0, help="document views per second")
     parser.add_argument("--runs", type=int, default=3, help="live runs of --seconds each (medians reported)")
-    parser.add_argument("--idle", type=int, default=2000, help="idle subscribers on the first process")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL")
                         or "postgres://postgres@127.0.0.1:5432/test")
     parser.add_argument("--redis-url", default=os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0")
@@ -373,8 +362,6 @@ def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[
           f"other messages: {sum(r['counts']['other'] for r in feeds)}; lost over all runs: "
           f"{sum(row['lost'] for row in rows)}; goals: 0 lost, p99 <= 250 ms)\n")
 
-    _idle(args, servers[0], ports[0], tokens)
-
 
 async def _occurred_at(settings: Any, event_ids: list[int]) -> dict[int, float]:
     from portico.activity.models import ActivityEvent
@@ -386,42 +373,6 @@ async def _occurred_at(settings: Any, event_ids: list[int]) -> dict[int, float]:
     finally:
         await close_db()
     return {int(i): when.timestamp() for i, when in rows}  # type: ignore[union-attr]
-
-
-def _idle(args: argparse.Namespace, server: Server, port: int, tokens: list[str]) -> None:
-    """`--idle` subscribers on one process, nothing published: its resident memory per connection."""
-    time.sleep(2)
-    before = _rss_kib(server.pid)
-    context = mp.get_context("spawn")
-    stop, results = context.Event(), context.Queue()
-    per_client = 500
-    groups = [[tokens[i % len(tokens)] for i in range(start, min(args.idle, start + per_client))]
-              for start in range(0, args.idle, per_client)]
-    readies = [context.Event() for _ in groups]
-    processes = [context.Process(target=_run, args=(_subscriber_process, f"ws://{HOST}:{port}/graphql", group, 0,
-                                                    ready, stop, results))
-                 for group, ready in zip(groups, readies, strict=True)]
-    for process in processes:
-        process.start()
-    try:
-        for ready in readies:
-            if not ready.wait(CONNECT_TIMEOUT):
-                raise SystemExit("the idle subscribers did not connect in time")
-        time.sleep(3)
-        after = _rss_kib(server.pid)
-    finally:
-        stop.set()
-        for _ in processes:
-            with contextlib.suppress(Exception):
-                results.get(timeout=30)
-        for process in processes:
-            process.join(timeout=20)
-            if process.is_alive():
-                process.terminate()
-    per = (after - before) / max(1, args.idle)
-    print(f"idle: {args.idle} subscribers connected to one process: RSS {before / 1024:.0f} MiB -> "
-          f"{after / 1024:.0f} MiB, {per:.1f} KiB per connection (goal: <= 50 KiB; 10,000 on 2 processes would take "
-          f"~{per * 5000 / 1024:.0f} MiB each)")
 
 
 if __name__ == "__main__":
