@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from functools import cached_property
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -42,30 +43,42 @@ def _grouped(
 
 
 class Loaders:
-    """Every loader of one request, for one actor."""
+    """Every loader of one request, for one actor. Each is made the first time it is asked for: a request uses a
+    few of them, and a WebSocket keeps its context (and these) for as long as it is open, mostly idle (memory per
+    live-feed connection: bench/idle_subscribers.py)."""
 
     def __init__(self, actor: Actor) -> None:
         self.actor = actor
-        self.member_by_id: DataLoader[int, Member | None] = DataLoader(
-            _by_id(lambda ids: policy.members_visible_to(actor).filter(id__in=ids))
-        )
-        self.customer_by_id: DataLoader[int, Customer | None] = DataLoader(
-            _by_id(lambda ids: policy.customers_visible_to(actor).filter(id__in=ids))
-        )
-        self.organization_by_id: DataLoader[int, Organization | None] = DataLoader(
-            _by_id(lambda ids: Organization.filter(id__in=ids, id=actor.organization_id))
-        )
-        self.contacts_by_customer_id: DataLoader[int, list[Contact]] = DataLoader(
-            _grouped(self._contacts_by_customer)
-        )
-        self.account_managers_by_customer_id: DataLoader[int, list[Member]] = DataLoader(
-            _grouped(self._account_managers_by_customer)
-        )
-        self.contact_by_id: DataLoader[int, Contact | None] = DataLoader(
-            _by_id(lambda ids: policy.contacts_visible_to(actor).filter(id__in=ids))
-        )
         # Loaders of later domains register themselves here (see portico.graphql.hubs.loaders).
         self.extra: dict[str, DataLoader[Any, Any]] = {}
+
+    @cached_property
+    def member_by_id(self) -> DataLoader[int, Member | None]:
+        actor = self.actor
+        return DataLoader(_by_id(lambda ids: policy.members_visible_to(actor).filter(id__in=ids)))
+
+    @cached_property
+    def customer_by_id(self) -> DataLoader[int, Customer | None]:
+        actor = self.actor
+        return DataLoader(_by_id(lambda ids: policy.customers_visible_to(actor).filter(id__in=ids)))
+
+    @cached_property
+    def organization_by_id(self) -> DataLoader[int, Organization | None]:
+        actor = self.actor
+        return DataLoader(_by_id(lambda ids: Organization.filter(id__in=ids, id=actor.organization_id)))
+
+    @cached_property
+    def contacts_by_customer_id(self) -> DataLoader[int, list[Contact]]:
+        return DataLoader(_grouped(self._contacts_by_customer))
+
+    @cached_property
+    def account_managers_by_customer_id(self) -> DataLoader[int, list[Member]]:
+        return DataLoader(_grouped(self._account_managers_by_customer))
+
+    @cached_property
+    def contact_by_id(self) -> DataLoader[int, Contact | None]:
+        actor = self.actor
+        return DataLoader(_by_id(lambda ids: policy.contacts_visible_to(actor).filter(id__in=ids)))
 
     async def _contacts_by_customer(self, customer_ids: list[int]) -> list[tuple[int, Contact]]:
         rows = await policy.contacts_visible_to(self.actor).filter(customer_id__in=customer_ids).order_by(
