@@ -95,7 +95,8 @@ test('quotes: a contact accepts a quote with an emailed code; the rep sees it li
   await step('Jane accepts at phone width: a code to her own address, then the code and her full name', async () => {
     const { page } = jane;
     await page.setViewportSize(PHONE);
-    await page.getByRole('button', { name: 'Accept quote' }).click();
+    // On a phone the PDF comes first; the sticky answer bar leads to the answer panel.
+    await page.getByTestId('quote-answer-bar').getByRole('button', { name: 'Accept quote' }).click();
     await page.getByRole('button', { name: 'Email me a code' }).click();
     await page.getByText(/We sent a code to/).waitFor();
     const code = await acceptanceCode(admin.page, JANE.email);

@@ -104,7 +104,7 @@ test('quotes: a public-link visitor opens a quote with its password and accepts 
   await step('the visitor accepts at phone width with name, email and the emailed code', async () => {
     const { page } = visitor;
     await page.setViewportSize(PHONE);
-    await page.getByRole('button', { name: 'Accept quote' }).click();
+    await page.getByTestId('quote-decision').getByRole('button', { name: 'Accept quote' }).click();
     await page.getByLabel('Your full name').fill(VISITOR.name);
     await page.getByLabel('Your email').fill(VISITOR.email);
     await page.getByRole('button', { name: 'Email me a code' }).click();

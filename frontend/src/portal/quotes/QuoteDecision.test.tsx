@@ -1,7 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QuoteDecision, type DecisionActions, type DecisionQuote } from './QuoteDecision';
+import { QuoteDecision, isAnswerable, type DecisionActions, type DecisionQuote } from './QuoteDecision';
 import { quoteStrings } from './i18n';
 import { normalizeCode, isFullName } from './acceptForm';
 
@@ -83,6 +83,26 @@ describe('QuoteDecision', () => {
     expect(screen.queryByRole('button', { name: 'Accept quote' })).not.toBeInTheDocument();
     rerender(<QuoteDecision quote={quote({ status: 'DECLINED', declinedAt: '2026-12-01T10:00:00Z' })} actions={actions()} t={t} />);
     expect(screen.getByText('Quote declined')).toBeInTheDocument();
+  });
+
+  it('opens the step the phone\'s answer bar asks for, and says which step it is in', async () => {
+    const steps: string[] = [];
+    const { rerender } = render(<QuoteDecision quote={quote()} actions={actions()} t={t} onStepChange={(s) => steps.push(s)} />);
+    expect(steps).toEqual(['idle']);
+    rerender(<QuoteDecision quote={quote()} actions={actions()} t={t} onStepChange={(s) => steps.push(s)} ask={{ step: 'decline', at: 1 }} />);
+    expect(await screen.findByLabelText('Reason (optional)')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByLabelText('Reason (optional)')).toHaveFocus());
+    expect(steps).toEqual(['idle', 'decline']);
+    rerender(<QuoteDecision quote={quote()} actions={actions()} t={t} visitor onStepChange={(s) => steps.push(s)} ask={{ step: 'identity', at: 2 }} />);
+    expect(await screen.findByLabelText('Your full name')).toBeInTheDocument();
+    expect(steps.at(-1)).toBe('identity');
+  });
+
+  it('knows when the quote can still be answered (the bar shows only then)', () => {
+    expect(isAnswerable(quote({ status: 'SENT' }))).toBe(true);
+    expect(isAnswerable(quote({ status: 'DOWNLOADED' }))).toBe(true);
+    for (const status of ['ACCEPTED', 'DECLINED', 'ARCHIVED', 'EXPIRED']) expect(isAnswerable(quote({ status }))).toBe(false);
+    expect(isAnswerable(quote({ status: 'OPENED', expiresOn: '2020-01-01' }))).toBe(false);
   });
 
   it('speaks Danish and Swedish', () => {

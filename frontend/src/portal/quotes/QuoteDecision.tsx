@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { acceptErrors, normalizeCode, requestCodeErrors, type AcceptFields } from './acceptForm';
 import type { QuoteStrings } from './i18n';
 import { FormErrors, InputField, Spinner, TextareaField } from '../../ui/components';
@@ -24,14 +24,36 @@ export interface DecisionActions {
 }
 
 type Step = 'idle' | 'identity' | 'code' | 'decline';
+/** A request from outside the panel (the phone's sticky answer bar) to start accepting or declining; `at` tells
+ *  two requests for the same step apart. */
+export interface AskStep { step: 'identity' | 'decline'; at: number }
+
+/** Whether the customer can still answer: not answered, archived or past its last day. */
+export function isAnswerable(quote: DecisionQuote): boolean {
+  const expired = quote.status === 'EXPIRED' || (daysUntil(quote.expiresOn) ?? 0) < 0;
+  return !expired && !['ACCEPTED', 'DECLINED', 'ARCHIVED'].includes(quote.status);
+}
 type Errs = Partial<Record<keyof AcceptFields | 'reason', string>>;
 
 /** Accept (identity confirmed with an emailed code and the full name) or decline; after the answer, what was
  *  answered and the certificate. `visitor`: a public-link visitor, who also gives their email. */
-export function QuoteDecision({ quote, actions, t, visitor = false, defaultName = '' }: {
+export function QuoteDecision({ quote, actions, t, visitor = false, defaultName = '', ask, onStepChange }: {
   quote: DecisionQuote; actions: DecisionActions; t: QuoteStrings; visitor?: boolean; defaultName?: string;
+  ask?: AskStep | null; onStepChange?: (step: Step) => void;
 }) {
   const [step, setStep] = useState<Step>('idle');
+  const panel = useRef<HTMLElement>(null);
+  const onStepChangeRef = useRef(onStepChange);
+  onStepChangeRef.current = onStepChange;
+  useEffect(() => { onStepChangeRef.current?.(step); }, [step]);
+  useEffect(() => {
+    if (!ask) return;
+    setStep(ask.step);
+    // The panel is below the PDF on a phone: bring it up, with the first field ready.
+    panel.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+    const id = requestAnimationFrame(() => panel.current?.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true }));
+    return () => cancelAnimationFrame(id);
+  }, [ask]);
   const [f, setF] = useState<AcceptFields>({ fullName: visitor ? '' : defaultName, email: '', code: '' });
   const [reason, setReason] = useState('');
   const [errs, setErrs] = useState<Errs>({});
@@ -99,7 +121,7 @@ export function QuoteDecision({ quote, actions, t, visitor = false, defaultName 
   }
 
   return (
-    <section className="card decision-card" aria-labelledby="decision-h" data-testid="quote-decision">
+    <section ref={panel} className="card decision-card" aria-labelledby="decision-h" data-testid="quote-decision">
       <div className="card-header"><h2 id="decision-h">{step === 'decline' ? t.declineTitle : step === 'idle' ? t.decideTitle : t.confirmIdentity}</h2></div>
       <div className="card-body">
         <FormErrors messages={general} />

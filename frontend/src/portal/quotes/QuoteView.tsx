@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { PdfView } from '../PdfView';
-import { QuoteDecision, type DecisionActions, type DecisionQuote } from './QuoteDecision';
+import { QuoteDecision, isAnswerable, type AskStep, type DecisionActions, type DecisionQuote } from './QuoteDecision';
 import type { QuoteStrings } from './i18n';
 import { FileIcon } from '../../ui/components';
 import { IconDownload } from '../../ui/icons';
@@ -19,11 +20,16 @@ export interface ViewQuote extends DecisionQuote {
 }
 
 /** A quote as the customer sees it (a contact in the hub, or a public-link visitor): the PDF inline with pdf.js,
- *  download, attachments, the message, and the answer panel beside it (above it on a phone). */
+ *  download, attachments, the message, and the answer panel beside it. On a narrow screen the PDF comes first (it is
+ *  what is being answered) and the panel after it, with a sticky answer bar (amount, Accept, Decline) at the foot
+ *  of the screen while the PDF is read; the bar leads to the panel and rests at the PDF's end once scrolled past. */
 export function QuoteView({ quote: q, actions, t, locale, visitor, headerStart }: {
   quote: ViewQuote; actions: DecisionActions; t: QuoteStrings; locale?: string; visitor?: boolean; headerStart?: React.ReactNode;
 }) {
   const amount = formatAmount(q.amount, q.currency, locale);
+  const [ask, setAsk] = useState<AskStep | null>(null);
+  const [answering, setAnswering] = useState(false);
+  const showBar = isAnswerable(q) && !answering;
   return (
     <div className="viewer" data-testid="quote-view">
       <div className="viewer-toolbar">
@@ -37,6 +43,13 @@ export function QuoteView({ quote: q, actions, t, locale, visitor, headerStart }
       <div className="quote-layout">
         <div className="stack" style={{ minWidth: 0 }}>
           <PdfView key={q.version.id} url={q.version.viewUrl} title={q.title} />
+          {showBar && (
+            <div className="answer-bar" role="group" aria-label={t.decideTitle} data-testid="quote-answer-bar">
+              {amount && <span className="amount">{amount}</span>}
+              <button type="button" className="btn btn-primary" onClick={() => setAsk({ step: 'identity', at: Date.now() })}>{t.accept}</button>
+              <button type="button" className="btn" onClick={() => setAsk({ step: 'decline', at: Date.now() })}>{t.decline}</button>
+            </div>
+          )}
         </div>
         <aside className="stack quote-side">
           {amount && (
@@ -45,7 +58,7 @@ export function QuoteView({ quote: q, actions, t, locale, visitor, headerStart }
               <div className="amount-big" data-testid="quote-amount">{amount}</div>
             </div></div>
           )}
-          <QuoteDecision quote={q} actions={actions} t={t} visitor={visitor} />
+          <QuoteDecision quote={q} actions={actions} t={t} visitor={visitor} ask={ask} onStepChange={(s) => setAnswering(s !== 'idle')} />
           {q.message.trim() && (
             <figure className="share-message" style={{ margin: 0 }}>
               <figcaption className="label">{t.messageFrom(q.senderName ?? '')}</figcaption>
