@@ -58,7 +58,7 @@ DEFAULT_ACTION_TEXT = {ActionKind.CALL: "Call {customer} about the overdue invoi
 # An `InvoiceStepRun` row as the sweep writes it: values of these fields (tens of thousands on a busy day, so plain
 # tuples rather than model instances).
 RUN_FIELDS = ("organization_id", "invoice_id", "step_id", "outcome", "email_id", "action_id", "ran_at")
-RunRow = tuple[int, int, int, StepOutcome, int | None, int | None, datetime]
+RunRow = tuple[int, int, int, str, int | None, int | None, object]
 
 
 @dataclass
@@ -83,33 +83,43 @@ def _today(organization: Organization, now: datetime) -> date:
 
 
 async def run_due_steps(settings: Settings, *, now: datetime | None = None, batch: int = 200) -> SweepResult:
-    """One pass: up to `batch` customers with a due step, claimed and run in one transaction."""
+    """One pass: every customer with a due step, `batch` customers at a time, each batch claimed and run in one
+    transaction. The batches go up the customer ids, so that each claim looks only at customers not yet seen in
+    this pass (customers another worker holds are that worker's; customers due again meanwhile, the next pass's)."""
     now = now or clock.now()
     result = SweepResult()
     workflows = await _Workflows.load()
-    if not workflows.steps:
-        return result
-    claimed: list[int] = []
-    try:
-        async with in_transaction() as connection:
-            customers = await _claim(workflows, now, batch, connection, None)
-            claimed = [c.id for c in customers]
-            done = await _run_batch(settings, workflows, customers, now, connection)
-        result.add(done)
-    except IntegrityError:
-        # Another worker recorded one of these runs first (the unique row): the whole batch rolled back. Again one
-        # customer at a time, so that only the customer of the lost race is left out.
-        log.info("reminder batch of %s customers met runs of another worker; again one by one", len(claimed))
-        for customer_id in claimed:
-            try:
-                async with in_transaction() as connection:
-                    one = await _claim(workflows, now, 1, connection, customer_id)
-                    done = await _run_batch(settings, workflows, one, now, connection)
-                result.add(done)
-            except IntegrityError:
-                log.info("reminder steps of customer %s were run by another worker", customer_id)
-                result.skipped_customers.append(customer_id)
+    after = 0
+    while workflows.steps:
+        claimed: list[int] = []
+        try:
+            async with in_transaction() as connection:
+                customers = await _claim(workflows, now, connection, batch=batch, after=after)
+                claimed = [c.id for c in customers]
+                done = await _run_batch(settings, workflows, customers, now, connection)
+            result.add(done)
+        except IntegrityError:
+            # Another worker recorded one of these runs first (the unique row): the whole batch rolled back. Again
+            # one customer at a time, so that only the customer of the lost race is left out.
+            log.info("reminder batch of %s customers met runs of another worker; again one by one", len(claimed))
+            await _one_by_one(settings, workflows, claimed, now, result)
+        if not claimed:
+            break
+        after = claimed[-1]
     return result
+
+
+async def _one_by_one(settings: Settings, workflows: _Workflows, customer_ids: list[int], now: datetime,
+                      result: SweepResult) -> None:
+    for customer_id in customer_ids:
+        try:
+            async with in_transaction() as connection:
+                one = await _claim(workflows, now, connection, batch=1, only=customer_id)
+                done = await _run_batch(settings, workflows, one, now, connection)
+            result.add(done)
+        except IntegrityError:
+            log.info("reminder steps of customer %s were run by another worker", customer_id)
+            result.skipped_customers.append(customer_id)
 
 
 @dataclass
@@ -176,13 +186,14 @@ def _due_sql(workflows: _Workflows, now: datetime, p: _Parameters) -> str:
     return f"({' OR '.join(per_workflow)})" if per_workflow else "1 = 0"
 
 
-async def _claim(workflows: _Workflows, now: datetime, batch: int, connection: BaseDBAsyncClient,
-                 customer_id: int | None) -> list[Customer]:
-    """Lock up to `batch` due customers that no other worker holds (one statement), and read them."""
+async def _claim(workflows: _Workflows, now: datetime, connection: BaseDBAsyncClient, *, batch: int, after: int = 0,
+                 only: int | None = None) -> list[Customer]:
+    """Lock up to `batch` due customers with ids above `after` (or just `only`) that no other worker holds (one
+    statement), and read them."""
     p = _Parameters(connection)
-    sql = f"SELECT c.id FROM customer c WHERE c.reminders_paused = {p(False)}"
-    if customer_id is not None:
-        sql += f" AND c.id = {p(customer_id)}"
+    sql = f"SELECT c.id FROM customer c WHERE c.reminders_paused = {p(False)} AND c.id > {p(after)}"
+    if only is not None:
+        sql += f" AND c.id = {p(only)}"
     sql += f" AND {_due_sql(workflows, now, p)} ORDER BY c.id LIMIT {int(batch)}"
     if p.postgres:
         sql += " FOR UPDATE OF c SKIP LOCKED"
@@ -202,9 +213,10 @@ class _CustomerWork:
     to_run: dict[int, list[Invoice]]  # step id → invoices
     runs: list[RunRow]  # the skipped steps' rows so far
 
-    def ran(self, invoices: list[Invoice], step_id: int, outcome: StepOutcome, now: datetime, *,
+    def ran(self, invoices: list[Invoice], step_id: int, outcome: StepOutcome, ran_at: object, *,
             email_id: int | None = None, action_id: int | None = None) -> None:
-        self.runs += [(self.customer.organization_id, i.id, step_id, outcome, email_id, action_id, now)
+        """Run rows of `step_id` for `invoices`; `ran_at` as the database takes it (`_db_time`)."""
+        self.runs += [(self.customer.organization_id, i.id, step_id, outcome.value, email_id, action_id, ran_at)
                       for i in invoices]
 
 
@@ -213,6 +225,8 @@ async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[
     result = SweepResult()
     if not customers:
         return result
+    # The one `ran_at` of the batch's run rows, converted once (not once per row).
+    ran_at = InvoiceStepRun._meta.fields_map["ran_at"].to_db_value(now, InvoiceStepRun)
     followed = {c.id: w for c in customers if (w := workflows.of(c)) is not None}
     ids = list(followed)
     invoices_of: dict[int, list[Invoice]] = defaultdict(list)
@@ -238,7 +252,7 @@ async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[
             for due in decided.run:
                 item.to_run[due.id].append(invoice)
             for skipped in decided.skip:
-                item.ran([invoice], skipped.id, StepOutcome.SKIPPED, now)
+                item.ran([invoice], skipped.id, StepOutcome.SKIPPED, ran_at)
         if item.to_run or item.runs:
             work.append(item)
     if not work:
@@ -258,7 +272,7 @@ async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[
     for item, email_steps, email in emails:
         outcome = StepOutcome.EMAILED if email is not None else StepOutcome.NO_RECIPIENT
         for email_step in email_steps:
-            item.ran(item.to_run[email_step.id], email_step.id, outcome, now,
+            item.ran(item.to_run[email_step.id], email_step.id, outcome, ran_at,
                      email_id=email.id if email is not None else None)
     result.emails += len(queued_emails)
 
@@ -270,11 +284,11 @@ async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[
                 actions.append((item, step_id, _action(item, steps[step_id], reminded, manager)))
     await insert_rows(Action, [a for _, _, a in actions], connection, returning_ids=True)
     for item, step_id, action in actions:
-        item.ran(item.to_run[step_id], step_id, StepOutcome.ACTION, now, action_id=action.id)
+        item.ran(item.to_run[step_id], step_id, StepOutcome.ACTION, ran_at, action_id=action.id)
     result.actions += len(actions)
 
     runs = [run for item in work for run in item.runs]
-    await insert_values(InvoiceStepRun, RUN_FIELDS, runs, connection)
+    await insert_values(InvoiceStepRun, RUN_FIELDS, runs, connection, converted=True)
     result.customers += len(work)
     result.runs += len(runs)
     return result
