@@ -166,14 +166,22 @@ async def test_the_hub_pages_reads_answer_what_the_querysets_answer(world: World
         hub_figures = await insights.figures(actor, "hub", callers.hubs, with_days=True)
         for hub_id in callers.hubs:
             hub = await policy.hubs_visible_to(actor).filter(id=hub_id).first()
-            found = await reads.hub_with_customer(actor, hub_id)
-            assert _values(hub) == _values(found[0] if found else None), name
+            found = await reads.hub_with_customer(actor, hub_id, with_tree=True)
+            assert _values(hub) == _values(found.hub if found else None), name
             assert _values(await reads.find(actor, policy.hubs_visible_to, Hub, hub_id)) == _values(hub), name
             if hub is not None and found is not None:
                 seen["hub"] += 1
                 customer = await policy.customers_visible_to(actor).filter(id=hub.customer_id).first()
-                assert _values(found[1]) == _values(customer), name
+                assert _values(found.customer) == _values(customer), name
                 seen["customer" if customer else "no customer"] += 1
+                # The tree read with the hub is the tree read alone (checked against the querysets below).
+                assert found.tree is not None
+                with_hub = {t.folder.id: (_values(t.folder), _values(t.sender), t.document_count) for t in found.tree}
+                alone = {t.folder.id: (_values(t.folder), _values(t.sender), t.document_count)
+                         for t in trees.get(hub_id, [])}
+                assert with_hub == alone, name
+            without = await reads.hub_with_customer(actor, hub_id)
+            assert without is None or without.tree is None
             # The tree: the visible folders, each with its visible sender and its count of visible documents.
             folders = await policy.folders_visible_to(actor).filter(hub_id=hub_id)
             tree = {t.folder.id: t for t in trees.get(hub_id, [])}

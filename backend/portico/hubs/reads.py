@@ -30,22 +30,6 @@ async def find(actor: Actor, rule: Any, model: type[Any], pk: int) -> Any:
     return instance(model, rows[0]) if rows else None
 
 
-async def hub_with_customer(actor: Actor, pk: int) -> tuple[Hub, Customer | None] | None:
-    """A hub the actor may see, with its customer if they may see that too (an API key may read documents and not
-    customers)."""
-    q = policy_sql.Statement()
-    hubs = q.visible(policy_sql.condition(policy.hubs_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
-    customers = q.visible(policy_sql.condition(policy.customers_visible_to, actor), "*")
-    rows = await q.rows(
-        f'SELECT {columns(Hub, "h", "h.")}, {columns(Customer, "c", "c.")} FROM ({hubs}) "h" '
-        f'LEFT JOIN ({customers}) "c" ON "c"."id" = "h"."customer_id"'
-    )
-    if not rows:
-        return None
-    row = rows[0]
-    return instance(Hub, row, "h."), instance(Customer, row, "c.") if row["c.id"] is not None else None
-
-
 @dataclass
 class TreeFolder:
     folder: Folder
@@ -53,25 +37,67 @@ class TreeFolder:
     document_count: int  # documents the caller may see in the folder (not counting subfolders)
 
 
-async def folder_trees(actor: Actor, hub_ids: list[int]) -> dict[int, list[TreeFolder]]:
-    """Each hub's folders the caller may see with their senders and counts, unsorted: one statement."""
+@dataclass
+class HubRead:
+    hub: Hub
+    customer: Customer | None  # None: the caller may see the hub but not its customer (a key without CUSTOMERS_READ)
+    tree: list[TreeFolder] | None  # asked for with `with_tree` (unsorted)
+
+
+async def hub_with_customer(actor: Actor, pk: int, *, with_tree: bool = False) -> HubRead | None:
+    """A hub the actor may see, with its customer if they may see that too, and with `with_tree` its folder tree
+    (`folder_trees`): one statement, a row per folder."""
     q = policy_sql.Statement()
+    hubs = q.visible(policy_sql.condition(policy.hubs_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
+    customers = q.visible(policy_sql.condition(policy.customers_visible_to, actor), "*")
+    sql = (
+        f'SELECT {columns(Hub, "h", "h.")}, {columns(Customer, "c", "c.")}'
+        + (f", {_tree_columns()}" if with_tree else "")
+        + f' FROM ({hubs}) "h" LEFT JOIN ({customers}) "c" ON "c"."id" = "h"."customer_id"'
+    )
+    if with_tree:
+        sql += " LEFT JOIN " + _tree_joins(q, actor, [pk], on='"f"."hub_id" = "h"."id"')
+    rows = await q.rows(sql)
+    if not rows:
+        return None
+    row = rows[0]
+    customer = instance(Customer, row, "c.") if row["c.id"] is not None else None
+    tree = [_tree_folder(r) for r in rows if r["f.id"] is not None] if with_tree else None
+    return HubRead(instance(Hub, row, "h."), customer, tree)
+
+
+def _tree_columns() -> str:
+    # Built when asked: models know their columns only once Tortoise is initialised.
+    return f'{columns(Folder, "f", "f.")}, {columns(Member, "m", "m.")}, "n"."n" AS "n"'
+
+
+def _tree_joins(q: policy_sql.Statement, actor: Actor, hub_ids: list[int], on: str = "") -> str:
+    """`(visible folders of the hubs) "f" [ON on]` joined with their visible senders "m" and counts "n"."""
     folders = q.visible(policy_sql.condition(policy.folders_visible_to, actor), "*")
     folders += f' AND "hub_id" IN ({q.ps(hub_ids)})'
     members = q.visible(policy_sql.condition(policy.members_visible_to, actor), "*")
     counts = q.visible(policy_sql.condition(policy.documents_visible_to, actor), '"folder_id", COUNT(*) AS "n"')
     in_hubs = f'SELECT "id" FROM "folder" WHERE "hub_id" IN ({q.ps(hub_ids)})'
     counts += f' AND "folder_id" IN ({in_hubs}) GROUP BY "folder_id"'
-    rows = await q.rows(
-        f'SELECT {columns(Folder, "f", "f.")}, {columns(Member, "m", "m.")}, "n"."n" AS "n" FROM ({folders}) "f" '
-        f'LEFT JOIN ({members}) "m" ON "m"."id" = "f"."sender_id" '
+    return (
+        f'({folders}) "f"{f" ON {on}" if on else ""} LEFT JOIN ({members}) "m" ON "m"."id" = "f"."sender_id" '
         f'LEFT JOIN ({counts}) "n" ON "n"."folder_id" = "f"."id"'
     )
+
+
+def _tree_folder(row: dict[str, Any]) -> TreeFolder:
+    sender = instance(Member, row, "m.") if row["m.id"] is not None else None
+    return TreeFolder(instance(Folder, row, "f."), sender, int(row["n"] or 0))
+
+
+async def folder_trees(actor: Actor, hub_ids: list[int]) -> dict[int, list[TreeFolder]]:
+    """Each hub's folders the caller may see with their senders and counts, unsorted: one statement."""
+    q = policy_sql.Statement()
+    rows = await q.rows(f"SELECT {_tree_columns()} FROM {_tree_joins(q, actor, hub_ids)}")
     trees: dict[int, list[TreeFolder]] = defaultdict(list)
     for row in rows:
-        folder = instance(Folder, row, "f.")
-        sender = instance(Member, row, "m.") if row["m.id"] is not None else None
-        trees[folder.hub_id].append(TreeFolder(folder, sender, int(row["n"] or 0)))
+        t = _tree_folder(row)
+        trees[t.folder.hub_id].append(t)
     return trees
 
 

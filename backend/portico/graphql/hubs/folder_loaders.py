@@ -171,9 +171,18 @@ def folder_tree_by_hub_id(loaders: Loaders) -> DataLoader[int, list[reads.TreeFo
 
     async def load(keys: list[int]) -> list[list[reads.TreeFolder]]:
         trees = await reads.folder_trees(loaders.actor, list(set(keys)))
-        return [sorted(trees.get(k, []), key=lambda t: _tree_order(t.folder)) for k in keys]
+        return [_sorted(trees.get(k, [])) for k in keys]
 
     return loaders.get("folder_tree_by_hub_id", lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def prime_tree(loaders: Loaders, hub_id: int, tree: list[reads.TreeFolder]) -> None:
+    """A hub's tree read with the hub (`reads.hub_with_customer`), so `Hub.folders` costs no statement."""
+    folder_tree_by_hub_id(loaders).prime(hub_id, _sorted(tree))
+
+
+def _sorted(tree: list[reads.TreeFolder]) -> list[reads.TreeFolder]:
+    return sorted(tree, key=lambda t: _tree_order(t.folder))
 
 
 def _tree_order(f: Folder) -> tuple[Any, ...]:

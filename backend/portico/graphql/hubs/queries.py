@@ -8,6 +8,7 @@ from portico import policy
 from portico.errors import DomainError
 from portico.graphql import scopes
 from portico.graphql.context import Info
+from portico.graphql.hubs.folder_loaders import prime_tree
 from portico.graphql.hubs.inputs import ShareInput, share_request
 from portico.graphql.hubs.types import (
     ActivityEventConnection,
@@ -17,6 +18,7 @@ from portico.graphql.hubs.types import (
     LibraryType,
     PublicationConnection,
     PublicationType,
+    asks,
 )
 from portico.graphql.relay import decode_id, decode_ids, edges, keyset_page
 from portico.hubs import access, reads, services
@@ -57,13 +59,15 @@ class HubQueries:
             pk = decode_id(id, "Hub", "id")
         except DomainError:
             return None
-        found = await reads.hub_with_customer(actor, pk)
+        found = await reads.hub_with_customer(actor, pk, with_tree=asks(info, "folders"))
         if found is None:
             return None
-        hub, customer = found
-        # The customer came with the hub (as the caller may see it, or None): `Hub.customer` needs no statement.
-        info.context.loaders.customer_by_id.prime(hub.customer_id, customer)
-        return HubType.from_model(hub)
+        # The customer (as the caller may see it, or None) and the folder tree came with the hub in one statement:
+        # `Hub.customer` and `Hub.folders` need none of their own.
+        info.context.loaders.customer_by_id.prime(found.hub.customer_id, found.customer)
+        if found.tree is not None:
+            prime_tree(info.context.loaders, found.hub.id, found.tree)
+        return HubType.from_model(found.hub)
 
     @strawberry.field(description="The signed-in contact's hub.")
     async def my_hub(self, info: Info) -> HubType | None:

@@ -104,17 +104,15 @@ class Insights:
         return [DayCount(date=d, count=n) for d, n in days]
 
 
-def _asks_views_per_day(info: Info) -> bool:
-    """Whether the selection under this field asks `viewsPerDay` (fragments count as asking)."""
-    return any(
-        not isinstance(s, SelectedField) or s.name == "viewsPerDay"
-        for f in info.selected_fields for s in f.selections
-    )
+def asks(info: Info, name: str) -> bool:
+    """Whether the selection under this field asks the field `name` (a fragment counts as asking: reading a little
+    more is harmless, missing it would cost a statement)."""
+    return any(not isinstance(s, SelectedField) or s.name == name for f in info.selected_fields for s in f.selections)
 
 
 async def insights_of(info: Info, scope: str, pk: int) -> Insights:
     """An item's figures, with its views per day in the same statement when the query asks them."""
-    loader = hl.figures_by(info.context.loaders, scope, with_days=_asks_views_per_day(info))
+    loader = hl.figures_by(info.context.loaders, scope, with_days=asks(info, "viewsPerDay"))
     return Insights.of(scope, pk, await loader.load(pk))
 
 
