@@ -146,7 +146,9 @@ def portico_processes(env: dict[str, str], count: int, log_dir: Path) -> Iterato
                                     env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
             procs.append((proc, port, log))
         for proc, port, _ in procs:
-            deadline = time.monotonic() + 30
+            # Generous: starting is importing and building the schema (a few seconds quiet), and a shared CI
+            # machine at load 12 on 2 cores made two processes starting at once take over 30 s.
+            deadline = time.monotonic() + 90
             while True:
                 if proc.poll() is not None:
                     raise RuntimeError(f"portico serve exited: {(log_dir / 'serve-0.log').read_text()[-3000:]}")
