@@ -24,4 +24,7 @@ async def test_the_demo_has_quotes(db: str, tmp_path: Path) -> None:
     assert kinds == ["QUOTE_PUBLISHED", "QUOTE_OPENED"]
     version = await QuoteVersion.get(quote_id=sent.id)
     assert await storage.size(version.storage_key) == version.size
+    # Made before its backdated events, so the activity feed names "version 1" for them.
+    first = await ActivityEvent.filter(quote_id=sent.id).order_by("occurred_at").first()
+    assert first is not None and version.created_at < first.occurred_at
     assert (await seed_demo(settings, storage))[0] == "Demo data already present."

@@ -24,7 +24,8 @@ async def _chunks(data: bytes) -> AsyncIterator[bytes]:
 
 
 async def _quote(storage: Storage, stored: list[str], org: Organization, customer: Customer, sender: Member,
-                 number: str, title: str, amount: str, pdf: bytes, **fields: Any) -> Quote:
+                 number: str, title: str, amount: str, pdf: bytes, made_at: datetime | None = None,
+                 **fields: Any) -> Quote:
     quote = await Quote.create(
         organization=org, customer=customer, sender=sender, number=number, title=title, amount=Decimal(amount),
         currency="EUR", message="Hi,\n\nHere is the quote we discussed. Accept it online when you are ready.",
@@ -36,6 +37,8 @@ async def _quote(storage: Storage, stored: list[str], org: Organization, custome
     await QuoteVersion.create(
         organization=org, quote=quote, number=1, storage_key=key, filename=f"{number}.pdf",
         content_type="application/pdf", size=len(pdf), sha256=hashlib.sha256(pdf).hexdigest(), created_by=sender,
+        # Made before its (backdated) events, as a real one is: the feed names the version they were about.
+        created_at=made_at or datetime.now(UTC),
     )
     return quote
 
@@ -45,12 +48,12 @@ async def seed_demo_quotes(storage: Storage, stored: list[str], org: Organizatio
     """Customers[0]: a quote sent a week ago and opened by its contact; customers[1]: a draft for one contact."""
     fjord, svea = customers[0], customers[1]
     rep = reps[0]
+    week_ago = datetime.now(UTC) - timedelta(days=7)
     sent = await _quote(storage, stored, org, fjord, rep, "Q-2027-001", "Warehouse racking, phase 1", "48250.00",
                         pdf, visibility=QuoteVisibility.ALL_CONTACTS, expires_on=date.today() + timedelta(days=21),
-                        remind_unopened_days=3, remind_before_expiry_days=5)
+                        remind_unopened_days=3, remind_before_expiry_days=5, made_at=week_ago - timedelta(hours=1))
     rep.organization = org
     staff = Actor(kind=ActorKind.MEMBER, organization=org, member=rep)
-    week_ago = datetime.now(UTC) - timedelta(days=7)
     await record_event(staff, sent, ActivityKind.QUOTE_PUBLISHED, now=week_ago)
     contact = await Contact.filter(customer_id=fjord.id).order_by("id").first()
     if contact is not None:

@@ -10,7 +10,7 @@ interface Live { events: TimelineEvent[]; resyncs: number }
 /** The quote's timeline, live: `events` as loaded with the quote, new ones over the `activity` subscription for
  *  this quote (as src/activity does); `onChange` after a live event, a resync or a reconnect (refetch the quote:
  *  its status, acceptance and versions follow its events). */
-export function LiveQuoteTimeline({ quoteId, events, onChange }: { quoteId: string; events: readonly TimelineEvent[]; onChange: () => void }) {
+export function LiveQuoteTimeline({ quoteId, events, onChange, quoteLabel }: { quoteId: string; events: readonly TimelineEvent[]; onChange: () => void; quoteLabel?: string }) {
   const [live] = useSubscription({ query: QuoteEventsSubscription, variables: { quoteId } }, (prev: Live = { events: [], resyncs: 0 }, data): Live => {
     const m = data?.activity;
     if (!m) return prev;
@@ -34,7 +34,7 @@ export function LiveQuoteTimeline({ quoteId, events, onChange }: { quoteId: stri
       <div className="row small" style={{ padding: 'var(--s2) var(--s5)', borderBottom: '1px solid var(--border)', gap: 6 }} aria-live="polite">
         <span className={`live-dot ${live.error ? 'off' : ''}`} aria-hidden="true" />{live.error ? 'Live updates paused' : 'Live'}
       </div>
-      <QuoteTimeline events={merged} fresh={fresh} />
+      <QuoteTimeline events={merged} fresh={fresh} quoteLabel={quoteLabel} />
     </div>
   );
 }

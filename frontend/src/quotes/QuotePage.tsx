@@ -101,7 +101,7 @@ export function QuotePage() {
           </section>
           <section className="card" aria-labelledby="timeline-h">
             <div className="card-header"><h2 id="timeline-h">Timeline</h2></div>
-            <LiveQuoteTimeline quoteId={q.id} events={q.events} onChange={refreshSoon} />
+            <LiveQuoteTimeline quoteId={q.id} events={q.events} onChange={refreshSoon} quoteLabel={`${q.number} ${q.title}`} />
           </section>
         </div>
         <div className="stack">

@@ -10,6 +10,9 @@ describe('describeQuoteEvent', () => {
     expect(describeQuoteEvent(ev('3', 'QUOTE_DECLINED', 't', 'Jane Doe', 'Too expensive')).text).toBe('Jane Doe declined the quote: “Too expensive”');
     expect(describeQuoteEvent(ev('4', 'QUOTE_EXPIRED', 't')).text).toBe('The quote expired');
     expect(describeQuoteEvent(ev('5', 'QUOTE_OPENED', 't')).text).toBe('The customer opened the quote');
+    // Declined without a reason: the server's detail is the quote's "number title", not a reason to quote.
+    expect(describeQuoteEvent(ev('7', 'QUOTE_DECLINED', 't', 'Jane Doe', 'Q-1 Fit-out'), 'Q-1 Fit-out').text).toBe('Jane Doe declined the quote');
+    expect(describeQuoteEvent(ev('8', 'QUOTE_DECLINED', 't', 'Jane Doe', 'Too expensive'), 'Q-1 Fit-out').text).toBe('Jane Doe declined the quote: “Too expensive”');
   });
 
   it('still shows a kind it does not know', () => {

@@ -22,10 +22,13 @@ const KINDS: Record<string, { tone: TimelineTone; say: (who: string, detail: str
   QUOTE_REMINDER_SENT: { tone: 'published', say: (_w, d) => `Reminder sent${d ? ` (${d})` : ''}` },
 };
 
-export function describeQuoteEvent(e: TimelineEvent): { text: string; tone: TimelineTone } {
+/** `quoteLabel`: the quote's "number title", which the server writes as an event's detail when it has no other
+ *  (a decline without a reason): not a reason to quote. */
+export function describeQuoteEvent(e: TimelineEvent, quoteLabel?: string): { text: string; tone: TimelineTone } {
   const k = KINDS[e.kind];
   if (!k) return { text: `${e.actorName ? `${e.actorName}: ` : ''}${e.kind.replace(/^QUOTE_/, '').toLowerCase().replace(/_/g, ' ')}`, tone: 'opened' };
-  return { text: k.say(e.actorName?.trim() ?? '', e.detail?.trim() ?? ''), tone: k.tone };
+  const detail = e.detail?.trim() ?? '';
+  return { text: k.say(e.actorName?.trim() ?? '', quoteLabel && detail === quoteLabel.trim() ? '' : detail), tone: k.tone };
 }
 
 /**
