@@ -123,6 +123,17 @@ async def test_query_depth_and_aliases_are_limited(signed_in: GraphQLClient) -> 
     assert "aliases" in body["errors"][0]["message"].lower()
 
 
+async def test_a_document_is_held_to_the_token_cap(signed_in: GraphQLClient) -> None:
+    # `{ me { kind } }` is 6 tokens; each `...on Query { __typename }` adds 6 (3,000 at most in a document)
+    def spreads(n: int) -> str:
+        return "{ me { kind } " + " ".join("...on Query { __typename }" for _ in range(n)) + " }"
+
+    assert (await signed_in(spreads(499)))["me"]["kind"] == "MEMBER"  # 6 + 499 x 6 = 3,000 tokens
+    body = await signed_in.raw(spreads(500))  # 3,006
+    assert body.get("data") is None
+    assert "token" in body["errors"][0]["message"].lower()
+
+
 async def test_introspection_is_available_in_development(signed_in: GraphQLClient) -> None:
     assert (await signed_in(INTROSPECTION))["__schema"]["queryType"]["name"] == "Query"
 

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import strawberry
 from strawberry.extensions import (
-    AddValidationRules,
     MaskErrors,
     MaxAliasesLimiter,
-    MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
+    SchemaExtension,
     ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
@@ -22,7 +21,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError, NoSchemaIntrospectionCustomRule
 from portico.errors import DomainError, NotAuthenticated
 from portico.graphql import scopes
 from portico.graphql.accounts.mutations import AccountMutations
@@ -102,11 +101,31 @@ def _should_mask(error: GraphQLError) -> bool:
     return not is_expected(error)  # syntax and validation errors describe the query, not the server
 
 
-def _with_rules(limiter: AddValidationRules) -> Callable[[], AddValidationRules]:
-    """A factory of the limiter's check for each request, the rule class made once: ValidationCache keys on the
-    rules, and a limiter builds a new class each time it is made (a cache that would never hit)."""
-    rules = limiter.validation_rules
-    return lambda: AddValidationRules(rules)
+class RequestLimits(SchemaExtension):
+    """The parser's token cap and the validation rules (depth, aliases, and no introspection where it is off) in one
+    extension. strawberry keeps every extension's `on_operation` open while the operation runs, and a subscription
+    runs for as long as its WebSocket is open: one hook instead of four per live feed (~2 KiB of each idle
+    connection's memory, bench/idle_subscribers.py). The rules are made once: ValidationCache keys on them, and a
+    limiter builds new rule classes each time it is made (a cache that would never hit)."""
+
+    def __init__(self, rules: tuple[type[ASTValidationRule], ...]) -> None:
+        self.rules = rules
+
+    def on_operation(self) -> Iterator[None]:
+        self.execution_context.parse_options["max_tokens"] = MAX_TOKENS
+        self.execution_context.validation_rules = self.execution_context.validation_rules + self.rules
+        yield
+
+
+def _limits(settings: Settings | None) -> Callable[[], RequestLimits]:
+    rules: list[type[ASTValidationRule]] = [
+        *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+    ]
+    if settings is not None and not settings.graphql_introspection:
+        rules.append(NoSchemaIntrospectionCustomRule)
+    frozen = tuple(rules)
+    return lambda: RequestLimits(frozen)
 
 
 def _extensions(settings: Settings | None) -> list[Any]:
@@ -115,19 +134,13 @@ def _extensions(settings: Settings | None) -> list[Any]:
     the execution, masked another request's errors and let this one's through (tests/graphql/
     test_concurrent_requests.py). The parse and validation caches are module-level: shared all the same."""
     extensions: list[Any] = [
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        _with_rules(QueryDepthLimiter(max_depth=MAX_DEPTH)),
-        _with_rules(MaxAliasesLimiter(max_alias_count=MAX_ALIASES)),
+        _limits(settings),
         lambda: ParserCache(maxsize=512),
         ErrorCodes,
         lambda: ValidationCache(maxsize=512),
     ]
     if settings is not None and settings.is_production:
         extensions.append(lambda: MaskErrors(should_mask_error=_should_mask))
-    if settings is not None and not settings.graphql_introspection:
-        from strawberry.extensions import DisableIntrospection
-
-        extensions.append(DisableIntrospection)
     return extensions
 
 
