@@ -141,9 +141,11 @@ class LiveFeed:
             if not found.live.is_set():
                 assert found.reader is not None
                 live = asyncio.ensure_future(found.live.wait())
-                done, _ = await asyncio.wait({live, found.reader}, return_when=asyncio.FIRST_COMPLETED)
+                try:
+                    done, _ = await asyncio.wait({live, found.reader}, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    live.cancel()  # done, or this subscriber left (cancelled) while waiting
                 if live not in done:
-                    live.cancel()
                     found.reader.result()  # the broker refused (closed): raise what it raised
                     subscriber._end()  # the broker closed before this feed started
             yield
