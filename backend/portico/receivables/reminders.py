@@ -16,6 +16,7 @@ until resumed (then only the latest due step of each kind runs, see planning.py)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -85,28 +86,64 @@ def _today(organization: Organization, now: datetime) -> date:
 async def run_due_steps(settings: Settings, *, now: datetime | None = None, batch: int = 200) -> SweepResult:
     """One pass: every customer with a due step, `batch` customers at a time, each batch claimed and run in one
     transaction. The batches go up the customer ids, so that each claim looks only at customers not yet seen in
-    this pass (customers another worker holds are that worker's; customers due again meanwhile, the next pass's)."""
+    this pass (customers another worker holds are that worker's; customers due again meanwhile, the next pass's).
+
+    Two batches are in flight: while the database writes one batch's rows and commits, the next one is claimed,
+    read and rendered, so that Python's share of the work and the database's overlap (they hold different
+    customers; on SQLite, whose transactions take turns, the second waits for the first)."""
     now = now or clock.now()
     result = SweepResult()
     workflows = await _Workflows.load()
-    after = 0
-    while workflows.steps:
-        claimed: list[int] = []
-        try:
-            async with in_transaction() as connection:
-                customers = await _claim(workflows, now, connection, batch=batch, after=after)
-                claimed = [c.id for c in customers]
-                done = await _run_batch(settings, workflows, customers, now, connection)
-            result.add(done)
-        except IntegrityError:
-            # Another worker recorded one of these runs first (the unique row): the whole batch rolled back. Again
-            # one customer at a time, so that only the customer of the lost race is left out.
-            log.info("reminder batch of %s customers met runs of another worker; again one by one", len(claimed))
-            await _one_by_one(settings, workflows, claimed, now, result)
-        if not claimed:
-            break
-        after = claimed[-1]
+    if not workflows.steps:
+        return result
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        after = 0
+        while True:
+            claimed: asyncio.Future[list[int]] = asyncio.get_running_loop().create_future()
+            tasks.append(asyncio.create_task(_batch(settings, workflows, now, batch, after, claimed, result)))
+            ids = await claimed
+            if len(tasks) > 1:
+                await tasks.pop(0)
+            if not ids:
+                break
+            after = ids[-1]
+        for task in tasks:
+            await task
+    except BaseException:
+        for task in tasks:  # an unfinished batch rolls back whole
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
     return result
+
+
+async def _batch(settings: Settings, workflows: _Workflows, now: datetime, batch: int, after: int,
+                 claimed: asyncio.Future[list[int]], result: SweepResult) -> None:
+    """Claim and run one batch; `claimed` gets the claimed customer ids as soon as they are known."""
+    ids: list[int] = []
+    try:
+        async with in_transaction() as connection:
+            customers = await _claim(workflows, now, connection, batch=batch, after=after)
+            ids = [c.id for c in customers]
+            claimed.set_result(ids)
+            done = await _run_batch(settings, workflows, customers, now, connection)
+        result.add(done)
+    except IntegrityError:
+        # Another worker recorded one of these runs first (the unique row): the whole batch rolled back. Again one
+        # customer at a time, so that only the customer of the lost race is left out.
+        log.info("reminder batch of %s customers met runs of another worker; again one by one", len(ids))
+        await _one_by_one(settings, workflows, ids, now, result)
+    except BaseException as exc:
+        if not claimed.done():
+            if isinstance(exc, asyncio.CancelledError):
+                claimed.cancel()
+            else:
+                claimed.set_exception(exc)
+        raise
+    finally:
+        if not claimed.done():
+            claimed.set_result(ids)
 
 
 async def _one_by_one(settings: Settings, workflows: _Workflows, customer_ids: list[int], now: datetime,
