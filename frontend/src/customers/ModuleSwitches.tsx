@@ -17,8 +17,8 @@ const MODULES: { value: CustomerModule; label: string; on: string; off: string }
   {
     value: 'INVOICES',
     label: 'Invoices',
-    on: 'Invoices will show in the hub once invoices are available in Portico. Nothing changes for contacts today.',
-    off: 'Invoices will not show in the hub. Invoices are not available in Portico yet.',
+    on: 'Contacts see their invoices in the hub and open the PDFs; you see when each was first opened.',
+    off: 'Contacts see no invoices in their hub. Payment reminders still go by email.',
   },
 ];
 

@@ -14,7 +14,7 @@ export function CustomerQuotes({ customerId }: { customerId: string }) {
         <h2 id="customer-quotes-h">Quotes</h2>
         {(res.data?.quotes.totalCount ?? 0) > 0 && <Link to={`/quotes?customer=${encodeURIComponent(customerId)}`} className="small">All {res.data!.quotes.totalCount} →</Link>}
       </div>
-      {!res.data ? <Loading /> : rows.length === 0 ? <div className="card-body muted small">No quotes yet.</div> : <QuotesTable rows={rows} showCustomer={false} />}
+      {!res.data ? <Loading /> : rows.length === 0 ? <div className="card-body muted small">No quotes yet.</div> : <QuotesTable rows={rows} showCustomer={false} compact />}
     </section>
   );
 }

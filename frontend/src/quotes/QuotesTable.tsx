@@ -18,14 +18,18 @@ export interface QuoteRow {
   sender?: { id: string; fullName: string } | null;
 }
 
-/** The quotes list: number and title, customer, sender, status chip (with a near expiry), amount, when sent. */
-export function QuotesTable({ rows, showCustomer = true }: { rows: readonly QuoteRow[]; showCustomer?: boolean }) {
+/** The quotes list: number and title, customer, sender, status chip (with a near expiry), amount, when sent.
+ * `compact` (a card in a narrow column, e.g. the customer page's) puts when it was sent under the number and leaves
+ * out the sender, so the row fits without scrolling sideways. */
+export function QuotesTable({ rows, showCustomer = true, compact = false }: {
+  rows: readonly QuoteRow[]; showCustomer?: boolean; compact?: boolean;
+}) {
   const navigate = useNavigate();
   return (
     <div className="table-wrap">
-      <table className="table responsive quotes-table">
+      <table className={`table responsive quotes-table${compact ? ' compact' : ''}`}>
         <thead>
-          <tr><th>Quote</th>{showCustomer && <th>Customer</th>}<th>Status</th><th className="num">Amount</th><th>Sent</th><th>Sender</th></tr>
+          <tr><th>Quote</th>{showCustomer && <th>Customer</th>}<th>Status</th><th className="num">Amount</th>{!compact && <><th>Sent</th><th>Sender</th></>}</tr>
         </thead>
         <tbody>
           {rows.map((q) => (
@@ -34,12 +38,13 @@ export function QuotesTable({ rows, showCustomer = true }: { rows: readonly Quot
               <td className="primary title-cell">
                 <Link to={`/quotes/${encodeURIComponent(q.id)}`}><strong className="truncate" style={{ display: 'block' }}>{q.title}</strong></Link>
                 <div className="muted small num-col">{q.number}</div>
+                {compact && <div className="muted small">{q.sentAt ? <time dateTime={q.sentAt} title={formatDate(q.sentAt)}>Sent {timeAgo(q.sentAt)}</time> : 'Not sent'}</div>}
               </td>
               {showCustomer && <td data-label="Customer">{q.customer ? <Link to={`/customers/${encodeURIComponent(q.customer.id)}`}>{q.customer.name}</Link> : <span className="muted">—</span>}</td>}
               <td data-label="Status"><StatusChip status={q.status} expiresOn={q.expiresOn} showExpiry /></td>
               <td data-label="Amount" className="num num-col">{formatAmount(q.amount, q.currency) || <span className="muted">—</span>}</td>
-              <td data-label="Sent">{q.sentAt ? <time dateTime={q.sentAt} title={formatDate(q.sentAt)}>{timeAgo(q.sentAt)}</time> : <span className="muted">Not sent</span>}</td>
-              <td data-label="Sender">{q.sender?.fullName ?? <span className="muted">—</span>}</td>
+              {!compact && <td data-label="Sent">{q.sentAt ? <time dateTime={q.sentAt} title={formatDate(q.sentAt)}>{timeAgo(q.sentAt)}</time> : <span className="muted">Not sent</span>}</td>}
+              {!compact && <td data-label="Sender">{q.sender?.fullName ?? <span className="muted">—</span>}</td>}
             </tr>
           ))}
         </tbody>
