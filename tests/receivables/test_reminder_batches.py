@@ -131,6 +131,27 @@ async def test_a_failure_mid_batch_sends_nothing_of_it_and_holds_up_only_its_cus
     assert await OutboxEmail.all().count() == 3 and await Action.all().count() == 3
 
 
+async def test_an_address_the_outbox_refuses_holds_up_only_its_customer(db: str) -> None:
+    vendor = await make_vendor()
+    await standard_workflow(vendor)
+    await _customers(vendor, 0, 3)
+    middle = await Invoice.get(number="I-1")
+    # Written around the forms' checks (an old row, an import of long ago): the outbox refuses it when queuing.
+    await Contact.filter(customer_id=middle.customer_id).update(email="not an address")
+    result = await run_due_steps(SETTINGS, now=DAY_17)
+    assert result.failed_customers == [middle.customer_id]
+    assert (result.customers, result.emails, result.actions) == (2, 2, 2)
+    assert sorted(await OutboxEmail.all().values_list("to_address", flat=True)) == ["c0@example.com",
+                                                                                     "c2@example.com"]
+    # Nothing of theirs is recorded (not even the call), so once the address is fixed the next pass does it all.
+    assert await Action.filter(customer_id=middle.customer_id).count() == 0
+    assert await InvoiceStepRun.filter(invoice_id=middle.id).count() == 0
+    await Contact.filter(customer_id=middle.customer_id).update(email="c1@example.com")
+    again = await run_due_steps(SETTINGS, now=DAY_17)
+    assert (again.customers, again.failed_customers) == (1, [])
+    assert await OutboxEmail.filter(to_address="c1@example.com").count() == 1
+
+
 async def test_the_batchs_contacts_are_the_per_customer_rule_for_each(db: str) -> None:
     vendor = await make_vendor()
     fjord = await make_customer(vendor, "Fjord", [], emails=["mette@fjord.example", "lars@fjord.example"])

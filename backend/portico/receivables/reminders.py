@@ -69,6 +69,9 @@ class SweepResult:
     actions: int = 0
     runs: int = 0
     skipped_customers: list[int] = field(default_factory=list)  # a lost race: another worker ran their steps
+    # Their email could not be written (an address the outbox refuses): nothing of theirs was recorded, the next
+    # pass tries again, and the other customers of their batch went ahead.
+    failed_customers: list[int] = field(default_factory=list)
 
     def add(self, other: SweepResult) -> None:
         self.customers += other.customers
@@ -76,6 +79,7 @@ class SweepResult:
         self.actions += other.actions
         self.runs += other.runs
         self.skipped_customers += other.skipped_customers
+        self.failed_customers += other.failed_customers
 
 
 def _today(organization: Organization, now: datetime) -> date:
@@ -300,10 +304,19 @@ async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[
     people = await read_people([w.customer.id for w in work], emailed, connection)
 
     emails: list[tuple[_CustomerWork, list[ReminderStep], OutboxEmail | None]] = []
-    for item in work:
+    for item in list(work):
         email_steps = [steps[i] for i in item.to_run if steps[i].kind is StepKind.EMAIL]
         if email_steps:
-            emails.append((item, email_steps, _email(settings, item, email_steps, people)))
+            try:
+                email = _email(settings, item, email_steps, people)
+            except ValueError as exc:
+                # One customer's unusable address (the outbox checks every address) must not hold back the
+                # reminders of the whole batch: this customer is left out (no run row, so still due) and logged.
+                log.warning("reminder email of customer %s not written: %s", item.customer.id, exc)
+                work.remove(item)
+                result.failed_customers.append(item.customer.id)
+                continue
+            emails.append((item, email_steps, email))
     queued_emails = [email for _, _, email in emails if email is not None]
     await insert_rows(OutboxEmail, queued_emails, connection, returning_ids=True)
     for item, email_steps, email in emails:
