@@ -218,3 +218,34 @@ async def test_the_hub_pages_reads_answer_what_the_querysets_answer(world: World
             assert figures.views_per_day is not None and len(figures.views_per_day) == 30
             assert {d: n for d, n in figures.views_per_day if n} == days, name
     assert all(n > 0 for n in seen.values()), seen  # every branch met rows (and "events": figures not all zero)
+
+
+async def test_what_an_event_points_at_is_what_the_querysets_answer(world: World, client_factory: Any) -> None:
+    """The live feed's one statement per event and visibility class (activity.related): each event's contact,
+    customer, document, share and the share's sender, for every kind of caller, as the loaders' querysets load them."""
+    from portico.activity.models import ActivityEvent
+    from portico.activity.related import related
+
+    callers = await build_callers(world, client_factory)
+    events = await ActivityEvent.all()
+    seen = {"contact": 0, "customer": 0, "document": 0, "share": 0, "sender": 0, "hidden": 0}
+    for name, actor in callers.actors.items():
+        for event in events:
+            found = await related(actor, event)
+
+            async def first(rule: Any, key: int | None) -> Any:
+                return await rule(actor).filter(id=key).first() if key is not None else None  # noqa: B023
+
+            expected = {
+                "contact": await first(policy.contacts_visible_to, event.contact_id),
+                "customer": await first(policy.customers_visible_to, event.customer_id),
+                "document": await first(policy.documents_visible_to, event.document_id),
+                "share": await first(policy.shares_visible_to, event.share_id),
+            }
+            share_row = expected["share"]
+            expected["sender"] = await first(policy.members_visible_to, share_row.sender_id) if share_row else None
+            for part, row in expected.items():
+                assert _values(getattr(found, part)) == _values(row), (name, event.id, part)
+                seen[part] += row is not None
+                seen["hidden"] += row is None and getattr(event, f"{part}_id", None) is not None
+    assert all(seen.values()), seen  # each part was compared on rows, and some were hidden from some callers

@@ -139,3 +139,17 @@ def views_per_day_by(loaders: Loaders, scope: str) -> DataLoader[int, list[Any]]
         return [found[k] for k in keys]
 
     return loaders.get(f"views_per_day_by_{scope}", lambda: DataLoader(load))  # type: ignore[arg-type]
+
+
+def prime_event(loaders: Loaders, event: Any, found: Any) -> None:
+    """Primes the loaders an event's fields read (ActivityEventType, ShareType.sender) with the rows `found`
+    (`activity.related.Related`, read for the same caller), so executing the event loads nothing more."""
+    if event.contact_id is not None:
+        loaders.contact_by_id.prime(event.contact_id, found.contact)
+    loaders.customer_by_id.prime(event.customer_id, found.customer)
+    if event.document_id is not None:
+        document_by_id(loaders).prime(event.document_id, found.document)
+    if event.share_id is not None:
+        share_by_id(loaders).prime(event.share_id, found.share)
+        if found.share is not None:
+            loaders.member_by_id.prime(found.share.sender_id, found.sender)

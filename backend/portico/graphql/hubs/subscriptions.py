@@ -3,6 +3,8 @@ some may have been missed."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncGenerator
 from typing import Any
 
@@ -10,12 +12,17 @@ import strawberry
 
 from portico import policy
 from portico.activity.feed import FeedSubscriber, Resync
+from portico.activity.models import ActivityEvent
+from portico.activity.related import related
 from portico.activity.services import activity_channel
 from portico.graphql import scopes
 from portico.graphql.context import Info
+from portico.graphql.hubs.loaders import prime_event
 from portico.graphql.hubs.types import ActivityEventType
 from portico.graphql.loaders import Loaders
 from portico.graphql.relay import decode_id
+
+logger = logging.getLogger(__name__)
 
 
 @strawberry.type(description="One message of the live activity feed: an event, or a request to refetch.")
@@ -69,7 +76,18 @@ class HubSubscriptions:
                 if shared is None:
                     event = delivery.visible_to(current)
                     assert event is not None  # the reader only hands over what the caller sees
-                    shared = delivery.shared[key] = (Loaders(current), ActivityFeedMessage(
-                        resync=False, event=ActivityEventType.from_model(event), shared_results={}))
-                info.context.loaders, message = shared
+                    loaders = Loaders(current)
+                    # What the event points at, read for this class in one statement before anyone executes it.
+                    shared = delivery.shared[key] = (loaders, ActivityFeedMessage(
+                        resync=False, event=ActivityEventType.from_model(event), shared_results={}),
+                        asyncio.ensure_future(_primed(loaders, event)))
+                info.context.loaders, message, primed = shared
+                await asyncio.shield(primed)  # shielded: one subscriber leaving does not cancel it for the others
                 yield message
+
+
+async def _primed(loaders: Loaders, event: ActivityEvent) -> None:
+    try:
+        prime_event(loaders, event, await related(loaders.actor, event))
+    except Exception:  # noqa: BLE001 - the loaders then load one by one, as before
+        logger.exception("live feed: could not read what event %s points at", event.id)
