@@ -17,6 +17,7 @@ from tortoise.transactions import in_transaction
 from portico.accounts.models import Member, Organization, Role
 from portico.accounts.passwords import hash_password
 from portico.customers.models import Contact, Customer, CustomerKind
+from portico.hubs.demo import seed_demo_shares
 from portico.libraries.models import Library, Publication
 from portico.libraries.services import search_text
 from portico.quotes.demo import seed_demo_quotes
@@ -170,6 +171,7 @@ async def seed_demo(settings: Settings, storage: Storage) -> list[str]:
                         hub_access=True, is_primary=j == 0,
                     )
             await seed_demo_quotes(storage, stored, org, reps, customers, demo_pdf("Quote: warehouse racking"))
+            await seed_demo_shares(settings, org, reps, customers)
             # Svea Bygg (the largest debt, long overdue) is the key account with its own workflow.
             await seed_demo_workflows(org, customers[1])
     except BaseException:
