@@ -274,9 +274,11 @@ def _bench(args: argparse.Namespace, database_url: str, tmp: str, servers: list[
     context = mp.get_context("spawn")
     stop, results = context.Event(), context.Queue()
     tokens: list[str] = seeded["tokens"]
-    half = len(tokens) // 2
-    groups = [(f"ws://{HOST}:{ports[0]}/graphql", tokens[:half], 0),
-              (f"ws://{HOST}:{ports[1]}/graphql", tokens[half:], half)]
+    # Members alternate between the processes, as a load balancer would spread them: each process then holds half
+    # of the managers and delivers half of every event (indices only need to be unique).
+    evens, odds = tokens[0::2], tokens[1::2]
+    groups = [(f"ws://{HOST}:{ports[0]}/graphql", evens, 0),
+              (f"ws://{HOST}:{ports[1]}/graphql", odds, len(evens))]
     readies = [context.Event() for _ in range(len(groups) + 1)]
     processes = [context.Process(target=_run, args=(_subscriber_process, url, group, first, ready, stop, results))
                  for (url, group, first), ready in zip(groups, readies, strict=False)]
