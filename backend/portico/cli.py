@@ -28,13 +28,15 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     """How `portico serve` runs uvicorn, apart from the app and where it listens (bench/idle_subscribers.py serves
     its bare baseline with the same options).
 
-    WebSockets (the live feed): no permessage-deflate. Browsers ask for it, and uvicorn would keep a zlib compressor
-    and decompressor per connection, ~50 KiB of each process's memory for every open tab (bench/idle_subscribers.py),
-    to compress feed messages of a few hundred bytes. A client message is held to the size of a GraphQL POST body
-    (GRAPHQL_MAX_BODY_BYTES) instead of uvicorn's 16 MiB: a `subscribe` is a GraphQL request like any other."""
+    WebSockets (the live feed): wsproto, whose connection state is smaller than websockets' (~4 KiB of each idle
+    subscriber, bench/idle_subscribers.py; tests/graphql/hubs/test_ws_transport.py serves with it), and no
+    permessage-deflate. Browsers ask for it, and uvicorn would keep a zlib compressor and decompressor per connection,
+    ~50 KiB of each process's memory for every open tab, to compress feed messages of a few hundred bytes. A client
+    message is held to the size of a GraphQL POST body (GRAPHQL_MAX_BODY_BYTES) instead of uvicorn's 16 MiB: a
+    `subscribe` is a GraphQL request like any other."""
     return {
         "log_level": settings.log_level.lower(),
-        "ws": "websockets-sansio",
+        "ws": "wsproto",
         "ws_per_message_deflate": False,
         "ws_max_size": settings.graphql_max_body_bytes,
         **proxy_options(settings),

@@ -50,8 +50,8 @@ async def test_only_the_feeds_an_event_concerns_wake(world: World, app: Any, cli
         assert (await x.contact.http.get(doc["viewUrl"])).status_code == 200
         await _until(lambda: len(manager._queue) == 2)
         # B sees nothing of A's share, the filtered feed asked for another customer: neither was woken.
-        assert not other_rep._queue and not other_rep._wakeup.is_set()
-        assert not elsewhere._queue and not elsewhere._wakeup.is_set()
+        assert not other_rep._queue and not other_rep._ended
+        assert not elsewhere._queue and not elsewhere._ended
         # The admin's feed holds one item: the second event found it full, so it lost both and gets a resync.
         assert list(slow._queue) == [RESYNC]
         caller, delivery = await anext(manager)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import strawberry
-from strawberry.extensions import SchemaExtension
 
-from portico.errors import DomainError, NotAuthenticated
+from portico.errors import DomainError
 
 
 @strawberry.type
@@ -16,20 +15,6 @@ class UserError:
     code: str
     field: str | None
     message: str
-
-
-class ErrorCodes(SchemaExtension):
-    """Adds `extensions.code` to top-level errors a client must act on (e.g. UNAUTHENTICATED: show the sign-in)."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        for error in getattr(result, "errors", None) or []:
-            original = error.original_error
-            if isinstance(original, NotAuthenticated):
-                error.extensions = {**(error.extensions or {}), "code": "UNAUTHENTICATED"}
-            elif isinstance(original, DomainError):
-                error.extensions = {**(error.extensions or {}), "code": original.problems[0].code}
 
 
 def user_errors(error: DomainError) -> list[UserError]:

@@ -33,7 +33,6 @@ from portico.graphql.context import Info
 from portico.graphql.customers.imports import CustomerImportMutations
 from portico.graphql.customers.mutations import CustomerMutations
 from portico.graphql.customers.queries import CustomerQueries
-from portico.graphql.errors import ErrorCodes
 from portico.graphql.hubs.folder_mutations import FolderMutations
 from portico.graphql.hubs.mutations import HubMutations
 from portico.graphql.hubs.opening import DocumentOpeningMutations
@@ -136,7 +135,6 @@ def _extensions(settings: Settings | None) -> list[Any]:
     extensions: list[Any] = [
         _limits(settings),
         lambda: ParserCache(maxsize=512),
-        ErrorCodes,
         lambda: ValidationCache(maxsize=512),
     ]
     if settings is not None and settings.is_production:
@@ -164,6 +162,17 @@ def _code(error: GraphQLError) -> str:
     return "UNAUTHENTICATED" if isinstance(original, NotAuthenticated) else "GRAPHQL_VALIDATION_FAILED"
 
 
+def _add_code(error: GraphQLError) -> None:
+    """`extensions.code` on the errors a client must act on (UNAUTHENTICATED: show the sign-in; a DomainError's
+    code). Done here rather than by an extension: an extension's hook stays open for as long as a subscription runs,
+    i.e. for the life of every live feed's WebSocket (~1 KiB each, bench/idle_subscribers.py)."""
+    original = error.original_error
+    if isinstance(original, NotAuthenticated):
+        error.extensions = {**(error.extensions or {}), "code": "UNAUTHENTICATED"}
+    elif isinstance(original, DomainError):
+        error.extensions = {**(error.extensions or {}), "code": original.problems[0].code}
+
+
 class PorticoSchema(strawberry.Schema):
     """Logs expected errors at INFO without a traceback (they are the caller's, not ours: an ERROR there hides real
     failures), unexpected ones at ERROR with it; in production, strips "Did you mean" suggestions, which would
@@ -175,6 +184,7 @@ class PorticoSchema(strawberry.Schema):
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
+            _add_code(error)
             if self.hide_suggestions:
                 # Runs before the errors are returned (and before MaskErrors), so the client never sees them.
                 error.message = _SUGGESTION.sub("", error.message)
