@@ -271,7 +271,7 @@ def branding_visible_to(actor: Actor) -> QuerySet[Organization]:
     public-link visitor, the organization that sent the quote they see, while they see it (the visit page's header,
     like the hub's). Only the branding: the visitor gets no Organization node, member or setting of it."""
     if actor.kind is ActorKind.QUOTE_VISITOR:
-        return Organization.filter(id__in=Subquery(_visited_quote(actor).values_list("organization_id", flat=True)))
+        return Organization.filter(id__in=Subquery(visited_quote(actor).values_list("organization_id", flat=True)))
     return organizations_visible_to(actor)
 
 
@@ -426,7 +426,7 @@ def _managed_customer_ids_of(member: Member) -> Subquery:
 def quotes_visible_to(actor: Actor) -> QuerySet[Quote]:
     """Quotes by the rules in this module's docstring (seed 002)."""
     if actor.kind is ActorKind.QUOTE_VISITOR:
-        return _visited_quote(actor)
+        return visited_quote(actor)
     if actor.kind is ActorKind.ANONYMOUS or actor.organization is None or not key_may_read(actor, Scope.QUOTES_READ):
         return Quote.filter(_NOTHING)
     org = Quote.filter(organization_id=actor.organization.id)
@@ -451,9 +451,10 @@ def _staff_quotes(actor: Actor, org: QuerySet[Quote]) -> QuerySet[Quote]:
     return Quote.filter(_NOTHING)
 
 
-def _visited_quote(actor: Actor) -> QuerySet[Quote]:
-    """A visitor's one quote: their link's, while it is a published PUBLIC_LINK quote not removed from the portal
-    (the link's own state is checked when the visitor is resolved: `actors.quote_visitor_actor`)."""
+def visited_quote(actor: Actor) -> QuerySet[Quote]:
+    """A visitor's one quote (nothing for any other caller): their link's, while it is a published PUBLIC_LINK quote
+    not removed from the portal (the link's own state is checked when the visitor is resolved:
+    `actors.quote_visitor_actor`)."""
     link = actor.quote_link
     if link is None:
         return Quote.filter(_NOTHING)
@@ -473,10 +474,10 @@ QUOTE_LINK_INTRO_FIELDS = ("language",)
 
 def quote_link_intro(link: QuoteLink, now: datetime) -> QuerySet[Quote]:
     """The quote behind a link, for its password page: only while the link is open (not revoked, not expired) and
-    its visitor would see the quote (`_visited_quote`); callers read QUOTE_LINK_INTRO_FIELDS of it, no more."""
+    its visitor would see the quote (`visited_quote`); callers read QUOTE_LINK_INTRO_FIELDS of it, no more."""
     if not link.is_open(now):
         return Quote.filter(_NOTHING)
-    return _visited_quote(Actor(kind=ActorKind.QUOTE_VISITOR, quote_link=link))
+    return visited_quote(Actor(kind=ActorKind.QUOTE_VISITOR, quote_link=link))
 
 
 def quote_links_visible_to(actor: Actor) -> QuerySet[QuoteLink]:

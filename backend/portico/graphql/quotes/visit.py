@@ -10,7 +10,6 @@ from __future__ import annotations
 import strawberry
 
 from portico import policy
-from portico.actors import ActorKind
 from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
 from portico.graphql.context import Info
 from portico.graphql.relay import encode_id
@@ -37,9 +36,7 @@ class QuoteVisitQueries:
                       "the sending organization's branding. Null for anyone else, and once the visit or link ended.")
     async def quote_visit(self, info: Info) -> QuoteVisit | None:
         actor = info.context.actor
-        if actor.kind is not ActorKind.QUOTE_VISITOR:
-            return None
-        quote = await policy.quotes_visible_to(actor).first()
+        quote = await policy.visited_quote(actor).first()  # nothing for anyone but a link's visitor
         organization = await policy.branding_visible_to(actor).first()
         if quote is None or organization is None:
             return None
