@@ -245,3 +245,36 @@ async def test_api_keys_see_activity_as_their_member_or_with_activity_read(world
     no_activity = await key(["ORG_READ"])
     assert await activity_of(no_activity) == []
     assert ACTIVITY  # the query helper is shared with the other tests
+
+
+async def test_views_per_day_follow_the_organizations_calendar(world: World, client_factory: Any) -> None:
+    """Days are the organization's own: views a minute either side of its midnight land on two days, whether the
+    database counts them (PostgreSQL) or Python does (SQLite), for the hub and for a document."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from portico.activity.models import ActivityEvent
+
+    s = await _scene(world, client_factory)
+    admin = world.acme.admin.client
+    changed = await admin(UPDATE_ORG, {"input": {"timezone": "Pacific/Auckland"}})
+    assert changed["updateOrganization"]["organization"]["timezone"] == "Pacific/Auckland"
+    zone = ZoneInfo("Pacific/Auckland")
+    day = datetime.now(zone).date() - timedelta(days=3)
+    midnight = datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=zone)
+    views = await ActivityEvent.filter(document_id=pk(s.doc_a), kind=ActivityKind.DOCUMENT_VIEWED).order_by("id")
+    assert len(views) == 3
+    for event, at in zip(views, (midnight - timedelta(minutes=1), midnight, midnight + timedelta(minutes=30)),
+                         strict=True):
+        await ActivityEvent.filter(id=event.id).update(occurred_at=at.astimezone(UTC))
+
+    q = """query($id: ID!, $doc: ID!) { hub(id: $id) { insights { viewsPerDay { date count } } }
+      node(id: $doc) { ... on Document { insights { viewsPerDay { date count } } } } }"""
+    data = await admin(q, {"id": s.hub_id, "doc": s.doc_a})
+    today = datetime.now(zone).date().isoformat()
+    expected = {day.isoformat(): 1, (day + timedelta(days=1)).isoformat(): 2}
+    # The hub also counts today's view of B's sheet.
+    for per_day, more in ((data["hub"]["insights"]["viewsPerDay"], {today: 1}),
+                          (data["node"]["insights"]["viewsPerDay"], {})):
+        assert len(per_day) == 30 and per_day[-1]["date"] == today
+        assert {d["date"]: d["count"] for d in per_day if d["count"]} == {**expected, **more}

@@ -57,27 +57,37 @@ async def figures(actor: Actor, scope: str, ids: list[int], *, with_days: bool =
     visible = policy_sql.condition(policy.events_visible_to, actor)
     q = policy_sql.Statement()
     sql = (
-        f'SELECT "{column}" AS "key", 0 AS "part", {figure_columns()} FROM "activity_event" '
+        f'SELECT "{column}" AS "key", 0 AS "part", {figure_columns()}, NULL AS "day", NULL AS "at" '
+        f'FROM "activity_event" '
         f'WHERE ({q.cond(visible)}) AND "{column}" IN ({q.ps(ids)}) GROUP BY "{column}"'
     )
     zone, first_day = _days_of(actor)
     if with_days:
         since = datetime.combine(first_day, datetime.min.time(), tzinfo=zone).astimezone(UTC)
         empty = ", ".join(f'NULL AS "n_{kind.value.lower()}"' for kind in ActivityKind)
-        sql += (
-            f' UNION ALL SELECT "{column}", 1, {empty}, NULL, "occurred_at" FROM "activity_event" '
-            f'WHERE ({q.cond(visible)}) AND "{column}" IN ({q.ps(ids)}) '
+        views = (
+            f'FROM "activity_event" WHERE ({q.cond(visible)}) AND "{column}" IN ({q.ps(ids)}) '
             f"""AND "kind" = '{ActivityKind.DOCUMENT_VIEWED.value}' AND "occurred_at" >= {q.p(since)}"""
         )
+        if q.postgres:
+            # The views counted per day of the organization's calendar by the database: a row per item and day,
+            # however many views (one row per view made the hub page's cost grow with its traffic, issue 8).
+            day = f'("occurred_at" AT TIME ZONE {q.p(zone.key)})::date'
+            sql += f' UNION ALL SELECT "{column}", 1, {empty}, COUNT(*), NULL, {day} AS "day", NULL {views} '
+            sql += f'GROUP BY "{column}", "day"'
+        else:
+            # SQLite knows no time zones: each view's time, counted per local day below.
+            sql += f' UNION ALL SELECT "{column}", 1, {empty}, 1, NULL, NULL, "occurred_at" {views}'
     result: dict[int, Figures] = {i: Figures() for i in ids}
     per: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
     for row in await q.rows(sql):
         key = int(row["key"])
         if int(row["part"]) == 0:
             result[key] = figures_of_row(row)
+        elif row["day"] is not None:
+            per[key][row["day"]] += int(row["u"])
         else:
-            when = _OCCURRED_AT.to_python_value(row["last"])
-            per[key][when.astimezone(zone).date()] += 1
+            per[key][_OCCURRED_AT.to_python_value(row["at"]).astimezone(zone).date()] += 1
     if with_days:
         days = [first_day + timedelta(days=i) for i in range(DAYS)]
         for i, found in result.items():

@@ -79,6 +79,11 @@ class ActivityEvent(Model):
 
     class Meta:
         table = "activity_event"
+        # The reads over events: the activity list and live feed's newest first per organization, the insight
+        # figures per hub, document, share and customer, and a MEMBER's own shares' events (issue 8).
+        indexes = (
+            ("organization_id", "id"), ("hub_id",), ("document_id",), ("share_id",), ("customer_id",), ("sender_id",),
+        )
 
 
 class ActivityEventAudience(Model):

@@ -121,6 +121,9 @@ class Share(Model):
 
     class Meta:
         table = "share"
+        # Foreign keys get no index of their own in PostgreSQL; these are the ones the policy and the hub page
+        # look shares up by (a MEMBER's customers' shares, their own shares, a folder's shares).
+        indexes = (("customer_id",), ("sender_id",), ("folder_id",))
 
 
 class Document(Model):
@@ -167,6 +170,8 @@ class Document(Model):
 
     class Meta:
         table = "document"
+        # A folder's keyset page (folder, id), a hub's documents, a share's documents (issue 8).
+        indexes = (("folder_id", "id"), ("hub_id",), ("share_id",))
 
 
 class DocumentVersion(Model):

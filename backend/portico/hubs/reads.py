@@ -48,10 +48,12 @@ async def hub_with_customer(actor: Actor, pk: int, *, with_tree: bool = False) -
     """A hub the actor may see, with its customer if they may see that too, and with `with_tree` its folder tree
     (`folder_trees`): one statement, a row per folder."""
     q = policy_sql.Statement()
+    counts = _counts(q, actor, [pk]) if with_tree else ""
     hubs = q.visible(policy_sql.condition(policy.hubs_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
     customers = q.visible(policy_sql.condition(policy.customers_visible_to, actor), "*")
     sql = (
-        f'SELECT {columns(Hub, "h", "h.")}, {columns(Customer, "c", "c.")}'
+        counts
+        + f'SELECT {columns(Hub, "h", "h.")}, {columns(Customer, "c", "c.")}'
         + (f", {_tree_columns()}" if with_tree else "")
         + f' FROM ({hubs}) "h" LEFT JOIN ({customers}) "c" ON "c"."id" = "h"."customer_id"'
     )
@@ -71,17 +73,24 @@ def _tree_columns() -> str:
     return f'{columns(Folder, "f", "f.")}, {columns(Member, "m", "m.")}, "n"."n" AS "n"'
 
 
+def _counts(q: policy_sql.Statement, actor: Actor, hub_ids: list[int]) -> str:
+    """`WITH "n"`: the number of visible documents per folder of the hubs, counted once before the join (joined
+    as a sub-select, PostgreSQL's generic plan re-counted them for every folder: issue 8's profile). Goes first
+    in the statement, its placeholders with it."""
+    counts = q.visible(policy_sql.condition(policy.documents_visible_to, actor), '"folder_id", COUNT(*) AS "n"')
+    counts += f' AND "hub_id" IN ({q.ps(hub_ids)}) GROUP BY "folder_id"'
+    return f'WITH "n" AS MATERIALIZED ({counts}) '
+
+
 def _tree_joins(q: policy_sql.Statement, actor: Actor, hub_ids: list[int], on: str = "") -> str:
-    """`(visible folders of the hubs) "f" [ON on]` joined with their visible senders "m" and counts "n"."""
+    """`(visible folders of the hubs) "f" [ON on]` joined with their visible senders "m" and the counts "n" of
+    `_counts`."""
     folders = q.visible(policy_sql.condition(policy.folders_visible_to, actor), "*")
     folders += f' AND "hub_id" IN ({q.ps(hub_ids)})'
     members = q.visible(policy_sql.condition(policy.members_visible_to, actor), "*")
-    counts = q.visible(policy_sql.condition(policy.documents_visible_to, actor), '"folder_id", COUNT(*) AS "n"')
-    in_hubs = f'SELECT "id" FROM "folder" WHERE "hub_id" IN ({q.ps(hub_ids)})'
-    counts += f' AND "folder_id" IN ({in_hubs}) GROUP BY "folder_id"'
     return (
         f'({folders}) "f"{f" ON {on}" if on else ""} LEFT JOIN ({members}) "m" ON "m"."id" = "f"."sender_id" '
-        f'LEFT JOIN ({counts}) "n" ON "n"."folder_id" = "f"."id"'
+        'LEFT JOIN "n" ON "n"."folder_id" = "f"."id"'
     )
 
 
@@ -93,7 +102,8 @@ def _tree_folder(row: dict[str, Any]) -> TreeFolder:
 async def folder_trees(actor: Actor, hub_ids: list[int]) -> dict[int, list[TreeFolder]]:
     """Each hub's folders the caller may see with their senders and counts, unsorted: one statement."""
     q = policy_sql.Statement()
-    rows = await q.rows(f"SELECT {_tree_columns()} FROM {_tree_joins(q, actor, hub_ids)}")
+    counts = _counts(q, actor, hub_ids)
+    rows = await q.rows(f"{counts}SELECT {_tree_columns()} FROM {_tree_joins(q, actor, hub_ids)}")
     trees: dict[int, list[TreeFolder]] = defaultdict(list)
     for row in rows:
         t = _tree_folder(row)
@@ -124,9 +134,12 @@ async def document_pages(actor: Actor, first: int, after: dict[int, int | None])
     events = q.visible(policy_sql.condition(policy.events_visible_to, actor),
                        f'"document_id", {insights.figure_columns()}')
     events += ' AND "document_id" IN (SELECT "id" FROM "page") GROUP BY "document_id"'
+    # The figures are a CTE of their own: as a joined sub-select, PostgreSQL's generic plan re-grouped them for
+    # every document of the page.
     rows = await q.rows(
-        f'WITH "page" AS ({page}) SELECT {columns(Document, "d", "d.")}, "e".* FROM "page" "d" '
-        f'LEFT JOIN ({events}) "e" ON "e"."document_id" = "d"."id" ORDER BY "d"."folder_id", "d"."id"'
+        f'WITH "page" AS ({page}), "e" AS MATERIALIZED ({events}) '
+        f'SELECT {columns(Document, "d", "d.")}, "e".* FROM "page" "d" '
+        f'LEFT JOIN "e" ON "e"."document_id" = "d"."id" ORDER BY "d"."folder_id", "d"."id"'
     )
     found: dict[int, list[tuple[Document, insights.Figures]]] = defaultdict(list)
     for row in rows:
