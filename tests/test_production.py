@@ -97,3 +97,28 @@ def test_importing_the_package_creates_no_data_directory(tmp_path: Path) -> None
     )
     # then
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_server_process_freezes_what_it_made_at_start_and_tests_do_not(tmp_path: Path) -> None:
+    """`asgi` (what `portico serve` runs) moves the startup objects out of the collector's reach once the lifespan
+    has started; an app made by `create_app` alone (every test's) leaves the collector as it is. In a subprocess:
+    a freeze lasts as long as its process."""
+    script = """
+import asyncio, gc, os
+from portico.app import asgi, create_app
+from portico.settings import load_settings
+
+async def frozen_after_start(app):
+    async with app.router.lifespan_context(app):
+        return gc.get_freeze_count()
+
+assert asyncio.run(frozen_after_start(create_app(load_settings()))) == 0
+print(asyncio.run(frozen_after_start(asgi())))
+"""
+    env = {"PATH": "/usr/bin:/bin", "DATA_DIR": str(tmp_path), "SECRET_KEY": "x" * 48,
+           "DATABASE_URL": f"sqlite://{tmp_path / 'db.sqlite3'}", "RUN_JOBS_IN_PROCESS": "false"}
+    subprocess.run([sys.executable, "-m", "portico.cli", "migrate"], env=env, check=True, timeout=120,
+                   capture_output=True)
+    done = subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120, capture_output=True,
+                          text=True)
+    assert int(done.stdout.strip().splitlines()[-1]) > 10_000

@@ -14,6 +14,7 @@ one in scope, unaliased: `Statement.visible(...)` writes such a sub-select.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import OrderedDict
 from collections.abc import Callable
@@ -136,17 +137,23 @@ class Statement:
         with its columns unqualified; narrow it by writing ` AND ...` (with `p`) right after."""
         return f'SELECT {columns} FROM "{found.table}" WHERE ({self.cond(found)})'
 
-    async def rows(self, sql: str) -> list[dict[str, Any]]:
-        return list(await connections.get("default").execute_query_dict(sql, self.values))
+    async def rows(self, sql: str) -> list[Any]:
+        """The rows as the driver gives them (asyncpg's Record, sqlite3.Row), read by column name: Tortoise's
+        execute_query_dict copies every row into a dict first, which showed in the hub page's profile."""
+        return list((await connections.get("default").execute_query(sql, self.values))[1])
+
+
+@functools.cache
+def _layout(model: type[Model], prefix: str) -> tuple[tuple[str, str], ...]:
+    """(column, key in the row) for each column of `model` (models know their columns once Tortoise is set up)."""
+    return tuple((c, prefix + c) for c in model._meta.db_fields)
 
 
 def columns(model: type[Model], alias: str, prefix: str = "") -> str:
     """Every column of `model` from `alias`, named `prefix + column` (to split joined rows back into models)."""
-    return ", ".join(f'{alias}."{c}" AS "{prefix}{c}"' for c in model._meta.db_fields)
+    return ", ".join(f'{alias}."{c}" AS "{key}"' for c, key in _layout(model, prefix))
 
 
-def instance(model: type[M], row: dict[str, Any], prefix: str = "") -> M:
+def instance(model: type[M], row: Any, prefix: str = "") -> M:
     """A model instance from a raw row, converted as Tortoise converts its own (SQLite's text dates included)."""
-    if not prefix:
-        return model._init_from_db(**{c: row[c] for c in model._meta.db_fields})
-    return model._init_from_db(**{c: row[prefix + c] for c in model._meta.db_fields})
+    return model._init_from_db(**{c: row[key] for c, key in _layout(model, prefix)})

@@ -31,20 +31,25 @@ class Figures:
     views_per_day: list[tuple[date, int]] | None = None  # asked for with `with_days`
 
 
+# Each kind's count column in `figure_columns`: (kind, column), fixed by the code.
+_KIND_COLUMNS = tuple((kind.value, f"n_{kind.value.lower()}") for kind in ActivityKind)
+_FIGURE_COLUMNS = ", ".join(
+    f"COUNT(CASE WHEN \"kind\" = '{kind}' THEN 1 END) AS \"{column}\"" for kind, column in _KIND_COLUMNS
+) + ', COUNT(DISTINCT "contact_id") AS "u", MAX("occurred_at") AS "last"'
+
+
 def figure_columns() -> str:
     """The aggregates of `figures`, over the events of the statement's FROM (kinds are code constants, written as
     literals)."""
-    kind_column = "COUNT(CASE WHEN \"kind\" = '{}' THEN 1 END) AS \"n_{}\""
-    per_kind = ", ".join(kind_column.format(kind.value, kind.value.lower()) for kind in ActivityKind)
-    return f'{per_kind}, COUNT(DISTINCT "contact_id") AS "u", MAX("occurred_at") AS "last"'
+    return _FIGURE_COLUMNS
 
 
-def figures_of_row(row: dict[str, Any]) -> Figures:
+def figures_of_row(row: Any) -> Figures:
     """A row of `figure_columns` (None where the item had no visible event)."""
-    counts = {kind.value: int(row[f"n_{kind.value.lower()}"] or 0) for kind in ActivityKind}
+    counts = {kind: int(n) for kind, column in _KIND_COLUMNS if (n := row[column])}
     last = row["last"]
     return Figures(
-        counts={k: n for k, n in counts.items() if n}, unique_viewers=int(row["u"] or 0),
+        counts=counts, unique_viewers=int(row["u"] or 0),
         last_activity_at=_OCCURRED_AT.to_python_value(last) if last is not None else None,
     )
 

@@ -64,7 +64,8 @@ async def hub_with_customer(actor: Actor, pk: int, *, with_tree: bool = False) -
         return None
     row = rows[0]
     customer = instance(Customer, row, "c.") if row["c.id"] is not None else None
-    tree = [_tree_folder(r) for r in rows if r["f.id"] is not None] if with_tree else None
+    senders: dict[int, Member] = {}
+    tree = [_tree_folder(r, senders) for r in rows if r["f.id"] is not None] if with_tree else None
     return HubRead(instance(Hub, row, "h."), customer, tree)
 
 
@@ -94,8 +95,12 @@ def _tree_joins(q: policy_sql.Statement, actor: Actor, hub_ids: list[int], on: s
     )
 
 
-def _tree_folder(row: dict[str, Any]) -> TreeFolder:
-    sender = instance(Member, row, "m.") if row["m.id"] is not None else None
+def _tree_folder(row: Any, senders: dict[int, Member]) -> TreeFolder:
+    """A row of the tree; `senders` keeps each sender made once (a few people send to a hub's many folders)."""
+    sender_id = row["m.id"]
+    sender = None
+    if sender_id is not None:
+        sender = senders.get(sender_id) or senders.setdefault(sender_id, instance(Member, row, "m."))
     return TreeFolder(instance(Folder, row, "f."), sender, int(row["n"] or 0))
 
 
@@ -105,8 +110,9 @@ async def folder_trees(actor: Actor, hub_ids: list[int]) -> dict[int, list[TreeF
     counts = _counts(q, actor, hub_ids)
     rows = await q.rows(f"{counts}SELECT {_tree_columns()} FROM {_tree_joins(q, actor, hub_ids)}")
     trees: dict[int, list[TreeFolder]] = defaultdict(list)
+    senders: dict[int, Member] = {}
     for row in rows:
-        t = _tree_folder(row)
+        t = _tree_folder(row, senders)
         trees[t.folder.hub_id].append(t)
     return trees
 
