@@ -73,7 +73,7 @@ class NodeQueries:
     )
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
         actor = info.context.actor.require_signed_in()
-        return await resolve_node(actor, str(id))
+        return await resolve_node(actor, str(id), info)
 
 
 Query = merge_types(

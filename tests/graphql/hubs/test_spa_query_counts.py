@@ -106,3 +106,31 @@ async def test_the_spas_hub_pages_cost_the_same_for_10_and_1000_documents(world:
     counts = {(name, op): n for name, ops in small.items() for op, (n, _) in ops.items()}
     assert counts == {(name, op): n for name, ops in large.items() for op, (n, _) in ops.items()}, (small, large)
     assert all(n > 0 for n in counts.values())
+
+
+async def test_a_folder_opens_with_its_first_page_in_the_same_three_statements(world: World,
+                                                                               client_factory: Any) -> None:
+    """`node(id) { ... on Folder { documents } }` starts the first page beside the folder's own lookup: the same
+    three statements (session, folder, page), the same answer whatever way the page size is written, and nothing for
+    a caller who may not see the folder."""
+    mette = person("Mette", "Larsen", "mette@fjord.example")
+    by_a = await share(world.acme.member.client, world.customer_x, [mette], list(world.publications.values())[:2])
+    await _add_documents(by_a, 3)
+    folder = {"id": by_a["hub"]["folders"][0]["id"], "first": 4}
+    literal = FOLDER_DOCUMENTS.replace("$first: Int!, ", "").replace("first: $first", "first: 4")
+    assert literal != FOLDER_DOCUMENTS
+
+    for client in (world.acme.member.client, world.acme.admin.client):
+        n, data = await _statements(client, FOLDER_DOCUMENTS, folder)
+        assert n == 3
+        names = [d["name"] for d in _page(data["node"])]
+        assert len(names) == 4 and data["node"]["documents"]["pageInfo"]["hasNextPage"] is True
+        n, data = await _statements(client, literal, {"id": folder["id"]})
+        assert n == 3 and [d["name"] for d in _page(data["node"])] == names
+        after = data["node"]["documents"]["pageInfo"]["endCursor"]
+        rest = await client(FOLDER_DOCUMENTS, {**folder, "after": after})
+        assert len(_page(rest["node"])) == 1
+
+    # Another organization: no folder, and so no page.
+    assert (await world.globex.admin.client(FOLDER_DOCUMENTS, folder))["node"] is None
+    assert (await world.globex.admin.client(literal, {"id": folder["id"]}))["node"] is None

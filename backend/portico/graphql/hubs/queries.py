@@ -19,6 +19,7 @@ from portico.graphql.hubs.types import (
     PublicationConnection,
     PublicationType,
     asks,
+    start_insights,
 )
 from portico.graphql.relay import decode_id, decode_ids, edges, keyset_page
 from portico.hubs import access, reads, services
@@ -59,6 +60,7 @@ class HubQueries:
             pk = decode_id(id, "Hub", "id")
         except DomainError:
             return None
+        start_insights(info, "hub", pk)  # the figures' statement runs beside the hub's (the page's first two)
         found = await reads.hub_with_customer(actor, pk, with_tree=asks(info, "folders"))
         if found is None:
             return None

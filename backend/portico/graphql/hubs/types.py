@@ -22,8 +22,8 @@ from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerModule, CustomerType
 from portico.graphql.hubs import folder_loaders as fl
 from portico.graphql.hubs import loaders as hl
-from portico.graphql.node import Node, register_node, register_policy_node
-from portico.graphql.relay import Edge, PageInfo, encode_id
+from portico.graphql.node import Node, register_node, register_node_prefetch, register_policy_node
+from portico.graphql.relay import MAX_PAGE, Edge, PageInfo, encode_id
 from portico.hubs import models, reads
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
@@ -108,6 +108,18 @@ def asks(info: Info, name: str) -> bool:
     """Whether the selection under this field asks the field `name` (a fragment counts as asking: reading a little
     more is harmless, missing it would cost a statement)."""
     return any(not isinstance(s, SelectedField) or s.name == name for f in info.selected_fields for s in f.selections)
+
+
+def start_insights(info: Info, scope: str, pk: int) -> None:
+    """When the field being resolved (a hub, say) asks its `insights`, start loading them now: their statement then
+    runs beside the item's own read instead of after it, and `insights_of` finds them in the same loader. Skipped
+    when the insights come through a fragment (they load when resolved, as usual)."""
+    for f in info.selected_fields:
+        for s in f.selections:
+            if isinstance(s, SelectedField) and s.name == "insights":
+                with_days = any(not isinstance(d, SelectedField) or d.name == "viewsPerDay" for d in s.selections)
+                hl.figures_by(info.context.loaders, scope, with_days=with_days).load(pk)
+                return
 
 
 async def insights_of(info: Info, scope: str, pk: int) -> Insights:
@@ -556,6 +568,20 @@ def _fast_node(type_name: str, rule: Any, model: type[Any], convert: Any) -> Non
 
 _fast_node("Hub", policy.hubs_visible_to, models.Hub, HubType.from_model)
 _fast_node("Folder", policy.folders_visible_to, models.Folder, FolderType.from_model)
+
+
+def _folder_first_page(info: Info, selections: list[Any], pk: int) -> None:
+    """`node(id) { ... on Folder { documents(first: $n) } }`, how the SPA opens a folder: the first page's
+    statement starts beside the folder's lookup, under the key `FolderType.documents` loads. Only a well-formed
+    first page (a later one, or a literal the key would not match, loads when resolved, as usual)."""
+    for s in selections:
+        if isinstance(s, SelectedField) and s.name == "documents" and s.arguments.get("after") is None:
+            first = s.arguments.get("first", 50)
+            if isinstance(first, int) and not isinstance(first, bool) and 0 <= first <= MAX_PAGE:
+                fl.document_page_by_folder(info.context.loaders).load((pk, first, None))
+
+
+register_node_prefetch("Folder", _folder_first_page)
 _fast_node("Document", policy.documents_visible_to, models.Document, DocumentType.from_model)
 _fast_node("Share", policy.shares_visible_to, models.Share, ShareType.from_model)
 register_policy_node("DocumentVersion", policy.document_versions_visible_to, DocumentVersionType.from_model)
