@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types.nodes import SelectedField
 
+from graphql import FieldNode
 from portico import policy
 from portico.activity import insights
 from portico.activity import models as activity_models
@@ -104,22 +105,29 @@ class Insights:
         return [DayCount(date=d, count=n) for d, n in days]
 
 
+def _selections(info: Info) -> list[Any]:
+    """The selections right under the field being resolved, from the query's own syntax tree. (Strawberry's
+    `info.selected_fields` converts the whole selection below the field on every access: for `hub`, the page's
+    entire query, twice per request.)"""
+    return [s for node in info._raw_info.field_nodes if node.selection_set for s in node.selection_set.selections]
+
+
 def asks(info: Info, name: str) -> bool:
     """Whether the selection under this field asks the field `name` (a fragment counts as asking: reading a little
     more is harmless, missing it would cost a statement)."""
-    return any(not isinstance(s, SelectedField) or s.name == name for f in info.selected_fields for s in f.selections)
+    return any(not isinstance(s, FieldNode) or s.name.value == name for s in _selections(info))
 
 
 def start_insights(info: Info, scope: str, pk: int) -> None:
     """When the field being resolved (a hub, say) asks its `insights`, start loading them now: their statement then
     runs beside the item's own read instead of after it, and `insights_of` finds them in the same loader. Skipped
     when the insights come through a fragment (they load when resolved, as usual)."""
-    for f in info.selected_fields:
-        for s in f.selections:
-            if isinstance(s, SelectedField) and s.name == "insights":
-                with_days = any(not isinstance(d, SelectedField) or d.name == "viewsPerDay" for d in s.selections)
-                hl.figures_by(info.context.loaders, scope, with_days=with_days).load(pk)
-                return
+    for s in _selections(info):
+        if isinstance(s, FieldNode) and s.name.value == "insights":
+            under = s.selection_set.selections if s.selection_set else ()
+            with_days = any(not isinstance(d, FieldNode) or d.name.value == "viewsPerDay" for d in under)
+            hl.figures_by(info.context.loaders, scope, with_days=with_days).load(pk)
+            return
 
 
 async def insights_of(info: Info, scope: str, pk: int) -> Insights:
