@@ -52,6 +52,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from _common import HOST, PORTICO, TIMEOUT, LoadResult, Server, free_port, load, median  # noqa: E402
+from _plain_hub import plain_page_ms  # noqa: E402
 from tests.spa_operations import spa_operation  # noqa: E402
 
 # The SPA's own staff hub page operations, read from frontend/src/hubs/operations.ts (never a copy that drifts): a
@@ -653,6 +654,13 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
           f"baseline {per_round['baseline']} ms; ratio per round "
           f"{' '.join(f'{x:.2f}' for x in ratios)}: median {median(ratios):.2f}x (goal <= 2x)")
     single["ratio"] = median(ratios)
+    # What graphql-core and Strawberry alone cost for this response: a floor under any GraphQL server's page load.
+    plain = plain_page_ms([(HUB_QUERY, json.loads(hub_body)["variables"]),
+                           (FOLDER_QUERY, json.loads(folder_body)["variables"])],
+                          [a["data"] for a in targets["portico"][2]])
+    print(f"the same answers executed by Strawberry from plain values (no database, policy, session or HTTP; "
+          f"bench/_plain_hub.py): {plain:.1f} ms per page load, {plain / single['baseline']:.2f}x the baseline's "
+          f"whole page load")
 
     results: dict[str, list[LoadResult]] = {"portico": [], "baseline": []}
     for run in range(args.runs):

@@ -140,9 +140,12 @@ async def _reference_figures(actor: Actor, column: str, key: int) -> tuple[dict[
     from zoneinfo import ZoneInfo
 
     events = await policy.events_visible_to(actor).filter(**{column: key})
+    from portico.activity.insights import FIGURE_KINDS
+
     counts: dict[str, int] = {}
     for e in events:
-        counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
+        if e.kind in FIGURE_KINDS:  # what the figures count (Insights shows these)
+            counts[e.kind.value] = counts.get(e.kind.value, 0) + 1
     zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
     first_day = datetime.now(zone).date() - timedelta(days=29)
     days: dict[Any, int] = {}
