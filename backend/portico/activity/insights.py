@@ -1,9 +1,9 @@
 """Insight figures over activity events: counts by kind, unique viewers, last activity, views per day.
 
 Computed for many hubs, shares or documents at once in one statement (the counts grouped by the item; with
-`with_days`, the last 30 days' views per day of the organization's calendar in the same statement), always over the events the asking actor may see
-(`policy.events_visible_to`, compiled once per caller shape by `policy_sql`: building it per request was the
-largest single cost of a hub page, issue 8).
+`with_days`, the last 30 days' views per day of the organization's calendar in the same statement), always over
+the events the asking actor may see (`policy.events_visible_to`, compiled once per caller shape by `policy_sql`:
+building it per request was the largest single cost of a hub page, issue 8).
 """
 
 from __future__ import annotations
