@@ -166,11 +166,8 @@ def _add_code(error: GraphQLError) -> None:
     """`extensions.code` on the errors a client must act on (UNAUTHENTICATED: show the sign-in; a DomainError's
     code). Done here rather than by an extension: an extension's hook stays open for as long as a subscription runs,
     i.e. for the life of every live feed's WebSocket (~1 KiB each, bench/idle_subscribers.py)."""
-    original = error.original_error
-    if isinstance(original, NotAuthenticated):
-        error.extensions = {**(error.extensions or {}), "code": "UNAUTHENTICATED"}
-    elif isinstance(original, DomainError):
-        error.extensions = {**(error.extensions or {}), "code": original.problems[0].code}
+    if isinstance(error.original_error, (NotAuthenticated, DomainError)):
+        error.extensions = {**(error.extensions or {}), "code": _code(error)}
 
 
 class PorticoSchema(strawberry.Schema):

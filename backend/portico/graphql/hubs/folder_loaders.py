@@ -76,8 +76,11 @@ def document_page_by_folder(loaders: Loaders) -> DataLoader[PageKey, Page]:
     return loaders.get("document_page_by_folder", lambda: DataLoader(load))  # type: ignore[arg-type]
 
 
+DEFAULT_PAGE = 50  # `Folder.documents(first:)` when not given
+
+
 def page_size(first: int | None) -> int:
-    size = 50 if first is None else first
+    size = DEFAULT_PAGE if first is None else first
     if not 0 <= size <= MAX_PAGE:
         raise DomainError("INVALID_PAGE_SIZE", f"`first` must be between 0 and {MAX_PAGE}.", "first")
     return size

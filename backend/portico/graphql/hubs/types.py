@@ -16,6 +16,7 @@ from portico.activity import models as activity_models
 from portico.actors import Actor
 from portico.customers import models as customer_models
 from portico.customers.models import Contact
+from portico.errors import DomainError
 from portico.graphql import scopes
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.branding.types import OrganizationBranding, branding_by_organization_id
@@ -24,7 +25,7 @@ from portico.graphql.customers.types import ContactType, CustomerModule, Custome
 from portico.graphql.hubs import folder_loaders as fl
 from portico.graphql.hubs import loaders as hl
 from portico.graphql.node import Node, register_node, register_node_prefetch, register_policy_node
-from portico.graphql.relay import MAX_PAGE, Edge, PageInfo, encode_id
+from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs import models, reads
 from portico.hubs.links import grant_for, sign_grant
 from portico.libraries import models as library_models
@@ -374,7 +375,9 @@ class FolderType(Node):
 
     @strawberry.field(description="The documents the caller may see, in upload order, a keyset page at a time "
                       "(load them when the folder is opened; `documentCount` tells how many there are).")
-    async def documents(self, info: Info, first: int | None = 50, after: str | None = None) -> DocumentConnection:
+    async def documents(
+        self, info: Info, first: int | None = fl.DEFAULT_PAGE, after: str | None = None
+    ) -> DocumentConnection:
         # The page and its documents' figures come in one statement.
         triples, page = await fl.document_page_by_folder(info.context.loaders).load((self.model.id, first, after))
         return DocumentConnection(
@@ -584,8 +587,12 @@ def _folder_first_page(info: Info, selections: list[Any], pk: int) -> None:
     first page (a later one, or a literal the key would not match, loads when resolved, as usual)."""
     for s in selections:
         if isinstance(s, SelectedField) and s.name == "documents" and s.arguments.get("after") is None:
-            first = s.arguments.get("first", 50)
-            if isinstance(first, int) and not isinstance(first, bool) and 0 <= first <= MAX_PAGE:
+            first = s.arguments.get("first", fl.DEFAULT_PAGE)
+            if isinstance(first, int) and not isinstance(first, bool):
+                try:
+                    fl.page_size(first)  # a size the resolver would refuse is left to it (and its error)
+                except DomainError:
+                    continue
                 fl.document_page_by_folder(info.context.loaders).load((pk, first, None))
 
 
