@@ -246,10 +246,10 @@ def first_folder(hub_answer: dict) -> str:
     return next(f["id"] for f in hub_answer["hub"]["folders"] if f["documentCount"] > 0)
 
 
-async def _count_statements(settings: Any, session_token: str,
-                            hub_ids: list[int]) -> list[list[tuple[list[str], dict]]]:
-    """For each hub, for each request of a page load (StaffHub, then the first folder's documents): its statements
-    (session lookup + operation) and its data."""
+def in_process_pages(settings: Any) -> Any:
+    """`page(session_token, hub_pk)`: one page load executed in-process (StaffHub, then the first folder's
+    documents), each request with its session lookup and a Context built like portico/graphql/view.py does; for each
+    request its statements and its data."""
     from portico.actors import resolve_actor
     from portico.graphql.context import Context
     from portico.graphql.loaders import Loaders
@@ -259,7 +259,7 @@ async def _count_statements(settings: Any, session_token: str,
     schema = build_schema(settings)
     services = Services.from_settings(settings)
 
-    async def request(query: str, variables: dict) -> tuple[list[str], dict]:
+    async def request(session_token: str, query: str, variables: dict) -> tuple[list[str], dict]:
         with _recording() as statements:
             actor = await resolve_actor(session_token=session_token, authorization=None, ip=HOST, user_agent="bench")
             context = Context(request=None, response=None, actor=actor, services=services,  # type: ignore[arg-type]
@@ -269,12 +269,20 @@ async def _count_statements(settings: Any, session_token: str,
             raise SystemExit(f"the hub page failed in-process: {result.errors}")
         return list(statements), result.data or {}
 
-    results = []
-    for pk in hub_ids:
-        hub = await request(HUB_QUERY, {"id": hub_gid(pk)})
-        folder = await request(FOLDER_QUERY, {"id": first_folder(hub[1]), "first": PAGE})
-        results.append([hub, folder])
-    return results
+    async def page(session_token: str, hub_pk: int) -> list[tuple[list[str], dict]]:
+        hub = await request(session_token, HUB_QUERY, {"id": hub_gid(hub_pk)})
+        folder = await request(session_token, FOLDER_QUERY, {"id": first_folder(hub[1]), "first": PAGE})
+        return [hub, folder]
+
+    return page
+
+
+async def _count_statements(settings: Any, session_token: str,
+                            hub_ids: list[int]) -> list[list[tuple[list[str], dict]]]:
+    """For each hub, for each request of a page load (StaffHub, then the first folder's documents): its statements
+    (session lookup + operation) and its data."""
+    page = in_process_pages(settings)
+    return [await page(session_token, pk) for pk in hub_ids]
 
 
 # --- the baseline: the same JSON from asyncpg, no ORM and no GraphQL --------------------------------------------
