@@ -48,6 +48,9 @@ from collections.abc import Collection, Hashable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from pypika_tortoise import Query, SqlContext, Table
+from pypika_tortoise.queries import QueryBuilder
+from pypika_tortoise.terms import Term
 from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.queryset import QuerySet
 
@@ -123,11 +126,28 @@ def _contact_customer_with(contact: Contact, module: CustomerModule) -> Subquery
     )
 
 
+class _Select(Term):
+    """A SELECT written with pypika as a subquery, its values bound as parameters like Tortoise's own: for a table
+    without a model (a many-to-many's)."""
+
+    def __init__(self, query: QueryBuilder) -> None:
+        super().__init__()
+        self.query = query
+
+    def get_sql(self, ctx: SqlContext) -> str:
+        sql: str = self.query.get_parameterized_sql(ctx)[0]
+        return sql
+
+
 def _member_customer_ids(member: Member) -> Subquery:
     """Customers a MEMBER is account manager of, or has shared to: two indexed lookups by the member (joining every
     customer of the organization with all its shares and account managers, then DISTINCT, made each MEMBER query
     cost the database work in proportion to the organization's shares)."""
-    managed = Subquery(Customer.filter(account_managers__id=member.id).values_list("id", flat=True))
+    # Customer.account_managers' own table, read alone: the same ids as filtering customers by account manager
+    # (its rows' customer and member exist: foreign keys, deleted with them), without joining both in every
+    # MEMBER statement. The organization is still checked below.
+    through = Table("customer_account_manager")
+    managed = _Select(Query.from_(through).select(through.customer_id).where(through.member_id == member.id))
     shared = Subquery(Share.filter(sender_id=member.id).values_list("customer_id", flat=True))
     return Subquery(
         Customer.filter(organization_id=member.organization_id)
