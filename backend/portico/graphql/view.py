@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -36,6 +37,12 @@ class PorticoGraphQL(GraphQL[Context, None]):
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
         )
         self.services = services
+
+    def encode_json(self, data: object) -> str:
+        """Every answer's JSON (HTTP and WebSocket) by orjson, some twenty times faster than json.dumps (86 µs for the
+        hub page's answer; issue 8). Text, not bytes: strawberry sends bytes over a WebSocket as binary frames, which
+        graphql-ws clients do not read."""
+        return orjson.dumps(data).decode()
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:  # type: ignore[override]
         actor = await request_actor(request)
