@@ -163,7 +163,8 @@ async def test_the_hub_pages_reads_answer_what_the_querysets_answer(world: World
     from portico.hubs.models import Document, Folder, Hub
 
     callers = await build_callers(world, client_factory)
-    seen = {"hub": 0, "folder": 0, "document": 0, "sender": 0, "events": 0, "customer": 0, "no customer": 0}
+    seen = {"hub": 0, "folder": 0, "document": 0, "sender": 0, "events": 0, "customer": 0, "no customer": 0,
+            "hidden folder": 0}
     for name, actor in callers.actors.items():
         trees = await reads.folder_trees(actor, callers.hubs)
         hub_figures = await insights.figures(actor, "hub", callers.hubs, with_days=True)
@@ -215,6 +216,20 @@ async def test_the_hub_pages_reads_answer_what_the_querysets_answer(world: World
                         assert _values(document) == _values(await Document.get(id=document.id))
                         seen["document"] += 1
                         seen["events"] += bool(counts)
+            # A folder opened with its first page: the folder and the page read alone, or nothing when hidden.
+            visible = {f.id: f for f in folders}
+            for folder in await Folder.filter(hub_id=hub_id):
+                opened = await reads.folder_with_first_page(actor, folder.id, 2)
+                if folder.id not in visible:
+                    assert opened is None, name
+                    seen["hidden folder"] += 1
+                    continue
+                assert opened is not None, name
+                alone = (await reads.document_pages(actor, 2, {folder.id: None}))[folder.id]
+                assert _values(opened[0]) == _values(visible[folder.id]), name
+                assert [(_values(d), f) for d, f in opened[1].documents] == \
+                    [(_values(d), f) for d, f in alone.documents], name
+                assert opened[1].has_next_page == alone.has_next_page, name
             counts, viewers, last, days = await _reference_figures(actor, "hub_id", hub_id)
             figures = hub_figures[hub_id]
             assert (figures.counts, figures.unique_viewers, figures.last_activity_at) == (counts, viewers, last), name

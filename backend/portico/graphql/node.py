@@ -7,6 +7,7 @@ from typing import Any
 
 import strawberry
 
+from graphql import InlineFragmentNode
 from portico.actors import Actor
 from portico.graphql.relay import pk_from_global_id
 
@@ -20,17 +21,18 @@ class Node:
 _RESOLVERS: dict[str, Callable[[Actor, int], Awaitable[Any]]] = {}
 
 
-# type name -> (info of the `node` field, selections under `... on TypeName`, pk) -> None: starts loaders the
-# selection will need, so that their statements run beside the node's own lookup instead of after it.
-_PREFETCHES: dict[str, Callable[[Any, list[Any], int], None]] = {}
+# type name -> (info of the `node` field, the syntax nodes under `... on TypeName`, pk) -> an awaitable of the node read
+# together with what the selection asks of it (one statement instead of the lookup and then the rest), or None when
+# the selection asks nothing such a reader reads: the type's resolver looks it up as usual.
+_READ_WITH: dict[str, Callable[[Any, list[Any], int], Awaitable[Any] | None]] = {}
 
 
 def register_node(type_name: str, resolve: Callable[[Actor, int], Awaitable[Any]]) -> None:
     _RESOLVERS[type_name] = resolve
 
 
-def register_node_prefetch(type_name: str, start: Callable[[Any, list[Any], int], None]) -> None:
-    _PREFETCHES[type_name] = start
+def register_node_reader(type_name: str, read: Callable[[Any, list[Any], int], Awaitable[Any] | None]) -> None:
+    _READ_WITH[type_name] = read
 
 
 def register_policy_node(
@@ -46,17 +48,20 @@ def register_policy_node(
 
 
 async def resolve_node(actor: Actor, global_id: str, info: Any = None) -> Any:
-    """The node, or None; with `info` (the `node` field's), the type's prefetch starts first (a loaded row the node
-    turns out not to be visible for is never returned: every loader reads through the policy itself)."""
+    """The node, or None; with `info` (the `node` field's), read by the type's reader with what the selection asks
+    when it has one (which reads through the policy like the resolver)."""
     decoded = pk_from_global_id(global_id)
     if decoded is None:
         return None
     type_name, pk = decoded
     resolver = _RESOLVERS.get(type_name)
-    start = _PREFETCHES.get(type_name)
-    if resolver and start and info is not None:
-        for field in info.selected_fields:
-            for selection in field.selections:
-                if getattr(selection, "type_condition", None) == type_name:
-                    start(info, selection.selections, pk)
+    read = _READ_WITH.get(type_name)
+    if resolver and read and info is not None:
+        # The query's own syntax tree: strawberry's `selected_fields` converts the whole selection on every call.
+        for node in info._raw_info.field_nodes:
+            for s in node.selection_set.selections if node.selection_set else ():
+                if isinstance(s, InlineFragmentNode) and s.type_condition and s.type_condition.name.value == type_name:
+                    reading = read(info, list(s.selection_set.selections), pk)
+                    if reading is not None:
+                        return await reading
     return await resolver(actor, pk) if resolver else None

@@ -128,6 +128,35 @@ async def document_pages(actor: Actor, first: int, after: dict[int, int | None])
     page): the next `first` documents the caller may see with their figures (over the events the caller may see),
     and whether more follow. One statement for all the folders."""
     q = policy_sql.Statement()
+    pages = _pages(q, actor, first, after)
+    rows = await q.rows(
+        f'{pages}SELECT {columns(Document, "d", "d.")}, "e".* FROM "page" "d" '
+        f'LEFT JOIN "e" ON "e"."document_id" = "d"."id" ORDER BY "d"."folder_id", "d"."id"'
+    )
+    return _split_pages(rows, first, after)
+
+
+async def folder_with_first_page(actor: Actor, pk: int, first: int) -> tuple[Folder, DocumentPage] | None:
+    """A folder the actor may see with the first page of its documents (as `document_pages` gives it), or None: one
+    statement, how a folder is opened. A row per document, or one with no document for an empty folder; none when
+    the folder is not visible (its documents never are then: a folder holding a visible document is visible)."""
+    q = policy_sql.Statement()
+    pages = _pages(q, actor, first, {pk: None})
+    folders = q.visible(policy_sql.condition(policy.folders_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
+    rows = await q.rows(
+        f'{pages}SELECT {columns(Folder, "f", "f.")}, {columns(Document, "d", "d.")}, "e".* FROM ({folders}) "f" '
+        f'LEFT JOIN "page" "d" ON "d"."folder_id" = "f"."id" LEFT JOIN "e" ON "e"."document_id" = "d"."id" '
+        f'ORDER BY "d"."id"'
+    )
+    if not rows:
+        return None
+    documents = [r for r in rows if r["d.id"] is not None]
+    return instance(Folder, rows[0], "f."), _split_pages(documents, first, {pk: None})[pk]
+
+
+def _pages(q: policy_sql.Statement, actor: Actor, first: int, after: dict[int, int | None]) -> str:
+    """`WITH "page"` (the next `first` + 1 visible documents of each folder of `after`, see `document_pages`) and
+    `"e"` (their figures over the events the caller may see)."""
     ranked = q.visible(
         policy_sql.condition(policy.documents_visible_to, actor),
         '*, ROW_NUMBER() OVER (PARTITION BY "folder_id" ORDER BY "id") AS "rn"',
@@ -142,11 +171,11 @@ async def document_pages(actor: Actor, first: int, after: dict[int, int | None])
     events += ' AND "document_id" IN (SELECT "id" FROM "page") GROUP BY "document_id"'
     # The figures are a CTE of their own: as a joined sub-select, PostgreSQL's generic plan re-grouped them for
     # every document of the page.
-    rows = await q.rows(
-        f'WITH "page" AS ({page}), "e" AS MATERIALIZED ({events}) '
-        f'SELECT {columns(Document, "d", "d.")}, "e".* FROM "page" "d" '
-        f'LEFT JOIN "e" ON "e"."document_id" = "d"."id" ORDER BY "d"."folder_id", "d"."id"'
-    )
+    return f'WITH "page" AS ({page}), "e" AS MATERIALIZED ({events}) '
+
+
+def _split_pages(rows: list[Any], first: int, after: dict[int, int | None]) -> dict[int, DocumentPage]:
+    """Rows of documents (columns "d.*" and the figures), in DOCUMENT_ORDER within each folder, as pages."""
     found: dict[int, list[tuple[Document, insights.Figures]]] = defaultdict(list)
     for row in rows:
         document = instance(Document, row, "d.")

@@ -69,7 +69,7 @@ def document_page_by_folder(loaders: Loaders) -> DataLoader[PageKey, Page]:
                 after = {f: after_id(k[2]) for f, k in by_folder.items()}
                 pages = await reads.document_pages(loaders.actor, size, after)
                 for folder_id, key in by_folder.items():
-                    found[key] = _page(pages[folder_id])
+                    found[key] = page_of(pages[folder_id])
             pending = rest
         return [found[k] for k in keys]
 
@@ -96,7 +96,8 @@ def after_id(after: str | None) -> int | None:
     return value
 
 
-def _page(page: reads.DocumentPage) -> Page:
+def page_of(page: reads.DocumentPage) -> Page:
+    """A page of `reads` as `document_page_by_folder` gives it (cursors and page info)."""
     triples = [(row_cursor(d, DOCUMENT_ORDER), d, f) for d, f in page.documents]
     return triples, PageInfo(
         has_next_page=page.has_next_page, has_previous_page=False,

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
-from strawberry.types.nodes import SelectedField
+from strawberry.types.nodes import get_variable_values
 
-from graphql import FieldNode
+from graphql import FieldNode, GraphQLInt, GraphQLString, Undefined, value_from_ast
 from portico import policy
 from portico.activity import insights
 from portico.activity import models as activity_models
@@ -24,7 +25,7 @@ from portico.graphql.context import Info
 from portico.graphql.customers.types import ContactType, CustomerModule, CustomerType
 from portico.graphql.hubs import folder_loaders as fl
 from portico.graphql.hubs import loaders as hl
-from portico.graphql.node import Node, register_node, register_node_prefetch, register_policy_node
+from portico.graphql.node import Node, register_node, register_node_reader, register_policy_node
 from portico.graphql.relay import Edge, PageInfo, encode_id
 from portico.hubs import models, reads
 from portico.hubs.links import grant_for, sign_grant
@@ -581,22 +582,43 @@ _fast_node("Hub", policy.hubs_visible_to, models.Hub, HubType.from_model)
 _fast_node("Folder", policy.folders_visible_to, models.Folder, FolderType.from_model)
 
 
-def _folder_first_page(info: Info, selections: list[Any], pk: int) -> None:
-    """`node(id) { ... on Folder { documents(first: $n) } }`, how the SPA opens a folder: the first page's
-    statement starts beside the folder's lookup, under the key `FolderType.documents` loads. Only a well-formed
-    first page (a later one, or a literal the key would not match, loads when resolved, as usual)."""
+def _folder_with_first_page(info: Info, selections: list[Any], pk: int) -> Awaitable[FolderType | None] | None:
+    """`node(id) { ... on Folder { documents(first: $n) } }`, how the SPA opens a folder: the folder and its first
+    page in one statement, the page primed under the key `FolderType.documents` loads. Only a well-formed first page
+    (a later one, or a size the resolver would refuse with its error, goes the usual way)."""
+    variables = get_variable_values(info._raw_info)
+
+    def argument(arguments: dict[str, Any], name: str, kind: Any, default: Any) -> Any:
+        # What the resolver gets: the literal's value (text in the syntax tree) or the variable's; the default when
+        # the argument, or the variable it names, is left out (a validated query has no other Undefined).
+        value = value_from_ast(arguments[name], kind, variables) if name in arguments else Undefined
+        return default if value is Undefined else value
+
     for s in selections:
-        if isinstance(s, SelectedField) and s.name == "documents" and s.arguments.get("after") is None:
-            first = s.arguments.get("first", fl.DEFAULT_PAGE)
-            if isinstance(first, int) and not isinstance(first, bool):
-                try:
-                    fl.page_size(first)  # a size the resolver would refuse is left to it (and its error)
-                except DomainError:
-                    continue
-                fl.document_page_by_folder(info.context.loaders).load((pk, first, None))
+        if not (isinstance(s, FieldNode) and s.name.value == "documents"):
+            continue
+        arguments = {a.name.value: a.value for a in s.arguments or ()}
+        first = argument(arguments, "first", GraphQLInt, fl.DEFAULT_PAGE)
+        if argument(arguments, "after", GraphQLString, None) is not None:
+            continue
+        try:
+            size = fl.page_size(first)
+        except DomainError:
+            continue
+        return _read_folder_with_first_page(info, pk, first, size)
+    return None
 
 
-register_node_prefetch("Folder", _folder_first_page)
+async def _read_folder_with_first_page(info: Info, pk: int, first: int, size: int) -> FolderType | None:
+    found = await reads.folder_with_first_page(info.context.actor, pk, size)
+    if found is None:
+        return None
+    folder, page = found
+    fl.document_page_by_folder(info.context.loaders).prime((pk, first, None), fl.page_of(page))
+    return FolderType.from_model(folder)
+
+
+register_node_reader("Folder", _folder_with_first_page)
 _fast_node("Document", policy.documents_visible_to, models.Document, DocumentType.from_model)
 _fast_node("Share", policy.shares_visible_to, models.Share, ShareType.from_model)
 register_policy_node("DocumentVersion", policy.document_versions_visible_to, DocumentVersionType.from_model)
