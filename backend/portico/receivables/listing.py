@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
@@ -37,9 +36,3 @@ def search_invoices(actor: Actor, *, today: date, statuses: list[InvoiceStatus] 
     if opened is not None:
         qs = qs.filter(first_opened_at__isnull=not opened)
     return qs
-
-
-def today_for(actor: Actor, now: datetime | None = None) -> date:
-    """Today in the organization's time zone: what "overdue" means for its people."""
-    zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
-    return (now or datetime.now(UTC)).astimezone(zone).date()

@@ -3,9 +3,19 @@
 import assert from 'node:assert/strict';
 import { gql, ok } from './api.mjs';
 
-/** YYYY-MM-DD `days` from today (negative: in the past), in UTC like the server's dates. */
-export function isoDay(days) {
-  const d = new Date();
+let zone; // the organization's time zone, read once
+
+/** YYYY-MM-DD `days` from today (negative: in the past) in the organization's time zone: the server's "today"
+ * (aging buckets, overdue, reminders) is the organization's day, which late in the UTC evening is already tomorrow
+ * in Europe. */
+export async function orgDay(page, days) {
+  if (!zone) {
+    const r = await gql(page, '{ organization { timezone } }');
+    assert.ok(!r.errors && r.data.organization.timezone, JSON.stringify(r));
+    zone = r.data.organization.timezone;
+  }
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date()); // en-CA: YYYY-MM-DD
+  const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
@@ -39,7 +49,7 @@ export async function assign(page, customerIds, memberIdList) {
 /** An invoice due `dueInDays` from today (negative: overdue); returns its id. */
 export async function invoice(page, { customerId, number, amount, currency, dueInDays, issuedDaysAgo = 40 }) {
   const r = await ok(page, `mutation($input: CreateInvoiceInput!) { createInvoice(input: $input) { invoice { id } errors { code field message } } }`,
-    { input: { customerId, number, amount, currency, issuedOn: isoDay(-issuedDaysAgo), dueOn: isoDay(dueInDays) } }, 'createInvoice');
+    { input: { customerId, number, amount, currency, issuedOn: await orgDay(page, -issuedDaysAgo), dueOn: await orgDay(page, dueInDays) } }, 'createInvoice');
   return r.invoice.id;
 }
 
