@@ -79,7 +79,10 @@ test('the Actions tab: to do and done, mine and everyone\'s, complete with a not
   await step('the admin sees everyone\'s and reassigns ben\'s action to anna', async () => {
     const { page } = admin;
     await page.goto('/actions');
-    await page.getByRole('radio', { name: "Everyone's" }).check();
+    // Not check(): the radio follows the URL, which react-router updates in a transition, so right after the click
+    // it may still show the old choice (check() then fails); wait for the URL instead.
+    await page.getByRole('radio', { name: "Everyone's" }).click();
+    await page.waitForURL(/[?&]who=all/);
     const bens = page.getByTestId('action').filter({ hasText: BENS });
     await bens.getByText('Ben Carter').waitFor();
     await bens.getByRole('button', { name: 'Reassign' }).click();
