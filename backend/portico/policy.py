@@ -139,15 +139,20 @@ class _Select(Term):
         return sql
 
 
+def _managed_by(member: Member) -> _Select:
+    """Ids of the customers `member` is account manager of, from Customer.account_managers' own table read alone:
+    the same ids as filtering customers by account manager (its rows' customer and member exist: foreign keys,
+    deleted with them), without joining customer, that table and member in every statement. Callers still check the
+    organization."""
+    through = Table("customer_account_manager")
+    return _Select(Query.from_(through).select(through.customer_id).where(through.member_id == member.id))
+
+
 def _member_customer_ids(member: Member) -> Subquery:
     """Customers a MEMBER is account manager of, or has shared to: two indexed lookups by the member (joining every
     customer of the organization with all its shares and account managers, then DISTINCT, made each MEMBER query
     cost the database work in proportion to the organization's shares)."""
-    # Customer.account_managers' own table, read alone: the same ids as filtering customers by account manager
-    # (its rows' customer and member exist: foreign keys, deleted with them), without joining both in every
-    # MEMBER statement. The organization is still checked below.
-    through = Table("customer_account_manager")
-    managed = _Select(Query.from_(through).select(through.customer_id).where(through.member_id == member.id))
+    managed = _managed_by(member)
     shared = Subquery(Share.filter(sender_id=member.id).values_list("customer_id", flat=True))
     return Subquery(
         Customer.filter(organization_id=member.organization_id)
@@ -448,9 +453,7 @@ def folders_visible_to(actor: Actor) -> QuerySet[Folder]:
 def _managed_customer_ids_of(member: Member) -> Subquery:
     """Customers a member is account manager of (not merely shared to: a quote is the account manager's business)."""
     return Subquery(
-        Customer.filter(organization_id=member.organization_id, account_managers__id=member.id).values_list(
-            "id", flat=True
-        )
+        Customer.filter(organization_id=member.organization_id, id__in=_managed_by(member)).values_list("id", flat=True)
     )
 
 
