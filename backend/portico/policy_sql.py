@@ -137,6 +137,10 @@ class Statement:
         with its columns unqualified; narrow it by writing ` AND ...` (with `p`) right after."""
         return f'SELECT {columns} FROM "{found.table}" WHERE ({self.cond(found)})'
 
+    def visible_row(self, found: Condition, pk: int) -> str:
+        """`visible` narrowed to the row `pk`: no row when the caller may not see it."""
+        return f'{self.visible(found, "*")} AND "id" = {self.p(pk)}'
+
     async def rows(self, sql: str) -> list[Any]:
         """The rows as the driver gives them (asyncpg's Record, sqlite3.Row), read by column name: Tortoise's
         execute_query_dict copies every row into a dict first, which showed in the hub page's profile."""

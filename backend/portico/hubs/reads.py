@@ -26,7 +26,7 @@ DOCUMENT_ORDER = ("id",)  # upload order: stable under inserts (new documents la
 async def find(actor: Actor, rule: Any, model: type[Any], pk: int) -> Any:
     """The row `pk` of `rule(actor)` (a policy queryset function over `model`), or None."""
     q = policy_sql.Statement()
-    rows = await q.rows(f'{q.visible(policy_sql.condition(rule, actor), "*")} AND "id" = {q.p(pk)}')
+    rows = await q.rows(q.visible_row(policy_sql.condition(rule, actor), pk))
     return instance(model, rows[0]) if rows else None
 
 
@@ -49,7 +49,7 @@ async def hub_with_customer(actor: Actor, pk: int, *, with_tree: bool = False) -
     (`folder_trees`): one statement, a row per folder."""
     q = policy_sql.Statement()
     counts = _counts(q, actor, [pk]) if with_tree else ""
-    hubs = q.visible(policy_sql.condition(policy.hubs_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
+    hubs = q.visible_row(policy_sql.condition(policy.hubs_visible_to, actor), pk)
     customers = q.visible(policy_sql.condition(policy.customers_visible_to, actor), "*")
     sql = (
         counts
@@ -142,7 +142,7 @@ async def folder_with_first_page(actor: Actor, pk: int, first: int) -> tuple[Fol
     the folder is not visible (its documents never are then: a folder holding a visible document is visible)."""
     q = policy_sql.Statement()
     pages = _pages(q, actor, first, {pk: None})
-    folders = q.visible(policy_sql.condition(policy.folders_visible_to, actor), "*") + f' AND "id" = {q.p(pk)}'
+    folders = q.visible_row(policy_sql.condition(policy.folders_visible_to, actor), pk)
     rows = await q.rows(
         f'{pages}SELECT {columns(Folder, "f", "f.")}, {columns(Document, "d", "d.")}, "e".* FROM ({folders}) "f" '
         f'LEFT JOIN "page" "d" ON "d"."folder_id" = "f"."id" LEFT JOIN "e" ON "e"."document_id" = "d"."id" '
