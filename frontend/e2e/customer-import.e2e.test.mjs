@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, countOf } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 let backend, browser, anna;
@@ -105,7 +105,7 @@ test('customer import wizard and export', async (t) => {
     await page.getByText(`Aurora Bakery ${RUN}`).waitFor();
     await page.getByText(`Birch Dental ${RUN}`).waitFor();
     await page.getByText('2 customers', { exact: true }).waitFor(); // the debounced search has applied
-    assert.equal(await page.locator('tbody tr').count(), 2);
+    assert.equal(await countOf(page.locator('tbody tr'), 2), 2);
     assert.match(await page.locator('tbody tr', { hasText: `Aurora Bakery ${RUN}` }).innerText(), /2 contacts/);
     await page.getByRole('checkbox', { name: `Select Aurora Bakery ${RUN}` }).check();
     await page.getByTestId('selection-count').waitFor();

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { gql, ok, staffLogIn } from './support/api.mjs';
-import { PHONE, closeBrowser, launch, makePdf, newActor, snap, screenshotsDir } from './support/browser.mjs';
+import { PHONE, closeBrowser, launch, makePdf, newActor, snap, screenshotsDir, countOf } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CUSTOMER = `Borealis Foods ${RUN}`;
@@ -122,7 +122,7 @@ test('folders: tree with permissions, uploads with progress, versions, the prima
       { name: 'Annex A.pdf', mimeType: 'application/pdf', buffer: makePdf(`Annex A ${RUN}`) },
     ]);
     await page.getByTestId('folder-document').filter({ hasText: 'Annex A.pdf' }).waitFor();
-    assert.equal(await page.getByTestId('folder-document').count(), 2);
+    assert.equal(await countOf(page.getByTestId('folder-document'), 2), 2);
     const annex = page.getByTestId('folder-document').filter({ hasText: 'Annex A.pdf' });
     await annex.getByLabel('New version Annex A.pdf').setInputFiles({ name: 'Annex A v2.pdf', mimeType: 'application/pdf', buffer: makePdf(`Annex A, second edition ${RUN}`) });
     await annex.getByText('Version 2').waitFor();

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { gql, ok, staffLogIn } from './support/api.mjs';
-import { closeBrowser, launch, newActor, snap, screenshotsDir } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, screenshotsDir, countOf } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CUSTOMER = `Aurora Marine ${RUN}`;
@@ -88,7 +88,7 @@ test('customer access: personal hub link, colleague grant, hub openings for ever
     await page.getByRole('button', { name: 'Not now, open my hub' }).click();
     await page.waitForURL(/\/hub$/);
     await page.getByTestId('hub-document').first().waitFor();
-    assert.equal(await page.getByTestId('hub-document').count(), 3);
+    assert.equal(await countOf(page.getByTestId('hub-document'), 3), 3);
   });
 
   await step('point 3: both reps see the opening live (not only the sender of the newest share)', async () => {

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { closeBrowser, launch, newActor, snap, screenshotsDir } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, screenshotsDir, countOf } from './support/browser.mjs';
 import { gql, ok, staffLogIn } from './support/api.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -100,7 +100,7 @@ test('notification settings: staff and contacts choose; an email arrives; one cl
     await page.waitForURL(/\/hub\/notifications$/);
     const shared = page.getByRole('radiogroup', { name: 'Documents shared with me' });
     await shared.waitFor();
-    assert.equal(await page.getByRole('radiogroup').count(), 1, 'a contact has one kind of notification');
+    assert.equal(await countOf(page.getByRole('radiogroup'), 1), 1, 'a contact has one kind of notification');
     await shared.getByLabel('Daily digest').check();
     await page.getByLabel('Time of day').fill('07:15');
     await page.getByLabel('Time zone').selectOption('Europe/Stockholm');

@@ -8,7 +8,7 @@ import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { staffLogIn } from './support/api.mjs';
 import { quoteCustomer, waitForMail } from './support/quotes.mjs';
-import { closeBrowser, launch, makePdf, newActor, snap, screenshotsDir } from './support/browser.mjs';
+import { closeBrowser, launch, makePdf, newActor, snap, screenshotsDir, countOf } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CUSTOMER = `Halcyon Builders ${RUN}`;
@@ -91,7 +91,7 @@ test('quotes: send a quote to one contact and follow it', async (t) => {
     await page.getByRole('button', { name: 'Publish version 2' }).click();
     await page.getByTestId('quote-version').filter({ hasText: 'Version 2' }).waitFor();
     await page.getByTestId('timeline-item').filter({ hasText: 'new version' }).first().waitFor();
-    assert.equal(await page.getByTestId('quote-version').count(), 2);
+    assert.equal(await countOf(page.getByTestId('quote-version'), 2), 2);
   });
 
   await step('the quotes list: status chips and filters', async () => {

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { staffLogIn } from './support/api.mjs';
-import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, countOf } from './support/browser.mjs';
 import { assign, customerWithContact, invoice, memberIds, unassign } from './support/receivables.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -60,7 +60,7 @@ test('aging report per account manager', async (t) => {
     const benRow = norm(await table.locator('tbody tr[data-owner="Ben Carter"]').innerText());
     assert.match(benRow, /CHF\s?10\.00 .*— .*CHF\s?40\.00 .*— .*— .*CHF\s?50\.00/, benRow);
     assert.match(norm(await page.getByTestId('aging-total').innerText()), /CHF\s?1,475\.75/);
-    assert.equal(await page.locator('[data-testid=aging-chart] g[data-owner]').count(), 2);
+    assert.equal(await countOf(page.locator('[data-testid=aging-chart] g[data-owner]'), 2), 2);
     await snap(page, 'receivables-aging');
   });
 
@@ -70,7 +70,7 @@ test('aging report per account manager', async (t) => {
     const dialog = page.getByRole('dialog', { name: 'Invoices: Over 90 days, CHF' });
     const rows = dialog.getByTestId('aging-invoices').locator('tbody tr');
     await rows.first().waitFor();
-    assert.equal(await rows.count(), 1);
+    assert.equal(await countOf(rows, 1), 1);
     assert.match(norm(await rows.first().innerText()), new RegExp(`CH-${RUN}-4 .*Alpine Optics ${RUN}.*120 .*1,000\\.00 .*No`));
     await snap(page, 'receivables-aging-drilldown');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -90,7 +90,7 @@ test('aging report per account manager', async (t) => {
     const { page } = anna;
     await page.goto('/reports?currency=CHF');
     await page.getByTestId('aging-table').waitFor();
-    assert.equal(await page.locator('[data-testid=aging-table] tbody tr').count(), 1);
+    assert.equal(await countOf(page.locator('[data-testid=aging-table] tbody tr'), 1), 1);
     await page.locator('tbody tr[data-owner="Anna Berg"]').waitFor();
     await snap(page, 'receivables-aging-member');
   });

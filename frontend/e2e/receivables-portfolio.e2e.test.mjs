@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { gql, staffLogIn } from './support/api.mjs';
-import { closeBrowser, launch, makePdf, newActor, snap, PHONE } from './support/browser.mjs';
+import { closeBrowser, launch, makePdf, newActor, snap, PHONE, countOf } from './support/browser.mjs';
 import { assign, customerWithContact, invoice, memberIds } from './support/receivables.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -155,21 +155,21 @@ test('portfolio: bulk assignment, open and overdue per currency, invoices and th
     await page.waitForURL(/\/hub$/);
     const section = page.getByTestId('hub-invoices-section');
     await section.getByText(`Invoice A-${RUN}-4`).waitFor();
-    assert.equal(await section.getByTestId('hub-invoice').count(), 4);
+    assert.equal(await countOf(section.getByTestId('hub-invoice'), 4), 4);
     await snap(page, 'receivables-hub-invoices');
     const [popup] = await Promise.all([page.waitForEvent('popup'), section.getByTestId('hub-invoice').filter({ hasText: `A-${RUN}-4` }).getByRole('button', { name: /Open PDF/ }).click()]);
     await popup.waitForLoadState();
     await popup.close();
     await admin.page.goto(`/invoices?customer=${encodeURIComponent(aurora)}`);
     await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-4` }).getByText('Yes').waitFor();
-    assert.equal(await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-2` }).getByText('No').count(), 1);
+    assert.equal(await countOf(admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-2` }).getByText('No'), 1), 1);
     // the opened filter (URL opened=1 / 0): only the invoice Ida opened, then only the others
     await admin.page.goto(`/invoices?customer=${encodeURIComponent(aurora)}&opened=1`);
     await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-4` }).waitFor();
-    assert.equal(await admin.page.getByTestId('invoice-row').count(), 1);
+    assert.equal(await countOf(admin.page.getByTestId('invoice-row'), 1), 1);
     await admin.page.getByLabel('Opened in the hub').selectOption('0');
     await admin.page.locator('[data-testid=invoice-row]', { hasText: `A-${RUN}-2` }).waitFor();
-    assert.equal(await admin.page.getByTestId('invoice-row').count(), 3);
+    assert.equal(await countOf(admin.page.getByTestId('invoice-row'), 3), 3);
     assert.match(admin.page.url(), /opened=0/);
   });
 

@@ -8,7 +8,7 @@ import { readdirSync, rmSync, existsSync } from 'node:fs';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { gql, staffLogIn } from './support/api.mjs';
-import { closeBrowser, launch, newActor, snap, makePdf, printRequests, screenshotsDir } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, makePdf, printRequests, screenshotsDir, countOf } from './support/browser.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
 const CUSTOMER = `Contoso Trading ${RUN}`;
@@ -106,7 +106,7 @@ test('share from libraries to a new contact, live activity for the sender only',
     await page.getByRole('heading', { name: `${CUSTOMER} · hub` }).waitFor();
     await page.getByTestId('activity-feed').waitFor();
     await page.evaluate(() => { window.__noReload = true; });
-    assert.equal(await page.getByTestId('staff-document').count(), 3);
+    assert.equal(await countOf(page.getByTestId('staff-document'), 3), 3);
   });
 
   await step('the invitation email is in the outbox with the hub link (the admin reads the dev mailbox)', async () => {
@@ -136,7 +136,7 @@ test('share from libraries to a new contact, live activity for the sender only',
     await page.getByRole('button', { name: /Set password/ }).click();
     await page.waitForURL(/\/hub$/);
     await page.getByTestId('hub-document').first().waitFor();
-    assert.equal(await page.getByTestId('hub-document').count(), 3);
+    assert.equal(await countOf(page.getByTestId('hub-document'), 3), 3);
     await anna.page.getByTestId('activity-item').filter({ hasText: 'opened the hub' }).first().waitFor();
     await snap(page, 'hub-home');
   });

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBackend, artifacts } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
-import { closeBrowser, launch, newActor, snap, screenshotsDir } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, screenshotsDir, countOf } from './support/browser.mjs';
 import { gql, ok, staffLogIn } from './support/api.mjs';
 
 const RUN = Date.now().toString(36).slice(-5);
@@ -102,7 +102,7 @@ test('storage plans and module switches', async (t) => {
     await inga.page.getByRole('button', { name: 'Not now, open my hub' }).click();
     await inga.page.waitForURL(/\/hub$/);
     await inga.page.getByTestId('hub-document').first().waitFor();
-    assert.equal(await inga.page.getByTestId('hub-document').count(), 1);
+    assert.equal(await countOf(inga.page.getByTestId('hub-document'), 1), 1);
   });
 
   await step('point 3: the module switches say what they do; Documents off hides the documents from Inga', async () => {

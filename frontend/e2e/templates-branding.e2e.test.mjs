@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { startBackend } from './support/backend.mjs';
 import { stepper } from './support/steps.mjs';
 import { gql } from './support/api.mjs';
-import { closeBrowser, launch, newActor, snap } from './support/browser.mjs';
+import { closeBrowser, launch, newActor, snap, countOf } from './support/browser.mjs';
 import { makePng } from './support/images.mjs';
 import { fillGermanFixedTexts } from './support/templates.mjs';
 
@@ -142,8 +142,8 @@ test('invitation templates and branding: placeholders, fixed texts, live preview
     const message = hub.getByTestId('share-message');
     await message.filter({ hasText: MESSAGE }).waitFor();
     assert.match(await message.textContent(), /Besked fra Alex Admin/);
-    assert.equal(await hub.getByTestId('hub-document').count(), 2);
-    assert.equal(await hub.getByRole('button', { name: 'Log ud' }).count(), 1);
+    assert.equal(await countOf(hub.getByTestId('hub-document'), 2), 2);
+    assert.equal(await countOf(hub.getByRole('button', { name: 'Log ud' }), 1), 1);
     assert.equal(await hub.evaluate(() => document.documentElement.lang), 'da');
     await snap(hub, 'hub-branded-message');
     // The logo is the organization's: a stranger gets nothing from its URL.

@@ -84,6 +84,19 @@ export async function newActor(browser, baseUrl, name) {
   return { name, context, page, problems };
 }
 
+/** How many elements `locator` matches once that number is `expected`, or after 10 s whatever it is then (assert it):
+ * lists fill in as their queries answer (a cached list first, then the server's), so a count read at once can be a
+ * moment early. */
+export async function countOf(locator, expected, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let n = await locator.count();
+  while (n !== expected && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    n = await locator.count();
+  }
+  return n;
+}
+
 /** Screenshot of the current screen at desktop and phone widths: screenshots/<name>-desktop.png, -phone.png. */
 export async function snap(page, name) {
   mkdirSync(screenshotsDir, { recursive: true });
