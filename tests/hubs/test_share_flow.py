@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from portico.hubs import services as hub_services
 from tests.hubs.helpers import (
     GERMAN_FIXED_TEXTS,
     PREVIEW,
@@ -96,12 +95,14 @@ async def test_share_on_a_later_day_gets_a_new_folder_in_the_same_hub(
 ) -> None:
     a = world.acme.member.client
     pubs = world.publications
-    monkeypatch.setattr(hub_services, "today_in", lambda organization: date(2027, 3, 1))
+    from portico.notifications import clock
+
+    monkeypatch.setattr(clock, "now", lambda: datetime(2027, 3, 1, 12, 0, tzinfo=UTC))
     first = await share(a, world.customer_x, [person("Mette", "Larsen", "mette@fjord.example")],
                         [pubs["Price list 2027"]])
     assert first["hub"]["folders"][0]["date"] == "2027-03-01"
     assert first["hub"]["folders"][0]["name"] == "2027-03-01 · Rita Rep"
-    monkeypatch.setattr(hub_services, "today_in", lambda organization: date(2027, 3, 6))  # day X + 5
+    monkeypatch.setattr(clock, "now", lambda: datetime(2027, 3, 6, 12, 0, tzinfo=UTC))  # day X + 5
     later = await share(a, world.customer_x, [person("Mette", "Larsen", "mette@fjord.example")],
                         [pubs["Installation guide"]])
     assert later["hub"]["id"] == first["hub"]["id"]
@@ -111,17 +112,15 @@ async def test_share_on_a_later_day_gets_a_new_folder_in_the_same_hub(
 
 
 async def test_today_is_the_organizations_day() -> None:
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from portico.accounts.models import Organization
+    from portico.notifications import clock
 
     for tz in ("Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"):
-        org = Organization(name="x", timezone=tz)
-        assert hub_services.today_in(org) == datetime.now(ZoneInfo(tz)).date()
+        assert clock.today_in(tz) == datetime.now(ZoneInfo(tz)).date()
     # Kiritimati (UTC+14) and Pago Pago (UTC-11) are never on the same date.
-    assert hub_services.today_in(Organization(name="x", timezone="Pacific/Kiritimati")) != hub_services.today_in(
-        Organization(name="x", timezone="Pacific/Pago_Pago"))
+    assert clock.today_in("Pacific/Kiritimati") != clock.today_in("Pacific/Pago_Pago")
+    assert clock.today_in("Not/AZone") == datetime.now(UTC).date()  # a stale setting falls back to UTC
 
 
 async def test_one_email_per_recipient_each_with_a_personal_link(world: World) -> None:

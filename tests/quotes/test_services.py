@@ -250,3 +250,30 @@ async def test_the_sender_is_told_at_once_of_an_answer_or_an_expiry(settings: Se
     assert await deliver_due(settings) >= 1
     [email] = await OutboxEmail.filter(to_address=w.rep.email).order_by("id")
     assert "Mette Contact accepted the quote Q-A" in email.text and "Q-E" in email.text
+
+
+@pytest.mark.parametrize(("zone", "now", "accepted"), [
+    ("America/Los_Angeles", datetime(2026, 7, 1, 3, 0, tzinfo=UTC), True),  # still 2026-06-30 there
+    ("Europe/Copenhagen", datetime(2026, 6, 30, 22, 30, tzinfo=UTC), False),  # already 2026-07-01 there
+])
+async def test_the_expiry_date_is_judged_on_the_organizations_day(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, zone: str, now: datetime, accepted: bool
+) -> None:
+    """A quote is valid all of its `expires_on` day where the vendor is (acceptance, expiry), so "today or later"
+    is that day too: the UTC date would refuse a Californian rep's "today" in the evening, and let a Danish rep
+    send a quote whose last day was over."""
+    from portico.notifications import clock
+
+    monkeypatch.setattr(clock, "now", lambda: now)
+    w = await build_quote_world()
+    w.org.timezone = zone
+    await w.org.save(update_fields=["timezone"])
+    if accepted:
+        made = await _create(w, settings, expires_on=date(2026, 6, 30))
+        assert made.quote.expires_on == date(2026, 6, 30)
+    else:
+        with pytest.raises(DomainError) as refused:
+            await _create(w, settings, expires_on=date(2026, 6, 30))
+        assert [(p.code, p.field) for p in refused.value.problems] == [("IN_THE_PAST", "expiresOn")]
+        made = await _create(w, settings, expires_on=date(2026, 7, 1))
+        assert made.quote.expires_on == date(2026, 7, 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -22,8 +21,8 @@ from portico.libraries.models import Publication
 from portico.libraries.services import claim_uploads
 from portico.mail import outbox
 from portico.mail.templates import RenderedEmail
+from portico.notifications import clock, unsubscribe
 from portico.notifications import fanout as notification_fanout
-from portico.notifications import unsubscribe
 from portico.notifications.kinds import NotificationKind
 from portico.settings import Settings
 from portico.validation import Checker, is_uuid
@@ -62,10 +61,6 @@ async def ensure_hub(customer: Customer) -> Hub:
             return await Hub.create(customer_id=customer.id, organization_id=customer.organization_id)
     except IntegrityError:
         return await Hub.get(customer_id=customer.id)
-
-
-def today_in(organization: Organization) -> date:
-    return datetime.now(ZoneInfo(organization.timezone)).date()
 
 
 async def folder_for(hub: Hub, sender: Member, day: date) -> Folder:
@@ -243,7 +238,7 @@ async def share_documents(actor: Actor, settings: Settings, req: ShareRequest) -
     async with in_transaction():
         # Nested transactions are savepoints: a concurrent first share's IntegrityError stays contained.
         hub = await ensure_hub(customer)
-        folder = await folder_for(hub, sender, today_in(organization))
+        folder = await folder_for(hub, sender, clock.today_in(organization.timezone))
         if not customer.hub_access:
             customer.hub_access = True  # sharing to a customer who never had a hub is giving them one
             await customer.save(update_fields=["hub_access"])

@@ -1,4 +1,5 @@
-"""The notifications' clock: tests replace `now` to put a digest at a chosen local time without waiting for it."""
+"""The clock of what happens on an organization's calendar (digests, reminders, overdue, expiry): tests replace `now`
+to put a moment at a chosen local time without waiting for it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,13 @@ def zone(name: str | None) -> ZoneInfo:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo("UTC")
+
+
+def today_in(timezone: str | None) -> date:
+    """Today's date in that zone: an organization's calendar day is what "today", "overdue" and "expired" mean for
+    its people (late in the UTC evening, Copenhagen is already on the next day; early in the UTC morning, Los
+    Angeles is still on the previous one)."""
+    return now().astimezone(zone(timezone)).date()
 
 
 def next_digest_at(after: datetime, tz: ZoneInfo, minute: int) -> datetime:

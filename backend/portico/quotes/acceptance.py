@@ -21,7 +21,6 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 from tortoise.transactions import in_transaction
 
@@ -34,6 +33,7 @@ from portico.errors import DomainError, NotAllowed, NotFound
 from portico.hubs import quota
 from portico.mail.outbox import enqueue_rendered
 from portico.mail.templates import render
+from portico.notifications import clock
 from portico.quotes import codes
 from portico.quotes.acceptance_models import QuoteAcceptance
 from portico.quotes.certificate import CertificateFacts, render_certificate
@@ -217,11 +217,7 @@ def _require_open(quote: Quote, organization: Organization) -> None:
 def _today(organization: Organization) -> date:
     """`expires_on` is the last day in the organization's own zone (a quote valid "until the 31st" is valid all
     that day where the vendor is)."""
-    try:
-        zone = ZoneInfo(organization.timezone or "UTC")
-    except (ValueError, KeyError):
-        zone = ZoneInfo("UTC")
-    return datetime.now(UTC).astimezone(zone).date()
+    return clock.today_in(organization.timezone)
 
 
 async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:

@@ -77,8 +77,7 @@ def bucket_of(due_on: date, today: date) -> AgingBucket:
 
 def today_for(actor: Actor) -> date:
     """The organization's calendar day (reports and reminders agree on what is overdue)."""
-    zone = clock.zone(actor.organization.timezone if actor.organization else None)
-    return clock.now().astimezone(zone).date()
+    return clock.today_in(actor.organization.timezone if actor.organization else None)
 
 
 class _Params:
