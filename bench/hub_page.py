@@ -42,7 +42,7 @@ import tempfile
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -149,11 +149,14 @@ async def _seed(settings: Any) -> Seeded:
                                   modules=modules)
     await assign_account_managers(as_admin, customer_ids=[big.id, small.id], member_ids=[rep.id])
 
-    original_today_in = hub_services.today_in
+    from portico.notifications import clock
+
+    original_now = clock.now
     first_day = date(2027, 3, 1)
 
     async def share(customer_id: int, sender: Actor, day: date, items: list[Publication]) -> None:
-        hub_services.today_in = lambda organization: day  # type: ignore[assignment]
+        # Each share lands in the sender's folder of `day` (the organization's day, `clock.today_in`).
+        clock.now = lambda: datetime(day.year, day.month, day.day, 12, tzinfo=UTC)  # type: ignore[assignment]
         try:
             await hub_services.share_documents(sender, settings, hub_services.ShareRequest(
                 customer_id=customer_id, language="en", message="Here are the documents we talked about.",
@@ -164,7 +167,7 @@ async def _seed(settings: Any) -> Seeded:
                 publication_ids=[p.id for p in items], upload_ids=[],
             ))
         finally:
-            hub_services.today_in = original_today_in  # type: ignore[assignment]
+            clock.now = original_now  # type: ignore[assignment]
 
     # 20 folders of 10 documents: the admin's and the rep's folder on each of ten days.
     for i in range(20):
