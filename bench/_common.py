@@ -102,6 +102,7 @@ class LoadResult:
     p50_ms: float
     p99_ms: float
     tool: str
+    failures: tuple[str, ...] = ()  # what the first few bad answers were (httpx generator only)
 
     @property
     def rps(self) -> float:
@@ -158,6 +159,7 @@ async def _httpx_load(url: str, body: str | list[str], headers: dict[str, str], 
     bodies = [body] if isinstance(body, str) else body
     latencies: list[float] = []
     bad = timeouts = 0
+    failures: list[str] = []  # the first few, to say what went wrong and not only how often
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     async with httpx.AsyncClient(limits=limits, timeout=TIMEOUT) as client:
         loop_time = time.perf_counter
@@ -171,12 +173,17 @@ async def _httpx_load(url: str, body: str | list[str], headers: dict[str, str], 
                 try:
                     for one in bodies:
                         response = await client.post(url, content=one, headers=headers)
-                        ok = ok and response.status_code == 200 and b'"errors"' not in response.content
+                        if response.status_code != 200 or b'"errors"' in response.content:
+                            ok = False
+                            if len(failures) < 5:
+                                failures.append(f"{response.status_code}: {response.text[:300]}")
                 except httpx.TimeoutException:
                     timeouts += 1
                     continue
-                except httpx.HTTPError:
+                except httpx.HTTPError as error:
                     ok = False
+                    if len(failures) < 5:
+                        failures.append(f"{type(error).__name__}: {error}")
                 latencies.append(loop_time() - start)
                 bad += not ok
 
@@ -185,7 +192,7 @@ async def _httpx_load(url: str, body: str | list[str], headers: dict[str, str], 
         began = loop_time()
         await asyncio.gather(*(worker() for _ in range(connections)))
         elapsed = loop_time() - began
-    return {"requests": len(latencies), "seconds": elapsed, "bad": bad, "timeouts": timeouts,
+    return {"requests": len(latencies), "seconds": elapsed, "bad": bad, "timeouts": timeouts, "failures": failures,
             "p50_ms": percentile(latencies, 0.5) * 1000, "p99_ms": percentile(latencies, 0.99) * 1000}
 
 
@@ -211,4 +218,4 @@ def load(url: str, body: str | list[str], headers: dict[str, str], *, connection
     ).stdout
     data = json.loads(out.strip().splitlines()[-1])
     return LoadResult(data["requests"], data["seconds"], data["bad"], data["timeouts"], data["p50_ms"],
-                      data["p99_ms"], "httpx")
+                      data["p99_ms"], "httpx", tuple(data["failures"]))

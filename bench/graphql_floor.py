@@ -169,7 +169,8 @@ def _run(args: argparse.Namespace, database_url: str, tmp: str, servers: list[Se
             load(url, body, headers, connections=args.connections, seconds=WARMUP_SECONDS)
             result = load(url, body, headers, connections=args.connections, seconds=args.seconds)
             if result.bad:
-                raise SystemExit(f"{name}: {result.bad} failed requests in run {run + 1}\n{server.tail()}")
+                raise SystemExit(f"{name}: {result.bad} failed requests in run {run + 1}: "
+                                 f"{' | '.join(result.failures)}\n{server.tail()}")
             results[name].append(result)
             print(f"  run {run + 1} {name:<9} {result.rps:>8,.1f} req/s  p50 {result.p50_ms:7.1f} ms  "
                   f"p99 {result.p99_ms:7.1f} ms  ({result.requests:,} requests, {result.tool})", flush=True)

@@ -684,7 +684,8 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
             time.sleep(min(TIMEOUT, 0.5 + warm.p99_ms / 1000))
             result = load(url, body, headers, connections=args.connections, seconds=args.seconds)
             if result.bad:
-                raise SystemExit(f"{name}: {result.bad} failed requests in run {run + 1}\n{server.tail()}")
+                raise SystemExit(f"{name}: {result.bad} failed requests in run {run + 1}: "
+                                 f"{' | '.join(result.failures)}\n{server.tail()}")
             results[name].append(result)
             timeouts = f", {result.timeouts} timed out (> {TIMEOUT:g} s)" if result.timeouts else ""
             print(f"  run {run + 1} {name:<9} {result.rps:>7,.1f} pages/s  p50 {result.p50_ms:7.1f} ms  "
