@@ -118,7 +118,8 @@ async def test_reader_may_stop_early(storage: Storage) -> None:
     first = await anext(stream)
     await stream.aclose()  # a client that disconnects mid-download
 
-    assert len(first) == 64 * 1024
+    # At most one read chunk; S3's body gives what the connection has read so far (32 KiB at times), not exactly 64.
+    assert 0 < len(first) <= 64 * 1024
     assert await storage.size("org/1/s") == 500_000  # and the backend still works afterwards
 
 
