@@ -4,7 +4,11 @@ to put a moment at a chosen local time without waiting for it."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+if TYPE_CHECKING:
+    from portico.actors import Actor
 
 
 def now() -> datetime:
@@ -20,11 +24,16 @@ def zone(name: str | None) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def today_in(timezone: str | None) -> date:
-    """Today's date in that zone: an organization's calendar day is what "today", "overdue" and "expired" mean for
-    its people (late in the UTC evening, Copenhagen is already on the next day; early in the UTC morning, Los
-    Angeles is still on the previous one)."""
-    return now().astimezone(zone(timezone)).date()
+def today_in(timezone: str | None, at: datetime | None = None) -> date:
+    """The date in that zone now (or `at`): an organization's calendar day is what "today", "overdue" and "expired"
+    mean for its people (late in the UTC evening, Copenhagen is already on the next day; early in the UTC morning,
+    Los Angeles is still on the previous one)."""
+    return (at or now()).astimezone(zone(timezone)).date()
+
+
+def today_for(actor: Actor) -> date:
+    """Today in the caller's organization (UTC for a caller without one)."""
+    return today_in(actor.organization.timezone if actor.organization else None)
 
 
 def next_digest_at(after: datetime, tz: ZoneInfo, minute: int) -> datetime:

@@ -86,12 +86,6 @@ async def _refuse_taken_number(organization_id: int, number: str | None, except_
         raise DomainError("DUPLICATE_NUMBER", f"Quote number {number!r} is already used.", "number")
 
 
-def _today(actor: Actor) -> date:
-    """The organization's day: `expires_on` is a quote's last day where the vendor is (`acceptance`, `expiry`), so
-    "today or later" is judged there too."""
-    return clock.today_in(actor.organization.timezone if actor.organization else None)
-
-
 async def create_quote(
     actor: Actor,
     settings: Settings,
@@ -111,7 +105,8 @@ async def create_quote(
     member = policy.require_quote_sender(actor)
     customer = await _customer(actor, customer_id)
     check = Checker()
-    values = check_quote_fields(check, raw, creating=True, today=today or _today(actor))
+    # The organization's day: `expires_on` is a quote's last day where the vendor is (acceptance, expiry).
+    values = check_quote_fields(check, raw, creating=True, today=today or clock.today_for(actor))
     if "visibility" in values:
         values["contact_id"] = await _check_recipient(check, customer, values["visibility"], contact_id)
     check.raise_if_any()
@@ -165,7 +160,7 @@ async def update_quote(
     elif given == {"currency"}:
         raw["amount"] = quote.amount
     check = Checker()
-    values = check_quote_fields(check, raw, creating=False, today=today or _today(actor))
+    values = check_quote_fields(check, raw, creating=False, today=today or clock.today_for(actor))
     if quote.status in CLOSED_STATUSES and set(values) - {"remove_after_days"}:
         raise DomainError("QUOTE_CLOSED", f"This quote is {quote.status.value.lower()}: it can no longer be changed.",
                           "quoteId")

@@ -29,7 +29,6 @@ from tortoise.queryset import QuerySet
 from portico import policy
 from portico.actors import Actor, Scope
 from portico.customers.models import Customer
-from portico.notifications import clock
 from portico.receivables.models import Invoice, InvoiceStatus
 
 OPEN = (InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID)
@@ -73,11 +72,6 @@ def bucket_of(due_on: date, today: date) -> AgingBucket:
         if (low is None or due_on >= low) and (high is None or due_on < high):
             return bucket
     raise AssertionError("the buckets cover every date")
-
-
-def today_for(actor: Actor) -> date:
-    """The organization's calendar day (reports and reminders agree on what is overdue)."""
-    return clock.today_in(actor.organization.timezone if actor.organization else None)
 
 
 class _Params:

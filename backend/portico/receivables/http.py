@@ -22,8 +22,9 @@ from portico.actors import Actor, ActorKind, request_actor
 from portico.customers.tabular import csv_line
 from portico.errors import DomainError
 from portico.hubs.disposition import content_disposition
+from portico.notifications import clock
 from portico.receivables.action_report import action_report
-from portico.receivables.aging import AgingBucket, aging_report, today_for
+from portico.receivables.aging import AgingBucket, aging_report
 
 CSV = "text/csv; charset=utf-8"
 AGING_HEADERS = ["Account manager", "Email", "Currency", "Not due", "1-30 days", "31-60 days", "61-90 days",
@@ -71,7 +72,7 @@ async def aging_csv(request: Request) -> Response:
     if actor is None:
         return _error(401, "NOT_AUTHENTICATED", "Sign in as staff first.")
     try:
-        today = _date(request, "asOf", today_for(actor))
+        today = _date(request, "asOf", clock.today_for(actor))
     except DomainError as error:
         return _error(400, error.problems[0].code, error.problems[0].message)
     currency = (request.query_params.get("currency") or "").strip().upper() or None

@@ -27,7 +27,6 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Subquery
 from tortoise.transactions import in_transaction
 
-from portico.accounts.models import Organization
 from portico.customers.models import Customer
 from portico.mail import placeholders
 from portico.mail.models import OutboxEmail
@@ -80,11 +79,6 @@ class SweepResult:
         self.runs += other.runs
         self.skipped_customers += other.skipped_customers
         self.failed_customers += other.failed_customers
-
-
-def _today(organization: Organization, now: datetime) -> date:
-    """The organization's calendar day: a step "on the due date" runs on that date where the vendor is."""
-    return now.astimezone(clock.zone(organization.timezone)).date()
 
 
 async def run_due_steps(settings: Settings, *, now: datetime | None = None, batch: int = 200) -> SweepResult:
@@ -210,7 +204,7 @@ def _due_sql(workflows: _Workflows, now: datetime, p: _Parameters) -> str:
         steps = workflows.steps[workflow.id]
         if not steps:
             continue
-        today = _today(workflow.organization, now)
+        today = clock.today_in(workflow.organization.timezone, now)  # a step "on the due date" runs on that date there
         # (Placeholders in the order of the text: SQLite's are positional.)
         sql = f"(c.organization_id = {p(workflow.organization_id)} AND "
         # Customers following this workflow: their own, or the organization's default when they have none.
@@ -285,7 +279,7 @@ async def _run_batch(settings: Settings, workflows: _Workflows, customers: list[
         workflow = followed.get(customer.id)
         if workflow is None:
             continue
-        today = _today(workflow.organization, now)
+        today = clock.today_in(workflow.organization.timezone, now)
         planned = [PlannedStep(s.id, s.offset_days, s.kind) for s in workflows.steps[workflow.id]]
         item = _CustomerWork(customer, workflow, today, invoices_of[customer.id], defaultdict(list), [])
         for invoice in item.invoices:

@@ -20,9 +20,9 @@ from portico.graphql.receivables.invoice_types import (
     MoneyAmount,
 )
 from portico.graphql.relay import decode_id, edges, keyset_page
+from portico.notifications import clock
 from portico.receivables import listing, services
 from portico.receivables import portfolio as portfolios
-from portico.receivables.aging import today_for
 from portico.receivables.money import invoice_totals
 
 
@@ -66,7 +66,7 @@ class InvoiceQueries:
     ) -> InvoiceConnection:
         actor = info.context.actor.require_signed_in()
         qs = listing.search_invoices(
-            actor, today=today_for(actor), statuses=list(status) if status else None,
+            actor, today=clock.today_for(actor), statuses=list(status) if status else None,
             customer_id=decode_id(customer_id, "Customer", "customerId") if customer_id else None,
             account_manager_id=decode_id(account_manager_id, "Member", "accountManagerId")
             if account_manager_id else None,
@@ -99,7 +99,7 @@ class InvoiceQueries:
         else:
             return None
         try:
-            rows = await portfolios.portfolio(actor, member_id=wanted, today=today_for(actor))
+            rows = await portfolios.portfolio(actor, member_id=wanted, today=clock.today_for(actor))
         except NotFound:
             return None
         member = await info.context.loaders.member_by_id.load(wanted)

@@ -13,9 +13,9 @@ import strawberry
 from portico.graphql.accounts.types import MemberType
 from portico.graphql.context import Info
 from portico.graphql.relay import Edge, PageInfo, decode_id, edges, encode_id, keyset_page
+from portico.notifications import clock
 from portico.receivables import aging
 from portico.receivables.action_report import action_report
-from portico.receivables.aging import today_for
 from portico.receivables.models import Invoice
 
 READ = "API keys need INVOICES_READ."
@@ -100,7 +100,7 @@ class ReportQueries:
     ) -> list[AgingRow]:
         actor = info.context.actor.require_signed_in()
         rows = await aging.aging_report(
-            actor, today=as_of or today_for(actor), currency=currency.strip().upper() if currency else None,
+            actor, today=as_of or clock.today_for(actor), currency=currency.strip().upper() if currency else None,
             member_id=decode_id(account_manager_id, "Member", "accountManagerId") if account_manager_id else None,
         )
         return [AgingRow.from_row(r) for r in rows]
@@ -113,7 +113,7 @@ class ReportQueries:
         currency: str | None = None, as_of: date | None = None, first: int | None = 50, after: str | None = None,
     ) -> AgingInvoiceConnection:
         actor = info.context.actor.require_signed_in()
-        today = as_of or today_for(actor)
+        today = as_of or clock.today_for(actor)
         qs = aging.aging_invoices(
             actor, today=today, bucket=bucket, currency=currency.strip().upper() if currency else None,
             member_id=decode_id(account_manager_id, "Member", "accountManagerId") if account_manager_id else None,
