@@ -78,6 +78,8 @@ def test_production_with_a_secret_key_turns_introspection_off(tmp_path: Path) ->
         ({"PORTICO_ENV": "staging"}, "PORTICO_ENV"),
         ({"SECRET_KEY": "too-short"}, "SECRET_KEY"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"HTTP_KEEP_ALIVE_SECONDS": "a minute"}, "HTTP_KEEP_ALIVE_SECONDS"),
+        ({"HTTP_KEEP_ALIVE_SECONDS": "0"}, "HTTP_KEEP_ALIVE_SECONDS"),
     ],
     ids=lambda v: ",".join(f"{k}={val}" for k, val in v.items()) if isinstance(v, dict) else v,
 )

@@ -33,12 +33,21 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     permessage-deflate. Browsers ask for it, and uvicorn would keep a zlib compressor and decompressor per connection,
     ~50 KiB of each process's memory for every open tab, to compress feed messages of a few hundred bytes. A client
     message is held to the size of a GraphQL POST body (GRAPHQL_MAX_BODY_BYTES) instead of uvicorn's 16 MiB: a
-    `subscribe` is a GraphQL request like any other."""
+    `subscribe` is a GraphQL request like any other.
+
+    Idle HTTP connections are kept HTTP_KEEP_ALIVE_SECONDS (75 s), not uvicorn's 5 s: a client (a proxy's pool of
+    upstream connections, a browser, a partner's HTTP library) reuses an idle connection for up to its own idle time
+    (60 s for nginx's `keepalive_timeout` and AWS load balancers, 5 s for httpx). When the server's is as short or
+    shorter, it closes a connection at the moment the client sends its next request on it; the request, unread, makes
+    the close a reset, and the client gets a dropped connection (a proxy, a 502) for a request that never reached
+    the app. bench/hub_page.py lost about one page load in 2,000 this way at 32 clients (tcpdump showed the server's
+    RST, from uvicorn's keep-alive timer, on connections in use). The server's idle time must outlast its clients'."""
     return {
         "log_level": settings.log_level.lower(),
         "ws": "wsproto",
         "ws_per_message_deflate": False,
         "ws_max_size": settings.graphql_max_body_bytes,
+        "timeout_keep_alive": settings.http_keep_alive_seconds,
         **proxy_options(settings),
     }
 

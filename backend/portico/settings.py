@@ -41,6 +41,7 @@ KNOWN_VARIABLES = (
     "FORWARDED_ALLOW_IPS",
     "MAX_SUBSCRIPTIONS_PER_CONNECTION",
     "MAX_SUBSCRIPTIONS_PER_API_KEY",
+    "HTTP_KEEP_ALIVE_SECONDS",
 )
 
 
@@ -72,6 +73,8 @@ class Settings:
     forwarded_allow_ips: tuple[str, ...] = ()
     max_subscriptions_per_connection: int = 20
     max_subscriptions_per_api_key: int = 50
+    # How long an idle HTTP connection is kept open for its next request (`portico.cli.uvicorn_options`).
+    http_keep_alive_seconds: int = 75
 
     @property
     def is_production(self) -> bool:
@@ -221,4 +224,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         forwarded_allow_ips=_proxies(env),
         max_subscriptions_per_connection=_int(env, "MAX_SUBSCRIPTIONS_PER_CONNECTION", 20, "subscriptions"),
         max_subscriptions_per_api_key=_int(env, "MAX_SUBSCRIPTIONS_PER_API_KEY", 50, "subscriptions"),
+        http_keep_alive_seconds=_int(env, "HTTP_KEEP_ALIVE_SECONDS", 75, "seconds"),
     )
