@@ -23,10 +23,10 @@ async def _answer(reader: asyncio.StreamReader) -> bytes:
     return head.split(b"\r\n", 1)[0] + b" " + await asyncio.wait_for(reader.readexactly(length), 5)
 
 
-def test_the_default_outlasts_the_proxies_in_front() -> None:
+def test_the_default_outlasts_the_proxies_in_front(tmp_path: Path) -> None:
     # nginx's keepalive_timeout and AWS load balancers' idle timeout are 60 s: a proxy may reuse an upstream
     # connection idle that long, so the server must not close it first.
-    options = uvicorn_options(load_settings({"DATA_DIR": "unused"}))
+    options = uvicorn_options(load_settings({"DATA_DIR": str(tmp_path)}))
     assert options["timeout_keep_alive"] == 75
 
 
