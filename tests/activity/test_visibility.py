@@ -278,3 +278,20 @@ async def test_views_per_day_follow_the_organizations_calendar(world: World, cli
                           (data["node"]["insights"]["viewsPerDay"], {})):
         assert len(per_day) == 30 and per_day[-1]["date"] == today
         assert {d["date"]: d["count"] for d in per_day if d["count"]} == {**expected, **more}
+
+
+async def test_a_time_zone_this_machine_does_not_know_counts_as_utc(world: World, client_factory: Any) -> None:
+    """An organization whose stored zone is unknown here (tzdata differs between machines, or a zone was retired)
+    still gets its hub's and documents' figures, on UTC days, instead of an error."""
+    from portico.accounts.models import Organization
+
+    s = await _scene(world, client_factory)
+    await Organization.filter(name="Acme Sales").update(timezone="Atlantis/Poseidonia")
+    q = """query($id: ID!, $doc: ID!) { hub(id: $id) { insights { views viewsPerDay { date count } } }
+      node(id: $doc) { ... on Document { insights { views viewsPerDay { date count } } } } }"""
+    data = await world.acme.admin.client(q, {"id": s.hub_id, "doc": s.doc_a})
+    today = datetime.now(UTC).date().isoformat()
+    for insights, views in ((data["hub"]["insights"], 4), (data["node"]["insights"], 3)):
+        assert insights["views"] == views
+        per_day = insights["viewsPerDay"]
+        assert len(per_day) == 30 and per_day[-1] == {"date": today, "count": views}

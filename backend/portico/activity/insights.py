@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from portico import policy, policy_sql
 from portico.activity.models import ActivityEvent, ActivityKind
 from portico.actors import Actor
+from portico.notifications import clock
 
 SCOPES = ("hub", "share", "document", "customer")
 DAYS = 30
@@ -106,9 +107,11 @@ async def figures(actor: Actor, scope: str, ids: list[int], *, with_days: bool =
 
 
 def _days_of(actor: Actor) -> tuple[ZoneInfo, date]:
-    """The organization's time zone and the first of the last 30 of its calendar days (like its share folders)."""
-    zone = ZoneInfo(actor.organization.timezone if actor.organization else "UTC")
-    return zone, datetime.now(zone).date() - timedelta(days=DAYS - 1)
+    """The organization's time zone and the first of the last 30 of its calendar days (like its share folders).
+    A zone name this machine does not know counts as UTC (`clock.zone`): an organization's stale setting must not
+    make its hub pages fail."""
+    name = actor.organization.timezone if actor.organization else None
+    return clock.zone(name), clock.today_in(name) - timedelta(days=DAYS - 1)
 
 
 async def views_per_day(actor: Actor, scope: str, ids: list[int]) -> dict[int, list[tuple[date, int]]]:
