@@ -102,6 +102,72 @@ async def test_callers_who_may_no_longer_act_are_anonymous(db: str) -> None:
     assert (await _resolve(session=contact_session))[0].kind is ActorKind.ANONYMOUS
 
 
+async def _resolve_sql(session: str) -> tuple[Actor, list[str]]:
+    with count_sql() as counter:
+        actor = await resolve_actor(session_token=session, authorization=None)
+    return actor, counter.statements
+
+
+async def test_a_sessions_caller_is_read_again_only_when_its_rows_changed(db: str) -> None:
+    """On PostgreSQL the next request of a session asks only for its rows' versions and keeps the caller while
+    they are unchanged (portico.accounts.session_callers); any change, whoever wrote it, shows on the next request.
+    SQLite reads the whole caller every time."""
+    people = await _people()
+    rep_session = await start_session(member_id=people.rep.id)
+    first, statements = await _resolve_sql(rep_session)
+    assert len(statements) == 1 and "password_hash" in statements[0]  # the whole caller
+    again, statements = await _resolve_sql(rep_session)
+    assert len(statements) == 1
+    postgres = not db.startswith("sqlite")
+    assert ("password_hash" not in statements[0]) is postgres  # PostgreSQL: the versions alone
+    assert again.member is not None and first.member is not None and again.member is not first.member
+    assert again.member.id == people.rep.id and again.role is Role.MEMBER and again.session_token == rep_session
+
+    # Changes made behind the caller's back, by plain statements: each shows on the next request.
+    await Member.filter(id=people.rep.id).update(role=Role.MANAGER, first_name="Rita-Maria")
+    changed, statements = await _resolve_sql(rep_session)
+    assert changed.role is Role.MANAGER and changed.member is not None and changed.member.first_name == "Rita-Maria"
+    assert len(statements) == (2 if postgres else 1)  # the versions differed: the whole caller again
+    await Organization.filter(id=people.organization.id).update(timezone="America/Los_Angeles")
+    assert (await _resolve_sql(rep_session))[0].organization.timezone == "America/Los_Angeles"  # type: ignore[union-attr]
+
+    # A request changing its caller in memory without saving it passes nothing on to the next one.
+    kept, _ = await _resolve_sql(rep_session)
+    assert kept.member is not None and kept.organization is not None
+    kept.member.role = Role.ADMIN
+    kept.organization.name = "Not saved"
+    fresh, statements = await _resolve_sql(rep_session)
+    assert fresh.role is Role.MANAGER and fresh.organization is not None and fresh.organization.name == "Acme"
+    assert len(statements) == 1
+
+    # A contact's customer: its modules (a JSON list) and its hub access.
+    contact_session = await start_session(contact_id=people.contact.id)
+    await Customer.filter(id=people.customer.id).update(modules=["DOCUMENTS"])
+    contact, _ = await _resolve_sql(contact_session)
+    assert contact.contact is not None and contact.contact.customer.modules == ["DOCUMENTS"]
+    contact.contact.customer.modules.append("QUOTES")  # in memory only
+    contact, _ = await _resolve_sql(contact_session)
+    assert contact.contact is not None and contact.contact.customer.modules == ["DOCUMENTS"]
+    await Customer.filter(id=people.customer.id).update(modules=["DOCUMENTS", "INVOICES"])
+    contact, _ = await _resolve_sql(contact_session)
+    assert contact.contact is not None and contact.contact.customer.modules == ["DOCUMENTS", "INVOICES"]
+
+    # An expired session ends (and is deleted); one due its touch is touched.
+    await Session.filter(token_hash=token_hash(contact_session)).update(
+        last_seen_at=datetime.now(UTC) - timedelta(hours=2))
+    assert (await _resolve_sql(contact_session))[0].kind is ActorKind.CONTACT
+    touched = await Session.get(token_hash=token_hash(contact_session))
+    assert datetime.now(UTC) - touched.last_seen_at < timedelta(minutes=1)
+    assert (await _resolve_sql(contact_session))[0].kind is ActorKind.CONTACT
+    await Session.filter(token_hash=token_hash(contact_session)).update(expires_at=datetime.now(UTC) - timedelta(1))
+    assert (await _resolve_sql(contact_session))[0].kind is ActorKind.ANONYMOUS
+    assert not await Session.filter(token_hash=token_hash(contact_session)).exists()
+
+    # Signed out: no session, no caller (and nothing kept answers for it).
+    await end_session(rep_session)
+    assert (await _resolve_sql(rep_session))[0].kind is ActorKind.ANONYMOUS
+
+
 async def test_many_callers_are_refreshed_in_one_query_per_kind(db: str) -> None:
     people = await _people()
     tokens = [await start_session(member_id=people.rep.id) for _ in range(3)]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from starlette.responses import Response
+from tortoise.router import router
 
+from portico.accounts import session_callers
 from portico.accounts.models import Session
 from portico.accounts.tokens import new_token, token_hash
 from portico.precompiled import Precompiled
@@ -37,14 +39,11 @@ async def start_session(
     return token
 
 
-# Who a session belongs to, joined in the same statement: the caller is resolved in one query (issue 8).
+# Who a session belongs to, joined in the same statement: the caller is resolved in one query (issue 8; requests
+# read it through `session_callers`, which joins the same rows).
 SESSION_CALLER = ("member__organization", "contact__organization", "contact__customer")
-# Every request runs one of these; their SQL is built once (portico.precompiled: building it was most of a request's
-# fixed cost).
+# Built once (portico.precompiled: building it was most of a request's fixed cost).
 _SESSION = Precompiled(Session, lambda p: Session.filter(token_hash=p["hash"]).limit(1), "hash")
-_SESSION_WITH_CALLER = Precompiled(
-    Session, lambda p: Session.filter(token_hash=p["hash"]).select_related(*SESSION_CALLER).limit(1), "hash"
-)
 
 
 async def find_session(token: str, *, with_caller: bool = False) -> Session | None:
@@ -52,7 +51,11 @@ async def find_session(token: str, *, with_caller: bool = False) -> Session | No
     contact's customer) come joined in the same statement."""
     if not token or len(token) > 100:
         return None
-    session = await (_SESSION_WITH_CALLER if with_caller else _SESSION).first(hash=token_hash(token))
+    if with_caller:
+        db = router.db_for_read(Session) or Session._meta.db  # inside a transaction, the transaction's
+        session = await session_callers.session_with_caller(db, token_hash(token))
+    else:
+        session = await _SESSION.first(hash=token_hash(token))
     if session is None:
         return None
     now = datetime.now(UTC)

@@ -1,0 +1,151 @@
+"""A session's caller, read in one statement, and on PostgreSQL kept between requests while its rows are unchanged.
+
+Every request resolves its caller: the session with its member or contact, their organization and the contact's
+customer, some seventy columns made into model instances. Nearly every request of a session finds those rows as
+the previous one did. On PostgreSQL every row version carries the transaction that wrote it (`xmin`), so the
+statement that reads the caller also reads those versions, and the next request of the session asks only for the
+versions (one narrow statement, no instances). When they are the same, the rows are the same, and the caller of
+the previous request is used again, copied (`_copy`) so that a request changing its instances in memory, then
+failing, cannot pass that change on. When any differs, the whole caller is read again.
+
+Nothing is trusted without asking the database: a sign-out, a deactivation, a role, setting, access or module
+changed, by whatever process or statement, shows on the very next request. An entry is kept at most MAX_AGE:
+`xmin` is a 32-bit counter, and a version must not come round to an old value while an entry still holds it.
+SQLite keeps no row versions: there the whole caller is read on every request.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.models import Model
+
+from portico.accounts.models import Member, Organization, Session
+from portico.customers.models import Contact, Customer
+
+MAX_ENTRIES = 20_000  # sessions kept per process (a few KiB each); the least recently used go first
+MAX_AGE = 600.0  # seconds
+
+# The caller's tables as the statement joins them: (alias, model, the alias it hangs from and through which field).
+_JOINS: tuple[tuple[str, type[Model], str | None, str | None], ...] = (
+    ("s", Session, None, None),
+    ("m", Member, "s", "member"),
+    ("mo", Organization, "m", "organization"),
+    ("c", Contact, "s", "contact"),
+    ("co", Organization, "c", "organization"),
+    ("cu", Customer, "c", "customer"),
+)
+
+
+@dataclass
+class _Entry:
+    versions: tuple[Any, ...]
+    session: Session
+    stored_at: float
+
+
+_entries: OrderedDict[str, _Entry] = OrderedDict()
+
+
+def _from_clause(postgres: bool) -> str:
+    joins = " ".join(
+        f'LEFT JOIN "{model._meta.db_table}" "{alias}" ON "{alias}"."id" = "{parent}"."{field}_id"'
+        for alias, model, parent, field in _JOINS[1:]
+    )
+    return f'FROM "session" "s" {joins} WHERE "s"."token_hash" = {"$1" if postgres else "?"}'
+
+
+def _versions_columns() -> str:
+    return ", ".join(f'"{alias}"."xmin"::text AS "{alias}.xmin"' for alias, *_ in _JOINS)
+
+
+@functools.cache
+def _caller_sql(postgres: bool) -> str:
+    """Every column of the caller's rows, by `alias.column`, and on PostgreSQL their versions."""
+    from portico.policy_sql import columns  # policy_sql needs the policy, which needs the callers: not at import
+
+    selected = ", ".join(columns(model, alias, f"{alias}.") for alias, model, *_ in _JOINS)
+    if postgres:
+        selected += ", " + _versions_columns()
+    return f"SELECT {selected} {_from_clause(postgres)} LIMIT 1"
+
+
+@functools.cache
+def _versions_sql() -> str:
+    return f"SELECT {_versions_columns()} {_from_clause(True)} LIMIT 1"
+
+
+def _versions_of(row: Any) -> tuple[Any, ...]:
+    return tuple(row[f"{alias}.xmin"] for alias, *_ in _JOINS)
+
+
+def _session_of(row: Any) -> Session:
+    """The session with its member or contact (and their organization, the contact's customer) attached as
+    `select_related` attaches them."""
+    from portico.policy_sql import instance
+
+    found: dict[str, Model] = {}
+    for alias, model, parent, field in _JOINS:
+        if row[f"{alias}.id"] is None:
+            continue
+        found[alias] = instance(model, row, f"{alias}.")
+        if parent is not None and parent in found:
+            object.__setattr__(found[parent], f"_{field}", found[alias])
+    for alias, _, parent, field in _JOINS[1:]:
+        if alias not in found and parent in found:
+            object.__setattr__(found[parent], f"_{field}", None)
+    session = found["s"]
+    assert isinstance(session, Session)
+    return session
+
+
+def _copy(model: Model) -> Model:
+    """A copy of an instance and of the instances attached to it, sharing nothing a request could change."""
+    twin = model.__class__.__new__(model.__class__)
+    for name, value in model.__dict__.items():
+        if isinstance(value, Model):
+            value = _copy(value)
+        elif isinstance(value, (list, dict, set)):
+            value = copy.deepcopy(value)  # JSON fields (a customer's modules)
+        object.__setattr__(twin, name, value)
+    object.__setattr__(twin, "_await_when_save", {})
+    return twin
+
+
+async def session_with_caller(db: Any, hash_: str) -> Session | None:
+    """The session of `hash_` with its caller attached (as `select_related(*SESSION_CALLER)` gives it): on
+    PostgreSQL the caller of the session's previous request when its rows are unchanged, else read anew."""
+    postgres = db.capabilities.dialect == "postgres"
+    entry = _entries.get(hash_) if postgres else None
+    if entry is not None:
+        if time.monotonic() - entry.stored_at > MAX_AGE:
+            del _entries[hash_]
+        else:
+            rows = (await db.execute_query(_versions_sql(), [hash_]))[1]
+            if not rows:
+                del _entries[hash_]
+                return None
+            if _versions_of(rows[0]) == entry.versions:
+                _entries.move_to_end(hash_)
+                session = _copy(entry.session)
+                assert isinstance(session, Session)
+                return session
+    rows = (await db.execute_query(_caller_sql(postgres), [hash_]))[1]
+    if not rows:
+        _entries.pop(hash_, None)
+        return None
+    session = _session_of(rows[0])
+    if postgres:
+        _entries[hash_] = _Entry(_versions_of(rows[0]), session, time.monotonic())
+        _entries.move_to_end(hash_)
+        while len(_entries) > MAX_ENTRIES:
+            _entries.popitem(last=False)
+        copied = _copy(session)
+        assert isinstance(copied, Session)
+        session = copied
+    return session
