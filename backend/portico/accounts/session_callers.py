@@ -28,7 +28,7 @@ from tortoise.models import Model
 from portico.accounts.models import Member, Organization, Session
 from portico.customers.models import Contact, Customer
 
-MAX_ENTRIES = 20_000  # sessions kept per process (a few KiB each); the least recently used go first
+MAX_ENTRIES = 5_000  # sessions kept per process (~3 KiB each: ~15 MiB at most); the least recently used go first
 MAX_AGE = 600.0  # seconds
 
 # The caller's tables as the statement joins them: (alias, model, the alias it hangs from and through which field).
