@@ -57,7 +57,7 @@ def _from_clause(postgres: bool) -> str:
         f'LEFT JOIN "{model._meta.db_table}" "{alias}" ON "{alias}"."id" = "{parent}"."{field}_id"'
         for alias, model, parent, field in _JOINS[1:]
     )
-    return f'FROM "session" "s" {joins} WHERE "s"."token_hash" = {"$1" if postgres else "?"}'
+    return f'FROM "{Session._meta.db_table}" "s" {joins} WHERE "s"."token_hash" = {"$1" if postgres else "?"}'
 
 
 def _versions_columns() -> str:
