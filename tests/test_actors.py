@@ -163,6 +163,14 @@ async def test_a_sessions_caller_is_read_again_only_when_its_rows_changed(db: st
     assert (await _resolve_sql(contact_session))[0].kind is ActorKind.ANONYMOUS
     assert not await Session.filter(token_hash=token_hash(contact_session)).exists()
 
+    # Inside a transaction the whole caller is read, and nothing is kept from it.
+    from tortoise.transactions import in_transaction
+
+    async with in_transaction():
+        for _ in range(2):
+            inside, statements = await _resolve_sql(rep_session)
+            assert inside.role is Role.MANAGER and len(statements) == 1 and "password_hash" in statements[0]
+
     # Signed out: no session, no caller (and nothing kept answers for it).
     await end_session(rep_session)
     assert (await _resolve_sql(rep_session))[0].kind is ActorKind.ANONYMOUS

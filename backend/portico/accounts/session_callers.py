@@ -11,7 +11,8 @@ failing, cannot pass that change on. When any differs, the whole caller is read 
 Nothing is trusted without asking the database: a sign-out, a deactivation, a role, setting, access or module
 changed, by whatever process or statement, shows on the very next request. An entry is kept at most MAX_AGE:
 `xmin` is a 32-bit counter, and a version must not come round to an old value while an entry still holds it.
-SQLite keeps no row versions: there the whole caller is read on every request.
+SQLite keeps no row versions: there the whole caller is read on every request (and inside a transaction, whose
+rows may not be committed yet).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
+from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.models import Model
 
 from portico.accounts.models import Member, Organization, Session
@@ -121,7 +123,9 @@ async def session_with_caller(db: Any, hash_: str) -> Session | None:
     """The session of `hash_` with its caller attached (as `select_related(*SESSION_CALLER)` gives it): on
     PostgreSQL the caller of the session's previous request when its rows are unchanged, else read anew."""
     postgres = db.capabilities.dialect == "postgres"
-    entry = _entries.get(hash_) if postgres else None
+    # Inside a transaction the rows read may be its own, not yet committed: read the whole caller, keep nothing.
+    kept = postgres and not isinstance(db, TransactionalDBClient)
+    entry = _entries.get(hash_) if kept else None
     if entry is not None:
         if time.monotonic() - entry.stored_at > MAX_AGE:
             del _entries[hash_]
@@ -140,7 +144,7 @@ async def session_with_caller(db: Any, hash_: str) -> Session | None:
         _entries.pop(hash_, None)
         return None
     session = _session_of(rows[0])
-    if postgres:
+    if kept:
         _entries[hash_] = _Entry(_versions_of(rows[0]), session, time.monotonic())
         _entries.move_to_end(hash_)
         while len(_entries) > MAX_ENTRIES:
