@@ -7,7 +7,8 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from portico.accounts.models import Session
-from portico.accounts.sessions import SESSION_CALLER, start_session
+from portico.accounts.session_callers import SESSION_CALLER
+from portico.accounts.sessions import start_session
 from portico.accounts.tokens import token_hash
 from portico.precompiled import Precompiled
 from tests.sqlcount import count_sql

@@ -16,7 +16,8 @@ from starlette.requests import HTTPConnection
 
 from portico.accounts.apikeys import API_KEY_CALLER, find_api_key
 from portico.accounts.models import ApiKey, Member, Organization, Role, Session
-from portico.accounts.sessions import SESSION_CALLER, SESSION_COOKIE, find_session
+from portico.accounts.session_callers import SESSION_CALLER
+from portico.accounts.sessions import SESSION_COOKIE, find_session
 from portico.accounts.tokens import token_hash
 from portico.customers.models import Contact
 from portico.errors import NotAllowed, NotAuthenticated

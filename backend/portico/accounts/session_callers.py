@@ -27,21 +27,31 @@ from typing import Any
 from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.models import Model
 
-from portico.accounts.models import Member, Organization, Session
-from portico.customers.models import Contact, Customer
+from portico.accounts.models import Session
 
 MAX_ENTRIES = 5_000  # sessions kept per process (~3 KiB each: ~15 MiB at most); the least recently used go first
 MAX_AGE = 600.0  # seconds
 
-# The caller's tables as the statement joins them: (alias, model, the alias it hangs from and through which field).
-_JOINS: tuple[tuple[str, type[Model], str | None, str | None], ...] = (
-    ("s", Session, None, None),
-    ("m", Member, "s", "member"),
-    ("mo", Organization, "m", "organization"),
-    ("c", Contact, "s", "contact"),
-    ("co", Organization, "c", "organization"),
-    ("cu", Customer, "c", "customer"),
-)
+# Who a session belongs to: the relations `select_related` would join (the live feed's re-check does, with these).
+SESSION_CALLER = ("member__organization", "contact__organization", "contact__customer")
+
+
+@functools.cache
+def _joins() -> tuple[tuple[str, type[Model], str | None, str | None], ...]:
+    """SESSION_CALLER's tables as the statement joins them: (alias, model, the alias it hangs from, through which
+    foreign key field), parents first; the alias is the relation's path ("s" for the session itself). Made when
+    first asked: models know their relations once Tortoise is set up."""
+    joins: list[tuple[str, type[Model], str | None, str | None]] = [("s", Session, None, None)]
+    models: dict[str, type[Model]] = {"s": Session}
+    for path in SESSION_CALLER:
+        parent = "s"
+        for name in path.split("__"):
+            alias = name if parent == "s" else f"{parent}__{name}"
+            if alias not in models:
+                models[alias] = models[parent]._meta.fields_map[name].related_model  # type: ignore[attr-defined]
+                joins.append((alias, models[alias], parent, name))
+            parent = alias
+    return tuple(joins)
 
 
 @dataclass
@@ -57,13 +67,13 @@ _entries: OrderedDict[str, _Entry] = OrderedDict()
 def _from_clause(postgres: bool) -> str:
     joins = " ".join(
         f'LEFT JOIN "{model._meta.db_table}" "{alias}" ON "{alias}"."id" = "{parent}"."{field}_id"'
-        for alias, model, parent, field in _JOINS[1:]
+        for alias, model, parent, field in _joins()[1:]
     )
     return f'FROM "{Session._meta.db_table}" "s" {joins} WHERE "s"."token_hash" = {"$1" if postgres else "?"}'
 
 
 def _versions_columns() -> str:
-    return ", ".join(f'"{alias}"."xmin"::text AS "{alias}.xmin"' for alias, *_ in _JOINS)
+    return ", ".join(f'"{alias}"."xmin"::text AS "{alias}.xmin"' for alias, *_ in _joins())
 
 
 @functools.cache
@@ -71,7 +81,7 @@ def _caller_sql(postgres: bool) -> str:
     """Every column of the caller's rows, by `alias.column`, and on PostgreSQL their versions."""
     from portico.policy_sql import columns  # policy_sql needs the policy, which needs the callers: not at import
 
-    selected = ", ".join(columns(model, alias, f"{alias}.") for alias, model, *_ in _JOINS)
+    selected = ", ".join(columns(model, alias, f"{alias}.") for alias, model, *_ in _joins())
     if postgres:
         selected += ", " + _versions_columns()
     return f"SELECT {selected} {_from_clause(postgres)} LIMIT 1"
@@ -83,7 +93,7 @@ def _versions_sql() -> str:
 
 
 def _versions_of(row: Any) -> tuple[Any, ...]:
-    return tuple(row[f"{alias}.xmin"] for alias, *_ in _JOINS)
+    return tuple(row[f"{alias}.xmin"] for alias, *_ in _joins())
 
 
 def _session_of(row: Any) -> Session:
@@ -92,13 +102,14 @@ def _session_of(row: Any) -> Session:
     from portico.policy_sql import instance
 
     found: dict[str, Model] = {}
-    for alias, model, parent, field in _JOINS:
+    joins = _joins()
+    for alias, model, parent, field in joins:
         if row[f"{alias}.id"] is None:
             continue
         found[alias] = instance(model, row, f"{alias}.")
         if parent is not None and parent in found:
             object.__setattr__(found[parent], f"_{field}", found[alias])
-    for alias, _, parent, field in _JOINS[1:]:
+    for alias, _, parent, field in joins[1:]:
         if alias not in found and parent in found:
             object.__setattr__(found[parent], f"_{field}", None)
     session = found["s"]

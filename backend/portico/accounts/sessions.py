@@ -39,10 +39,9 @@ async def start_session(
     return token
 
 
-# Who a session belongs to, joined in the same statement: the caller is resolved in one query (issue 8; requests
-# read it through `session_callers`, which joins the same rows).
-SESSION_CALLER = ("member__organization", "contact__organization", "contact__customer")
-# Built once (portico.precompiled: building it was most of a request's fixed cost).
+# A session alone. With its caller (`session_callers.SESSION_CALLER` joined in the same statement: one query per
+# request, issue 8), `session_callers` reads it. Built once (portico.precompiled: building it was most of a
+# request's fixed cost).
 _SESSION = Precompiled(Session, lambda p: Session.filter(token_hash=p["hash"]).limit(1), "hash")
 
 
