@@ -1,0 +1,76 @@
+"""Plain fields (an attribute read, a scalar out) completed without graphql-core's per-field machinery.
+
+For every field graphql-core builds a resolve info (a 16-item tuple), calls the field's resolver (strawberry's,
+which reads the attribute), asks whether the value is awaitable, then walks `complete_value` down the type's
+wrappers to the scalar's serializer: about 4 µs a field on this machine, three quarters of it for nothing when the
+field is a plain attribute holding a scalar, which most of a page's fields are (the hub page's documents, folders
+and figures: some 400 of its 500 fields). Here such a field is read and serialized directly: about 1.4 µs
+(bench/README.md, "plain fields").
+
+Which fields: strawberry's "basic" fields (no resolver, no field extension, no argument) whose type is a scalar or
+an enum, possibly non-null, read with the default resolver (`getattr`), while no graphql-core middleware is set
+(strawberry turns extensions' `resolve` hooks into middleware: with one, every field goes the usual way). Whatever
+is not a plain success (no such attribute, null, an exception, an awaitable, a value the scalar refuses) is
+handed to graphql-core's own `execute_field`, which reads it again and answers as it always does (the error, its
+path, a null where allowed): the answers are the same, only their cost differs (tests/graphql/test_plain_fields.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from graphql import GraphQLField, GraphQLObjectType, Undefined, is_leaf_type, is_non_null_type
+
+_ATTRIBUTE = "_portico_plain_field"  # set on each GraphQLField once decided: (attribute, serializer, nullable)
+_UNDECIDED = object()
+
+
+def plain_field(field: GraphQLField) -> tuple[str, Any, bool] | None:
+    """(the attribute to read, the scalar's serializer, whether null is allowed) when `field` is a plain field, else
+    None; decided once per field of the schema and kept on it."""
+    decided = field.__dict__.get(_ATTRIBUTE, _UNDECIDED)
+    if decided is _UNDECIDED:
+        decided = None
+        definition = (field.extensions or {}).get("strawberry-definition")
+        leaf = field.type.of_type if is_non_null_type(field.type) else field.type
+        if (
+            definition is not None
+            and getattr(field.resolve, "_is_default", False)  # strawberry's resolver of a field without one
+            and definition.is_basic_field
+            and definition.default_resolver is getattr
+            and not field.args
+            and is_leaf_type(leaf)
+        ):
+            decided = (definition.python_name, leaf.coerce_output_value, leaf is field.type)  # type: ignore[union-attr]
+        setattr(field, _ATTRIBUTE, decided)
+    return decided  # type: ignore[return-value]
+
+
+class PlainFieldExecution(StrawberryGraphQLCoreExecutionContext):
+    def execute_field(  # type: ignore[override]
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: Any,
+        path: Any,
+        position_context: Any,
+    ) -> Any:
+        field = parent_type.fields.get(field_details_list[0].node.name.value)  # None for __typename: the usual way
+        manager = self.middleware_manager
+        if field is not None and (manager is None or not manager.middlewares):
+            plain = plain_field(field)
+            if plain is not None:
+                attribute, serialize, nullable = plain
+                try:
+                    value = getattr(source, attribute)
+                    if value is None and nullable:
+                        return None
+                    if value is not None and not self.is_awaitable(value) and not isinstance(value, Exception):
+                        serialized = serialize(value)
+                        if serialized is not None and serialized is not Undefined:
+                            return serialized
+                except Exception:  # noqa: BLE001, S110 - graphql-core's own path below reports it as it should
+                    pass
+        return super().execute_field(parent_type, source, field_details_list, path, position_context)
