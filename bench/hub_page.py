@@ -10,8 +10,10 @@ documents in 20 folders (two senders, ten days) plus a hub of 10 documents, with
    portico/graphql/view.py does and recording every statement Tortoise logs. The counts must be equal: anything
    per folder or per document would be an N+1;
 2. serves the app with `portico serve` (uvicorn, 1 worker, PORTICO_ENV=production) and measures, for each caller,
-   one client's median page-load latency and page loads/s and p50/p99 latency at 32 concurrent clients (an httpx
-   generator in another process; each client posts the page's two requests in order). The operations are read from
+   one client's median page-load latency and page loads/s and p50/p99 latency at 32 concurrent clients (wrk when
+   installed, the page's two requests in turn, latencies per request; else an httpx generator in another process,
+   each client posting the page's two requests in order, which saturates first on 2 cores and then understates
+   the gap: install Debian's `wrk`). The operations are read from
    frontend/src/hubs/operations.ts (tests/spa_operations.py), never a copy; the callers are a MEMBER (account
    manager of the customer, organization setting ALL_HUB_DOCUMENTS) and the ADMIN;
 3. the baseline, in the same run: a bare Starlette app in this file (served by uvicorn in another subprocess,
@@ -37,6 +39,7 @@ import json
 import logging
 import os
 import secrets
+import shutil
 import sys
 import tempfile
 import time
@@ -673,6 +676,9 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
           f"bench/_plain_hub.py): {plain:.1f} ms per page load, {plain / single['baseline']:.2f}x the baseline's "
           f"whole page load")
 
+    if not shutil.which("wrk"):
+        print("wrk is not installed: the httpx generator loads the servers, and on 2 cores it saturates near the "
+              "baseline's rate, so the 32-client ratio below is too kind to Portico (apt-get install wrk)")
     results: dict[str, list[LoadResult]] = {"portico": [], "baseline": []}
     for run in range(args.runs):
         order = ["portico", "baseline"] if run % 2 == 0 else ["baseline", "portico"]
