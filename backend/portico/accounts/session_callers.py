@@ -120,13 +120,14 @@ def _session_of(row: Any) -> Session:
 def _copy(model: Model) -> Model:
     """A copy of an instance and of the instances attached to it, sharing nothing a request could change."""
     twin = model.__class__.__new__(model.__class__)
-    for name, value in model.__dict__.items():
+    state = dict(model.__dict__)  # written straight into the twin's __dict__: no Model.__setattr__ per attribute
+    for name, value in state.items():
         if isinstance(value, Model):
-            value = _copy(value)
-        elif isinstance(value, (list, dict, set)):
-            value = copy.deepcopy(value)  # JSON fields (a customer's modules)
-        object.__setattr__(twin, name, value)
-    object.__setattr__(twin, "_await_when_save", {})
+            state[name] = _copy(value)
+        elif isinstance(value, (list, dict, set)) and name != "_await_when_save":
+            state[name] = copy.deepcopy(value)  # JSON fields (a customer's modules)
+    state["_await_when_save"] = {}
+    twin.__dict__.update(state)
     return twin
 
 
