@@ -695,7 +695,7 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
             results[name].append(result)
             timeouts = f", {result.timeouts} timed out (> {TIMEOUT:g} s)" if result.timeouts else ""
             print(f"  run {run + 1} {name:<9} {result.rps:>7,.1f} pages/s  p50 {result.p50_ms:7.1f} ms  "
-                  f"p99 {result.p99_ms:7.1f} ms  ({result.requests:,} requests{timeouts}, {result.tool})", flush=True)
+                  f"p99 {result.p99_ms:7.1f} ms  ({result.requests:,} page loads{timeouts}, {result.tool})", flush=True)
 
     print(f"{'median of ' + str(args.runs) + ' runs':<40} {'pages/s':>9} {'p50 ms':>9} {'p99 ms':>9}   pages/s per run")
     print(_line("Portico (GraphQL + Tortoise)", results["portico"]))
