@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from graphql import ExecutionResult, OperationType
-from portico.graphql.plain_fields import PlainFieldExecution
+from portico.graphql.compiled_queries import CompiledQueryExecution
 
 
 class SharedData(dict[str, Any]):
@@ -37,7 +37,7 @@ class SharedData(dict[str, Any]):
             return self._encoded
 
 
-class SharedEventExecution(PlainFieldExecution):
+class SharedEventExecution(CompiledQueryExecution):
     def build_per_event_executor(self, payload: Any) -> Any:
         # graphql-core copies the subscription's executor for every event of every subscriber (a tenth of a
         # server's CPU at 100 subscribers of an event); a subscriber whose class already executed this payload
