@@ -14,7 +14,6 @@ from strawberry.extensions import (
     ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -56,6 +55,7 @@ from portico.graphql.receivables.invoices import InvoiceQueries
 from portico.graphql.receivables.reports import ReportQueries
 from portico.graphql.receivables.workflows import WorkflowMutations, WorkflowQueries
 from portico.graphql.shared_events import SharedEventExecution
+from portico.graphql.validated_documents import ValidatedDocuments
 from portico.settings import Settings
 
 MAX_DEPTH = 10
@@ -104,7 +104,7 @@ class RequestLimits(SchemaExtension):
     """The parser's token cap and the validation rules (depth, aliases, and no introspection where it is off) in one
     extension. strawberry keeps every extension's `on_operation` open while the operation runs, and a subscription
     runs for as long as its WebSocket is open: one hook instead of four per live feed (~2 KiB of each idle
-    connection's memory, bench/idle_subscribers.py). The rules are made once: ValidationCache keys on them, and a
+    connection's memory, bench/idle_subscribers.py). The rules are made once: the validation cache keys on them, and a
     limiter builds new rule classes each time it is made (a cache that would never hit)."""
 
     def __init__(self, rules: tuple[type[ASTValidationRule], ...]) -> None:
@@ -135,7 +135,7 @@ def _extensions(settings: Settings | None) -> list[Any]:
     extensions: list[Any] = [
         _limits(settings),
         lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
+        lambda: ValidatedDocuments(maxsize=512),
     ]
     if settings is not None and settings.is_production:
         extensions.append(lambda: MaskErrors(should_mask_error=_should_mask))
