@@ -12,9 +12,11 @@ import pytest
 import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.extensions import ParserCache
+from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from portico.graphql.compiled_queries import CompiledQueryExecution, query_plans
+from portico.graphql.direct_resolvers import direct_resolver
 from portico.graphql.schema import build_schema
 
 
@@ -33,11 +35,33 @@ class Tag:
     label: str
 
 
+class Deny(BasePermission):
+    message = "Not for you."
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return False
+
+
+def _by_root(root: Part) -> str:
+    return f"root of {root.name}"
+
+
+def _by_parent(parent: strawberry.Parent[Part], info: strawberry.Info) -> str:
+    return f"parent of {parent.name} at {info.path.key}"
+
+
+def _secret() -> str:
+    return "the secret"
+
+
 @strawberry.type
 class Part(Thing):
     name: str
     weight: int | None = None
     broken: strawberry.Private[bool] = False
+    by_root: str = strawberry.field(resolver=_by_root)
+    by_parent: str = strawberry.field(resolver=_by_parent)
+    secret: str | None = strawberry.field(resolver=_secret, permission_classes=[Deny])
 
     @strawberry.field
     def tags(self) -> list[Tag]:
@@ -153,7 +177,8 @@ class Mutation:
         return _part(5)
 
 
-PART = "id name weight tags { label } owner { id fullName initials scores } greeting(name: $name, times: 2)"
+PART = ("id name weight tags { label } owner { id fullName initials scores } greeting(name: $name, times: 2) "
+        "byRoot byParent")
 QUERIES = [
     f"query ($name: String!) {{ parts {{ {PART} }} }}",
     f"query ($name: String!) {{ slowParts {{ {PART} }} awaitableItems {{ id name }} }}",
@@ -161,6 +186,7 @@ QUERIES = [
     "{ parts(first: 3) { name mustOwn { fullName } } }",
     "{ brokenParts { name mustOwn { fullName } } parts(first: 1) { name } }",
     "{ parts(first: 3) { id fails } }",
+    "{ parts(first: 2) { id secret byRoot } }",
     "{ parts(first: 3) { id failsLater } }",
     "{ parts(first: 2) { id owner { strictScores } } }",
     "{ generatedParts { id name } streamedParts { id owner { fullName } } }",
@@ -268,6 +294,15 @@ async def test_a_reused_plan_collects_no_field_again(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(StrawberryGraphQLCoreExecutionContext, "execute_field", counting_execute_field)
     assert await _run(schema, query) == first
     assert calls == []
+
+
+def test_which_resolvers_skip_strawberrys_wrapper() -> None:
+    """Argument-free resolvers of fields without extensions; `greeting` takes arguments, `secret` has a permission
+    class (an extension)."""
+    schema = _schema(CompiledQueryExecution)._schema
+    fields = schema.type_map["Part"].fields
+    direct = {name for name, field in fields.items() if direct_resolver(field, schema) is not None}
+    assert direct == {"tags", "owner", "mustOwn", "fails", "failsLater", "byRoot", "byParent"}
 
 
 def test_portico_schema_executes_queries_so() -> None:

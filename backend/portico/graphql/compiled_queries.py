@@ -6,7 +6,8 @@ of 50 documents that is about half the server's CPU (issue 8, bench/README.md). 
 few query documents over and over, and strawberry's ParserCache gives each text the same syntax tree, so this
 executor keeps, per schema and operation, what those walks find: for each selection (an object type and the field
 nodes asking for it) its fields with their definitions, resolvers and whether each is a plain attribute
-(plain_fields.py). Each later request only runs resolvers and completes values.
+(plain_fields.py) or a resolver strawberry's wrapper can be skipped for (direct_resolvers.py). Each later request
+only runs resolvers and completes values.
 
 What it does is graphql-core's `execute_fields` / `execute_field` / `complete_value`, in the same order (so
 DataLoaders batch the same loads), with graphql-core's own methods for every error (`handle_field_error`: the same
@@ -22,6 +23,7 @@ errors with graphql-core's own execution.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from graphql.execution.collect_fields import collect_fields, collect_subfields
@@ -42,24 +44,28 @@ from graphql import (
     is_leaf_type,
     is_object_type,
 )
+from portico.graphql.direct_resolvers import direct_resolver
 from portico.graphql.plain_fields import PlainFieldExecution, plain_field
 
 _PLANS = "_portico_query_plans"  # on the GraphQLSchema: id(operation node) -> (the node, its _Plan or None)
 _MAX_PLANS = 1024  # like the ParserCache's 512 documents, with room for a few operations each
 _UNCOMPILED = object()  # a selection graphql-core executes itself (a deferral in it)
+# What most plain fields hold: neither awaitable nor an exception, so neither question is asked of them.
+_VALUES = frozenset({str, int, float, bool, datetime, date})
 
 
 class _Field:
     """One response key of a selection: what graphql-core's `execute_field` looks up for it, found once."""
 
-    __slots__ = ("key", "definition", "details", "nodes", "plain", "typename", "takes_args", "selections")
+    __slots__ = ("key", "definition", "details", "nodes", "plain", "direct", "typename", "takes_args", "selections")
 
-    def __init__(self, key: str, definition: Any, details: Any) -> None:
+    def __init__(self, key: str, definition: Any, details: Any, schema: Any) -> None:
         self.key = key
         self.definition = definition
         self.details = details
         self.nodes = [d.node for d in details]
         self.plain = plain_field(definition)
+        self.direct = direct_resolver(definition, schema)
         self.typename = details[0].node.name.value == "__typename"
         self.takes_args = bool(definition.args or details[0].node.arguments)
         self.selections: dict[str, Any] = {}  # object type name -> its fields, or _UNCOMPILED
@@ -136,7 +142,7 @@ class CompiledQueryExecution(PlainFieldExecution):
                 return _UNCOMPILED
             definition = self.schema.get_field(parent_type, details[0].node.name.value)
             if definition is not None:  # graphql-core leaves an unknown field out of the answer too
-                fields.append(_Field(key, definition, details))
+                fields.append(_Field(key, definition, details, self.schema))
         return fields
 
     def _selection(self, field: _Field, object_type: GraphQLObjectType) -> Any:
@@ -188,7 +194,9 @@ class CompiledQueryExecution(PlainFieldExecution):
                             if plain[2]:
                                 results[key] = None
                                 continue
-                        elif not is_awaitable(value) and not isinstance(value, Exception):
+                        elif value.__class__ in _VALUES or (
+                            not is_awaitable(value) and not isinstance(value, Exception)
+                        ):
                             serialized = plain[1](value)
                             if serialized is not None and serialized is not Undefined:
                                 results[key] = serialized
@@ -231,13 +239,15 @@ class CompiledQueryExecution(PlainFieldExecution):
         field_path = Path(path, field.key, parent_type.name)
         info = self.build_resolve_info(definition, field.nodes, parent_type, field_path)
         try:
-            if field.takes_args:
+            if field.direct is not None:
+                result = field.direct(source, info)
+            elif field.takes_args:
                 first = field.details[0]
                 args = get_argument_values(definition, first.node, self.variable_values,
                                            first.fragment_variable_values, self.hide_suggestions)
+                result = (definition.resolve or self.field_resolver)(source, info, **args)
             else:
-                args = {}
-            result = (definition.resolve or self.field_resolver)(source, info, **args)
+                result = (definition.resolve or self.field_resolver)(source, info)
             if self.is_awaitable(result):
                 return self._complete_awaitable(field, info, field_path, result)
             completed = self._complete(definition.type, field, info, field_path, result)
