@@ -127,6 +127,16 @@ def _limits(settings: Settings | None) -> Callable[[], RequestLimits]:
     return lambda: RequestLimits(frozen)
 
 
+class _MaskErrors(MaskErrors):
+    """strawberry's, minus asking a runtime-checkable Protocol whether each result has errors: that isinstance walks
+    the Protocol's members every request (~0.7% of a hub page load's CPU); `errors` is all it looks for."""
+
+    def _process_result(self, result: object) -> None:
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)  # type: ignore[attr-defined]
+
+
 def _extensions(settings: Settings | None) -> list[Any]:
     """Factories, never instances: strawberry makes each request its own extensions. An instance is shared by every
     request and keeps the execution context of the one that started last, so MaskErrors, reading the result after
@@ -138,7 +148,7 @@ def _extensions(settings: Settings | None) -> list[Any]:
         lambda: ValidatedDocuments(maxsize=512),
     ]
     if settings is not None and settings.is_production:
-        extensions.append(lambda: MaskErrors(should_mask_error=_should_mask))
+        extensions.append(lambda: _MaskErrors(should_mask_error=_should_mask))
     return extensions
 
 
