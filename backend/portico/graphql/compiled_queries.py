@@ -216,22 +216,14 @@ class CompiledQueryExecution(PlainFieldExecution):
                 if is_awaitable(result):
                     awaitable_keys.append(key)
         except Exception:
-            if awaitable_keys:
-                self.settle_in_background([results[key] for key in awaitable_keys])
+            self._settle(results, awaitable_keys)
             raise
-        if not awaitable_keys:
-            return results
+        return _filled(results, awaitable_keys)
 
-        async def get_results() -> dict[str, Any]:
-            if len(awaitable_keys) == 1:
-                key = awaitable_keys[0]
-                results[key] = await results[key]
-            else:
-                awaited = await gather_with_cancel(*(results[key] for key in awaitable_keys))
-                results.update(zip(awaitable_keys, awaited, strict=True))
-            return results
-
-        return get_results()
+    def _settle(self, container: Any, awaiting: list[Any]) -> None:
+        """A failed object or list: the awaitables it started still run to their end (they may fail too)."""
+        if awaiting:
+            self.settle_in_background([container[at] for at in awaiting])
 
     def _execute_field(self, parent_type: GraphQLObjectType, source: Any, path: Path | None, field: _Field) -> Any:
         """graphql-core's `execute_field`, with the definition, nodes and whether there are arguments found."""
@@ -323,23 +315,9 @@ class CompiledQueryExecution(PlainFieldExecution):
                     completed = None
                 completed_items.append(completed)
         except Exception:
-            if awaitable_indices:
-                self.settle_in_background([completed_items[index] for index in awaitable_indices])
+            self._settle(completed_items, awaitable_indices)
             raise
-        if not awaitable_indices:
-            return completed_items
-
-        async def get_completed_items() -> list[Any]:
-            if len(awaitable_indices) == 1:
-                index = awaitable_indices[0]
-                completed_items[index] = await completed_items[index]
-            else:
-                awaited = await gather_with_cancel(*(completed_items[index] for index in awaitable_indices))
-                for index, value in zip(awaitable_indices, awaited, strict=True):
-                    completed_items[index] = value
-            return completed_items
-
-        return get_completed_items()
+        return _filled(completed_items, awaitable_indices)
 
     def _complete_object(self, object_type: GraphQLObjectType, field: _Field, info: Any, path: Path,
                          result: Any) -> Any:
@@ -379,6 +357,25 @@ class CompiledQueryExecution(PlainFieldExecution):
             return resolved()
         object_type = self.ensure_valid_runtime_type(runtime_type, abstract_type, field.details, info, result)
         return self._complete_object(object_type, field, info, path, result)
+
+
+def _filled(container: Any, awaiting: list[Any]) -> Any:
+    """`container` (an object's dict or a list) with the awaitables at `awaiting` (its keys or indices) replaced by
+    their results: itself when there are none, else an awaitable of it (graphql-core gathers them the same way, so
+    DataLoaders see every load of a list before dispatching)."""
+    if not awaiting:
+        return container
+
+    async def filled() -> Any:
+        if len(awaiting) == 1:
+            container[awaiting[0]] = await container[awaiting[0]]
+        else:
+            values = await gather_with_cancel(*(container[at] for at in awaiting))
+            for at, value in zip(awaiting, values, strict=True):
+                container[at] = value
+        return container
+
+    return filled()
 
 
 def query_plans(schema: GraphQLSchema) -> int:
