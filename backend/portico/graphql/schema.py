@@ -211,7 +211,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions=_extensions(settings),
         config=StrawberryConfig(auto_camel_case=True),
         hide_suggestions=settings is not None and settings.is_production,
-        # The live feed's subscribers of one visibility class share an event's execution (shared_events), and
-        # plain fields skip graphql-core's per-field machinery (plain_fields).
+        # The live feed's subscribers of one visibility class share an event's execution (shared_events), queries
+        # run from a plan kept per operation (compiled_queries), and plain fields skip graphql-core's per-field
+        # machinery (plain_fields).
         execution_context_class=SharedEventExecution,
     )
