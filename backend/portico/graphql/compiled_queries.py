@@ -23,7 +23,6 @@ errors with graphql-core's own execution.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from graphql.execution.collect_fields import collect_fields, collect_subfields
@@ -45,13 +44,11 @@ from graphql import (
     is_object_type,
 )
 from portico.graphql.direct_resolvers import direct_resolver
-from portico.graphql.plain_fields import PlainFieldExecution, plain_field
+from portico.graphql.per_tree import kept
+from portico.graphql.plain_fields import NOT_PLAIN, PlainFieldExecution, plain_field, plain_value
 
-_PLANS = "_portico_query_plans"  # on the GraphQLSchema: id(operation node) -> (the node, its _Plan or None)
-_MAX_PLANS = 1024  # like the ParserCache's 512 documents, with room for a few operations each
+_PLANS = "_portico_query_plans"  # the plans' slot on the GraphQLSchema (per_tree.kept)
 _UNCOMPILED = object()  # a selection graphql-core executes itself (a deferral in it)
-# What most plain fields hold: neither awaitable nor an exception, so neither question is asked of them.
-_VALUES = frozenset({str, int, float, bool, datetime, date})
 
 
 class _Field:
@@ -108,15 +105,7 @@ class CompiledQueryExecution(PlainFieldExecution):
             or self.hooks is not None
         ):
             return None
-        plans: dict[int, tuple[Any, _Plan | None]] = self.schema.__dict__.setdefault(_PLANS, {})
-        entry = plans.get(id(operation))
-        if entry is not None and entry[0] is operation:  # the node itself is kept, so its id is not reused
-            return entry[1]
-        plan = self._make_plan()
-        if len(plans) >= _MAX_PLANS:
-            del plans[next(iter(plans))]
-        plans[id(operation)] = (operation, plan)
-        return plan
+        return kept(self.schema, _PLANS, operation, None, self._make_plan)
 
     def _make_plan(self) -> _Plan | None:
         if _has_directive(self.operation, *self.fragment_definitions.values()):
@@ -188,21 +177,10 @@ class CompiledQueryExecution(PlainFieldExecution):
                 key = field.key
                 plain = field.plain
                 if plain is not None:
-                    try:
-                        value = getattr(source, plain[0])
-                        if value is None:
-                            if plain[2]:
-                                results[key] = None
-                                continue
-                        elif value.__class__ in _VALUES or (
-                            not is_awaitable(value) and not isinstance(value, Exception)
-                        ):
-                            serialized = plain[1](value)
-                            if serialized is not None and serialized is not Undefined:
-                                results[key] = serialized
-                                continue
-                    except Exception:  # noqa: BLE001, S110 - graphql-core's own execute_field reports it
-                        pass
+                    value = plain_value(plain, source, is_awaitable)
+                    if value is not NOT_PLAIN:
+                        results[key] = value
+                        continue
                     # Not a plain success: graphql-core reads it again and answers as it always does.
                     result = super(PlainFieldExecution, self).execute_field(
                         parent_type, source, field.details, Path(path, key, parent_type.name), None)
@@ -380,4 +358,4 @@ def _filled(container: Any, awaiting: list[Any]) -> Any:
 
 def query_plans(schema: GraphQLSchema) -> int:
     """How many operations have a plan kept on `schema` (tests)."""
-    return sum(1 for _, plan in schema.__dict__.get(_PLANS, {}).values() if plan is not None)
+    return sum(1 for _, _, plan in schema.__dict__.get(_PLANS, {}).values() if plan is not None)

@@ -17,6 +17,7 @@ path, a null where allowed): the answers are the same, only their cost differs (
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
@@ -48,6 +49,29 @@ def plain_field(field: GraphQLField) -> tuple[str, Any, bool] | None:
     return decided  # type: ignore[return-value]
 
 
+NOT_PLAIN = object()  # `plain_value`: not a plain success, graphql-core's own execute_field answers
+# What most plain fields hold: neither awaitable nor an exception, so neither question is asked of them.
+_VALUES = frozenset({str, int, float, bool, datetime, date})
+
+
+def plain_value(plain: tuple[str, Any, bool], source: Any, is_awaitable: Any) -> Any:
+    """The serialized value of a plain field (`plain_field`'s answer) on `source`, or NOT_PLAIN for anything that is
+    not a plain success: no such attribute, an exception, null where it is not allowed, an awaitable, a value the
+    scalar refuses. graphql-core reads the field again then, and answers as it always does."""
+    attribute, serialize, nullable = plain
+    try:
+        value = getattr(source, attribute)
+        if value is None:
+            return None if nullable else NOT_PLAIN
+        if value.__class__ in _VALUES or (not is_awaitable(value) and not isinstance(value, Exception)):
+            serialized = serialize(value)
+            if serialized is not None and serialized is not Undefined:
+                return serialized
+    except Exception:  # noqa: BLE001, S110 - graphql-core's own execute_field reports it
+        pass
+    return NOT_PLAIN
+
+
 class PlainFieldExecution(StrawberryGraphQLCoreExecutionContext):
     def execute_field(  # type: ignore[override]
         self,
@@ -62,15 +86,7 @@ class PlainFieldExecution(StrawberryGraphQLCoreExecutionContext):
         if field is not None and (manager is None or not manager.middlewares):
             plain = plain_field(field)
             if plain is not None:
-                attribute, serialize, nullable = plain
-                try:
-                    value = getattr(source, attribute)
-                    if value is None and nullable:
-                        return None
-                    if value is not None and not self.is_awaitable(value) and not isinstance(value, Exception):
-                        serialized = serialize(value)
-                        if serialized is not None and serialized is not Undefined:
-                            return serialized
-                except Exception:  # noqa: BLE001, S110 - graphql-core's own path below reports it as it should
-                    pass
+                value = plain_value(plain, source, self.is_awaitable)
+                if value is not NOT_PLAIN:
+                    return value
         return super().execute_field(parent_type, source, field_details_list, path, position_context)
