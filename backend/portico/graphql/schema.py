@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import strawberry
@@ -20,7 +20,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 from strawberry.utils.logging import StrawberryLogger
 
-from graphql import ASTValidationRule, GraphQLError, NoSchemaIntrospectionCustomRule
+from graphql import ASTValidationRule, GraphQLError, NoSchemaIntrospectionCustomRule, specified_rules
 from portico.errors import DomainError, NotAuthenticated
 from portico.graphql import scopes
 from portico.graphql.accounts.mutations import AccountMutations
@@ -61,6 +61,7 @@ from portico.settings import Settings
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 3000
+PARSED_TEXTS = 512  # query texts whose syntax tree and validation are kept
 # graphql-core ends messages about unknown fields, arguments, types and enum values with suggestions of real names.
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 log = logging.getLogger("portico.graphql")
@@ -104,32 +105,49 @@ class RequestLimits(SchemaExtension):
     """The parser's token cap and the validation rules (depth, aliases, and no introspection where it is off) in one
     extension. strawberry keeps every extension's `on_operation` open while the operation runs, and a subscription
     runs for as long as its WebSocket is open: one hook instead of four per live feed (~2 KiB of each idle
-    connection's memory, bench/idle_subscribers.py). The rules are made once: the validation cache keys on them, and a
-    limiter builds new rule classes each time it is made (a cache that would never hit)."""
-
-    def __init__(self, rules: tuple[type[ASTValidationRule], ...]) -> None:
-        self.rules = rules
+    connection's memory, bench/idle_subscribers.py). The rules are the schema's (`PorticoSchema.validation_rules`),
+    made once: the validation cache keys on them, and a limiter builds new rule classes each time it is made (a cache
+    that would never hit); known queries (prepared_queries.py) apply the same ones."""
 
     def on_operation(self) -> Iterator[None]:
-        self.execution_context.parse_options["max_tokens"] = MAX_TOKENS
-        self.execution_context.validation_rules = self.execution_context.validation_rules + self.rules
+        context = self.execution_context
+        schema = context.schema
+        assert isinstance(schema, PorticoSchema)
+        context.parse_options["max_tokens"] = schema.max_tokens
+        context.validation_rules = schema.validation_rules
         yield
 
 
-def _limits(settings: Settings | None) -> Callable[[], RequestLimits]:
+def _validation_rules(settings: Settings | None) -> tuple[type[ASTValidationRule], ...]:
+    """graphql's own rules, then the limits every request is held to."""
     rules: list[type[ASTValidationRule]] = [
+        *specified_rules,
         *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
         *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
     ]
     if settings is not None and not settings.graphql_introspection:
         rules.append(NoSchemaIntrospectionCustomRule)
-    frozen = tuple(rules)
-    return lambda: RequestLimits(frozen)
+    return tuple(rules)
 
 
-class _MaskErrors(MaskErrors):
-    """strawberry's, minus asking a runtime-checkable Protocol whether each result has errors: that isinstance walks
-    the Protocol's members every request (~0.7% of a hub page load's CPU); `errors` is all it looks for."""
+def masked(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """In production, an error that is not the caller's reads "Unexpected error." (process_errors logged it whole)
+    and keeps only where it happened."""
+    return [
+        error if not _should_mask(error) else GraphQLError(
+            "Unexpected error.", nodes=error.nodes, source=error.source, positions=error.positions, path=error.path,
+        )
+        for error in errors
+    ]
+
+
+class MaskUnexpectedErrors(MaskErrors):
+    """strawberry's, with `masked`, and minus asking a runtime-checkable Protocol whether each result has errors: that
+    isinstance walks the Protocol's members every request (~0.7% of a hub page load's CPU); `errors` is all it looks
+    for."""
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        return masked(errors)
 
     def _process_result(self, result: object) -> None:
         errors = getattr(result, "errors", None)
@@ -141,14 +159,15 @@ def _extensions(settings: Settings | None) -> list[Any]:
     """Factories, never instances: strawberry makes each request its own extensions. An instance is shared by every
     request and keeps the execution context of the one that started last, so MaskErrors, reading the result after
     the execution, masked another request's errors and let this one's through (tests/graphql/
-    test_concurrent_requests.py). The parse and validation caches are module-level: shared all the same."""
+    test_concurrent_requests.py). The parse and validation caches are module-level: shared all the same. Known
+    queries over HTTP do what these do without them (prepared_queries.py, which refuses a schema with others)."""
     extensions: list[Any] = [
-        _limits(settings),
-        lambda: ParserCache(maxsize=512),
-        lambda: ValidatedDocuments(maxsize=512),
+        RequestLimits,
+        lambda: ParserCache(maxsize=PARSED_TEXTS),
+        lambda: ValidatedDocuments(maxsize=PARSED_TEXTS),
     ]
     if settings is not None and settings.is_production:
-        extensions.append(lambda: _MaskErrors(should_mask_error=_should_mask))
+        extensions.append(MaskUnexpectedErrors)
     return extensions
 
 
@@ -185,9 +204,12 @@ class PorticoSchema(strawberry.Schema):
     failures), unexpected ones at ERROR with it; in production, strips "Did you mean" suggestions, which would
     otherwise spell out the schema to a client that is not allowed to introspect it."""
 
-    def __init__(self, *args: Any, hide_suggestions: bool = False, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.hide_suggestions = hide_suggestions
+    def __init__(self, *, settings: Settings | None, **kwargs: Any) -> None:
+        super().__init__(extensions=_extensions(settings), **kwargs)
+        self.hide_suggestions = settings is not None and settings.is_production
+        self.masks_errors = settings is not None and settings.is_production  # with `masked`, after process_errors
+        self.max_tokens = MAX_TOKENS
+        self.validation_rules = _validation_rules(settings)
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         for error in errors:
@@ -208,9 +230,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
-        extensions=_extensions(settings),
+        settings=settings,
         config=StrawberryConfig(auto_camel_case=True),
-        hide_suggestions=settings is not None and settings.is_production,
         # The live feed's subscribers of one visibility class share an event's execution (shared_events), queries
         # run from a plan kept per operation (compiled_queries), and plain fields skip graphql-core's per-field
         # machinery (plain_fields).

@@ -9,17 +9,30 @@ text the same tree, so a tree already validated against this schema with these r
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from strawberry.extensions import ValidationCache
+from strawberry.schema.schema import validate_document
 
+from graphql import ASTValidationRule, DocumentNode, GraphQLError, GraphQLSchema
 from portico.graphql.per_tree import kept
+
+Rules = tuple[type[ASTValidationRule], ...]
+
+
+def validation_errors(schema: GraphQLSchema, document: DocumentNode, rules: Rules,
+                      validate: Callable[[GraphQLSchema, DocumentNode, Rules], Any] = validate_document
+                      ) -> list[GraphQLError]:
+    """The document's validation errors against `schema` with `rules` (strawberry's rules added), worked out once per
+    tree: shared by the extension below and by known queries (prepared_queries.py)."""
+    return kept(schema, "_portico_validated", document, rules, lambda: validate(schema, document, rules))
 
 
 class ValidatedDocuments(ValidationCache):
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        document, schema, rules = context.graphql_document, context.schema._schema, context.validation_rules
-        context.pre_execution_errors = kept(schema, "_portico_validated", document, rules,
-                                            lambda: self.cached_validate_document(schema, document, rules))
+        assert context.graphql_document is not None
+        context.pre_execution_errors = validation_errors(context.schema._schema, context.graphql_document,
+                                                         context.validation_rules, self.cached_validate_document)
         yield

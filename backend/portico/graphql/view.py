@@ -1,4 +1,8 @@
-"""The GraphQL endpoint: POST JSON and WebSocket (graphql-transport-ws) only; builds the Context per request."""
+"""The GraphQL endpoint: POST JSON and WebSocket (graphql-transport-ws) only; builds the Context per request.
+
+A POST of a query whose text is known to be valid (prepared_queries.py) is answered here, without strawberry's view;
+everything else goes through it.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ from typing import Any
 import orjson
 from cross_web import HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
@@ -16,7 +21,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from portico.actors import ActorKind, request_actor, resolve_actor
 from portico.graphql.context import Context
 from portico.graphql.loaders import Loaders
-from portico.graphql.schema import build_schema
+from portico.graphql.prepared_queries import PreparedQueries
+from portico.graphql.schema import PARSED_TEXTS, PorticoSchema, build_schema
 from portico.graphql.ws import RATE_LIMITED, SubscriptionLimits, slot_key
 from portico.services import Services
 
@@ -37,6 +43,49 @@ class PorticoGraphQL(GraphQL[Context, None]):
             max_subscriptions_per_connection=settings.max_subscriptions_per_connection,
         )
         self.services = services
+        assert isinstance(self.schema, PorticoSchema)
+        self.known_queries = PreparedQueries(self.schema, limit=PARSED_TEXTS)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """strawberry's, with known queries answered first."""
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            # The body is read once: strawberry's view finds it on the request.
+            response = await self._answer_known_query(request) or await self.run(request)
+        except HTTPException as error:
+            response = PlainTextResponse(error.reason, status_code=error.status_code)
+        await response(scope, receive, send)
+
+    async def _answer_known_query(self, request: Request) -> Response | None:
+        """The answer to a POSTed query whose text is known (PreparedQueries.document); None for strawberry's view.
+        What strawberry's view would refuse or treat otherwise (a batch, a body that is not a JSON object of the
+        expected shape, a streaming Accept header) is left to it, so its answers stay its own."""
+        if request.method != "POST" or "application/json" not in request.headers.get("content-type", ""):
+            return None
+        accept = request.headers.get("accept", "")
+        if "multipart/" in accept or "event-stream" in accept:
+            return None
+        try:
+            body = orjson.loads(await request.body())
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(body, dict):
+            return None
+        query, variables, name = body.get("query"), body.get("variables"), body.get("operationName")
+        optional = (dict, type(None))
+        if not (isinstance(query, str) and isinstance(variables, optional) and isinstance(name, (str, type(None)))
+                and isinstance(body.get("extensions"), optional)):
+            return None
+        document = self.known_queries.document(query, name)
+        if document is None:
+            return None
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, sub_response)
+        result = await self.known_queries.execute(document, operation_name=name, variables=variables, context=context)
+        return self.create_response(await self.process_result(request, result), sub_response)
 
     def encode_json(self, data: object) -> str:
         """Every answer's JSON (HTTP and WebSocket) by orjson, some twenty times faster than json.dumps (86 µs for the
