@@ -32,3 +32,5 @@ async def test_pooled_postgres_connections_skip_the_reset_statement_but_roll_bac
         assert await conn.fetchval("SHOW application_name") == "no reset"  # no reset statement was sent
         assert not conn.is_in_transaction()  # the open transaction was rolled back
         await conn.execute("RESET application_name")
+    # and no idle timer is armed on release (asyncpg re-arms one per release when idle connections expire)
+    assert [h for h in pool._holders if h._inactive_callback is not None] == []

@@ -56,12 +56,24 @@ class PooledConnection(asyncpg.Connection):  # type: ignore[misc]
     def get_reset_query(self) -> str:
         return ""
 
+    async def reset(self, *, timeout: float | None = None) -> None:
+        """asyncpg's, without its `timeout(None)` block when there is no deadline (Tortoise sets none): with no reset
+        statement, what is left is the rollback of an open transaction, which `_reset` does."""
+        if timeout is not None:
+            await super().reset(timeout=timeout)
+            return
+        await self._reset()
+
 
 def _connection(database_url: str) -> str | dict[str, Any]:
     if not database_url.startswith(("postgres://", "postgresql://", "asyncpg://")):
         return database_url
     config = expand_db_url(database_url)
     config["credentials"]["connection_class"] = PooledConnection
+    # No timer per idle connection: asyncpg re-arms one on every release (a statement, for Tortoise) to close
+    # connections idle for 5 minutes; a process keeps at most `maxsize` (5) open instead. Issue 8: with the reset
+    # above, ~25 µs less CPU per statement (bench/README.md).
+    config["credentials"]["max_inactive_connection_lifetime"] = 0
     return config
 
 
