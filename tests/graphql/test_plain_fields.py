@@ -88,6 +88,12 @@ class Query:
         return _item(2, wrong="not a number")
 
     @strawberry.field
+    def at_the_edges(self) -> list[Item | None]:
+        """Values a scalar changes or refuses, next to values it returns as they are (2**31 - 1 is the largest Int)."""
+        return [_item(0, wrong=2**31 - 1, number=-(2**31)), _item(1, wrong=2**31), _item(2, wrong=-(2**31) - 1),
+                _item(3, wrong=True, number=False, name=7, key=12, flag=1), _item(0, name=1.5, flag=0.0)]
+
+    @strawberry.field
     def with_awaitable(self) -> Item:
         return _item(3, pending=_later("arrived"))
 
@@ -107,6 +113,7 @@ QUERIES = [
     f"{{ items {{ {ALL} }} }}",
     "{ items { n: number again: number number __typename } }",
     "{ withNull { number must } }",
+    "{ atTheEdges { number wrong name key flag } }",
     "{ withText { number wrong } }",
     "{ withAwaitable { number pending } }",
     "{ withoutAttribute { number name } }",

@@ -22,15 +22,29 @@ from typing import Any
 
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from graphql import GraphQLField, GraphQLObjectType, Undefined, is_leaf_type, is_non_null_type
+from graphql import (
+    GraphQLBoolean,
+    GraphQLField,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLObjectType,
+    GraphQLString,
+    Undefined,
+    is_leaf_type,
+    is_non_null_type,
+)
 
-_ATTRIBUTE = "_portico_plain_field"  # set on each GraphQLField once decided: (attribute, serializer, nullable)
+_ATTRIBUTE = "_portico_plain_field"  # set on each GraphQLField once decided: (attribute, serializer, nullable, same)
 _UNDECIDED = object()
+# The class whose values a scalar's serializer returns as they are (graphql-core's serialize_string, serialize_id,
+# serialize_boolean; serialize_int within 32 bits): most plain values, which then need no serializer call.
+_SAME: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
+_INT_RANGE = range(-(2**31), 2**31)
 
 
-def plain_field(field: GraphQLField) -> tuple[str, Any, bool] | None:
-    """(the attribute to read, the scalar's serializer, whether null is allowed) when `field` is a plain field, else
-    None; decided once per field of the schema and kept on it."""
+def plain_field(field: GraphQLField) -> tuple[str, Any, bool, type | None] | None:
+    """(the attribute to read, the scalar's serializer, whether null is allowed, the class of the values it returns
+    as they are) when `field` is a plain field, else None; decided once per field of the schema and kept on it."""
     decided = field.__dict__.get(_ATTRIBUTE, _UNDECIDED)
     if decided is _UNDECIDED:
         decided = None
@@ -44,7 +58,8 @@ def plain_field(field: GraphQLField) -> tuple[str, Any, bool] | None:
             and not field.args
             and is_leaf_type(leaf)
         ):
-            decided = (definition.python_name, leaf.coerce_output_value, leaf is field.type)  # type: ignore[union-attr]
+            decided = (definition.python_name, leaf.coerce_output_value, leaf is field.type,  # type: ignore[union-attr]
+                       _SAME.get(leaf))
         setattr(field, _ATTRIBUTE, decided)
     return decided  # type: ignore[return-value]
 
@@ -54,15 +69,17 @@ NOT_PLAIN = object()  # `plain_value`: not a plain success, graphql-core's own e
 _VALUES = frozenset({str, int, float, bool, datetime, date})
 
 
-def plain_value(plain: tuple[str, Any, bool], source: Any, is_awaitable: Any) -> Any:
+def plain_value(plain: tuple[str, Any, bool, type | None], source: Any, is_awaitable: Any) -> Any:
     """The serialized value of a plain field (`plain_field`'s answer) on `source`, or NOT_PLAIN for anything that is
     not a plain success: no such attribute, an exception, null where it is not allowed, an awaitable, a value the
     scalar refuses. graphql-core reads the field again then, and answers as it always does."""
-    attribute, serialize, nullable = plain
+    attribute, serialize, nullable, same = plain
     try:
         value = getattr(source, attribute)
         if value is None:
             return None if nullable else NOT_PLAIN
+        if value.__class__ is same and (same is not int or value in _INT_RANGE):
+            return value
         if value.__class__ in _VALUES or (not is_awaitable(value) and not isinstance(value, Exception)):
             serialized = serialize(value)
             if serialized is not None and serialized is not Undefined:
