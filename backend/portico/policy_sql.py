@@ -27,6 +27,7 @@ from tortoise.queryset import QuerySet
 
 from portico import policy
 from portico.actors import Actor
+from portico.db import dialect
 
 M = TypeVar("M", bound=Model)
 _PG_PARAM = re.compile(r"\$(\d+)")
@@ -43,10 +44,6 @@ class Condition:
 
 
 _cache: OrderedDict[tuple[Any, ...], Condition] = OrderedDict()
-
-
-def dialect() -> str:
-    return str(connections.get("default").capabilities.dialect)
 
 
 def condition(rule: Callable[[Actor], QuerySet[M]], actor: Actor) -> Condition:

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from tortoise import connections
 from tortoise.expressions import RawSQL
 from tortoise.queryset import QuerySet
 
 from portico.currency import MINOR_UNITS, CurrencyError, check_amount_places
+from portico.db import dialect
 from portico.receivables.models import MONEY_DIGITS, MONEY_PLACES
 from portico.validation import Checker
 
@@ -55,7 +55,7 @@ def in_minor_units(amount: Decimal, currency: str) -> Decimal:
 
 def current_dialect() -> str:
     """"sqlite" or "postgres": the dialect of the default connection."""
-    return str(connections.get("default").capabilities.dialect)
+    return dialect()
 
 
 def exact_sum(column: str, dialect: str) -> RawSQL:
