@@ -13,6 +13,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from portico.graphql.compiled_queries import CompiledQueryExecution
 from portico.graphql.plain_fields import PlainFieldExecution, plain_field
 from portico.graphql.schema import build_schema
 
@@ -132,18 +133,25 @@ def _answer(result: Any) -> tuple[Any, Any]:
     return result.data, errors
 
 
+# Both executors with the short cut: per field, and from a query plan (which reads a selection's plain fields at once).
+EXECUTORS = pytest.mark.parametrize("execution", [PlainFieldExecution, CompiledQueryExecution],
+                                    ids=["per field", "from a plan"])
+
+
+@EXECUTORS
 @pytest.mark.parametrize("query", QUERIES)
-async def test_answers_and_errors_are_graphql_cores_own(query: str) -> None:
+async def test_answers_and_errors_are_graphql_cores_own(query: str, execution: type[PlainFieldExecution]) -> None:
     variables = {"skip": True}
-    plain = await _schema(PlainFieldExecution).execute(query, variable_values=variables)
+    plain = await _schema(execution).execute(query, variable_values=variables)
     usual = await _schema(StrawberryGraphQLCoreExecutionContext).execute(query, variable_values=variables)
     assert _answer(plain) == _answer(usual)
     assert plain.data is not None or plain.errors
 
 
-async def test_the_error_cases_are_errors() -> None:
+@EXECUTORS
+async def test_the_error_cases_are_errors(execution: type[PlainFieldExecution]) -> None:
     """The cases handed back to graphql-core do fail there (so the comparison above compares errors)."""
-    schema = _schema(PlainFieldExecution)
+    schema = _schema(execution)
     null = await schema.execute("{ withNull { number must } }")
     assert null.data is None
     assert [(e.path, "Cannot return null" in e.message) for e in null.errors or []] == [

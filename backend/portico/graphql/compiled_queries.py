@@ -23,6 +23,7 @@ errors with graphql-core's own execution.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any
 
 from graphql.execution.collect_fields import collect_fields, collect_subfields
@@ -45,7 +46,14 @@ from graphql import (
 )
 from portico.graphql.direct_resolvers import direct_resolver
 from portico.graphql.per_tree import kept
-from portico.graphql.plain_fields import NOT_PLAIN, PlainFieldExecution, plain_field, plain_value
+from portico.graphql.plain_fields import (
+    INT_RANGE,
+    NOT_PLAIN,
+    PlainFieldExecution,
+    plain_field,
+    plain_serialized,
+    plain_value,
+)
 
 _PLANS = "_portico_query_plans"  # the plans' slot on the GraphQLSchema (per_tree.kept)
 _UNCOMPILED = object()  # a selection graphql-core executes itself (a deferral in it)
@@ -54,7 +62,8 @@ _UNCOMPILED = object()  # a selection graphql-core executes itself (a deferral i
 class _Field:
     """One response key of a selection: what graphql-core's `execute_field` looks up for it, found once."""
 
-    __slots__ = ("key", "definition", "details", "nodes", "plain", "direct", "typename", "takes_args", "selections")
+    __slots__ = ("key", "definition", "details", "nodes", "plain", "slot", "direct", "typename", "takes_args",
+                 "selections")
 
     def __init__(self, key: str, definition: Any, details: Any, schema: Any) -> None:
         self.key = key
@@ -62,16 +71,32 @@ class _Field:
         self.details = details
         self.nodes = [d.node for d in details]
         self.plain = plain_field(definition)
+        self.slot = 0  # its place among its selection's plain fields (_Fields.read)
         self.direct = direct_resolver(definition, schema)
         self.typename = details[0].node.name.value == "__typename"
         self.takes_args = bool(definition.args or details[0].node.arguments)
         self.selections: dict[str, Any] = {}  # object type name -> its fields, or _UNCOMPILED
 
 
+class _Fields(list[_Field]):
+    """A selection's fields, in order, and `read`: one call reading all its plain fields' attributes at once (C's
+    attrgetter, a tuple in `slot` order) where it has two or more; a read that fails (a missing attribute, a
+    property that raises) leaves each field to be read on its own."""
+
+    __slots__ = ("read",)
+
+    def __init__(self, fields: list[_Field]) -> None:
+        super().__init__(fields)
+        plain = [f for f in fields if f.plain is not None]
+        for slot, field in enumerate(plain):
+            field.slot = slot
+        self.read = attrgetter(*(f.plain[0] for f in plain)) if len(plain) > 1 else None  # type: ignore[index]
+
+
 class _Plan:
     __slots__ = ("root",)
 
-    def __init__(self, root: list[_Field]) -> None:
+    def __init__(self, root: _Fields) -> None:
         self.root = root
 
 
@@ -132,7 +157,7 @@ class CompiledQueryExecution(PlainFieldExecution):
             definition = self.schema.get_field(parent_type, details[0].node.name.value)
             if definition is not None:  # graphql-core leaves an unknown field out of the answer too
                 fields.append(_Field(key, definition, details, self.schema))
-        return fields
+        return _Fields(fields)
 
     def _selection(self, field: _Field, object_type: GraphQLObjectType) -> Any:
         fields = field.selections.get(object_type.name)
@@ -167,17 +192,31 @@ class CompiledQueryExecution(PlainFieldExecution):
         return await_result()
 
     def _execute_fields(self, parent_type: GraphQLObjectType, source: Any, path: Path | None,
-                        fields: list[_Field]) -> Any:
+                        fields: _Fields) -> Any:
         """graphql-core's `execute_fields`, each field from its plan."""
         results: dict[str, Any] = {}
         is_awaitable = self.is_awaitable
         awaitable_keys: list[str] = []
+        values = None
+        if fields.read is not None:
+            try:
+                values = fields.read(source)
+            except Exception:  # noqa: BLE001, S110 - each field is read on its own below, its error reported
+                pass
         try:
             for field in fields:
                 key = field.key
                 plain = field.plain
                 if plain is not None:
-                    value = plain_value(plain, source, is_awaitable)
+                    if values is None:
+                        value = plain_value(plain, source, is_awaitable)
+                    else:
+                        value = values[field.slot]
+                        same = plain[3]
+                        if value.__class__ is same and (same is not int or value in INT_RANGE):
+                            results[key] = value  # what its scalar returns as it is (plain_serialized)
+                            continue
+                        value = plain_serialized(plain, value, is_awaitable)
                     if value is not NOT_PLAIN:
                         results[key] = value
                         continue

@@ -39,7 +39,7 @@ _UNDECIDED = object()
 # The class whose values a scalar's serializer returns as they are (graphql-core's serialize_string, serialize_id,
 # serialize_boolean; serialize_int within 32 bits): most plain values, which then need no serializer call.
 _SAME: dict[Any, type] = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool, GraphQLInt: int}
-_INT_RANGE = range(-(2**31), 2**31)
+INT_RANGE = range(-(2**31), 2**31)  # GraphQL's Int
 
 
 def plain_field(field: GraphQLField) -> tuple[str, Any, bool, type | None] | None:
@@ -73,13 +73,21 @@ def plain_value(plain: tuple[str, Any, bool, type | None], source: Any, is_await
     """The serialized value of a plain field (`plain_field`'s answer) on `source`, or NOT_PLAIN for anything that is
     not a plain success: no such attribute, an exception, null where it is not allowed, an awaitable, a value the
     scalar refuses. graphql-core reads the field again then, and answers as it always does."""
-    attribute, serialize, nullable, same = plain
     try:
-        value = getattr(source, attribute)
-        if value is None:
-            return None if nullable else NOT_PLAIN
-        if value.__class__ is same and (same is not int or value in _INT_RANGE):
-            return value
+        value = getattr(source, plain[0])
+    except Exception:  # noqa: BLE001 - graphql-core's own execute_field reports it
+        return NOT_PLAIN
+    return plain_serialized(plain, value, is_awaitable)
+
+
+def plain_serialized(plain: tuple[str, Any, bool, type | None], value: Any, is_awaitable: Any) -> Any:
+    """`plain_value` for a value already read."""
+    _, serialize, nullable, same = plain
+    if value is None:
+        return None if nullable else NOT_PLAIN
+    if value.__class__ is same and (same is not int or value in INT_RANGE):
+        return value
+    try:
         if value.__class__ in _VALUES or (not is_awaitable(value) and not isinstance(value, Exception)):
             serialized = serialize(value)
             if serialized is not None and serialized is not Undefined:
