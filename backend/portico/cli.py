@@ -41,9 +41,13 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     shorter, it closes a connection at the moment the client sends its next request on it; the request, unread, makes
     the close a reset, and the client gets a dropped connection (a proxy, a 502) for a request that never reached
     the app. bench/hub_page.py lost about one page load in 2,000 this way at 32 clients (tcpdump showed the server's
-    RST, from uvicorn's keep-alive timer, on connections in use). The server's idle time must outlast its clients'."""
+    RST, from uvicorn's keep-alive timer, on connections in use). The server's idle time must outlast its clients'.
+
+    No access log from uvicorn: RequestIdMiddleware logs each request with its id, and uvicorn, seeing the root
+    logger's handler, built its own line's arguments for every response only to have its disabled logger drop them."""
     return {
         "log_level": settings.log_level.lower(),
+        "access_log": False,
         "ws": "wsproto",
         "ws_per_message_deflate": False,
         "ws_max_size": settings.graphql_max_body_bytes,
