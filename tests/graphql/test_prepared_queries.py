@@ -156,14 +156,25 @@ async def test_an_unexpected_error_is_logged_whole_and_masked_in_production(
 
 async def test_the_texts_kept_are_bounded(app: Starlette) -> None:
     known = _view(app).known_queries
+    limit = known.document.cache_info().maxsize
+    assert limit == 512
     client = GraphQLClient(app)
+
+    async def ask(n: int) -> None:
+        body = json.dumps({"query": f"query Q{n} {{ customers {{ totalCount }} }}"}).encode()
+        assert (await _post(client.http, body)).json()["data"]["customers"]["totalCount"] == 0
+
     try:
         await sign_up(client, "bounded@solo.example")
-        for n in range(known._limit + 20):
-            body = json.dumps({"query": f"query Q{n} {{ customers {{ totalCount }} }}"}).encode()
-            assert (await _post(client.http, body)).json()["data"]["customers"]["totalCount"] == 0
-        assert len(known._documents) == known._limit
-        assert ("query Q0 { customers { totalCount } }", None) not in known._documents  # the oldest went first
+        for n in range(limit + 20):
+            await ask(n)
+        assert known.document.cache_info().currsize == limit
+        # the least recently used went first: Q0 is checked again, the latest text is not
+        misses = known.document.cache_info().misses
+        await ask(limit + 19)
+        assert known.document.cache_info().misses == misses
+        await ask(0)
+        assert known.document.cache_info().misses == misses + 1
     finally:
         await client.close()
 

@@ -15,11 +15,12 @@ compiled_queries.py); the same validation entry (validated_documents.py); errors
 
 Anything else is answered by strawberry's own path, unchanged: mutations and subscriptions, texts that do not parse
 or validate (their errors are strawberry's), an operation name that names nothing. Those texts are remembered as
-not prepared, so they are not checked twice either.
+not prepared, so they are not checked twice either (the last `limit` texts, in an LRU cache as the ParserCache's).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any
 
@@ -35,9 +36,6 @@ from portico.graphql.validated_documents import ValidatedDocuments, validation_e
 if TYPE_CHECKING:
     from portico.graphql.context import Context
 
-_NOT_PREPARED = object()
-
-
 class PreparedQueries:
     def __init__(self, schema: PorticoSchema, *, limit: int) -> None:
         made = {type(factory()) for factory in schema.extensions}
@@ -48,32 +46,21 @@ class PreparedQueries:
         self.schema = schema
         # The ParserCache's own LRU (keyed by its size), so both paths get one tree per text.
         self._parse = _get_parse_cache(PARSED_TEXTS)
-        self._limit = limit
-        self._documents: dict[tuple[str, str | None], Any] = {}
+        self.document = functools.lru_cache(maxsize=limit)(self._prepare)
 
-    def document(self, query: str, operation_name: str | None) -> DocumentNode | None:
+    def _prepare(self, query: str, operation_name: str | None) -> DocumentNode | None:
         """The text's syntax tree when the operation it names (`operation_name`, or its only one) is a valid query;
-        None when strawberry's path must answer it."""
-        key = (query, operation_name)
-        found = self._documents.get(key)
-        if found is None:
-            found = self._prepare(query, operation_name)
-            if len(self._documents) >= self._limit:
-                del self._documents[next(iter(self._documents))]  # the oldest first
-            self._documents[key] = found
-        return None if found is _NOT_PREPARED else found  # type: ignore[no-any-return]
-
-    def _prepare(self, query: str, operation_name: str | None) -> Any:
+        None when strawberry's path must answer it. Asked through `document`, which keeps the answers."""
         schema = self.schema
         try:
-            document = self._parse(query, max_tokens=schema.max_tokens)
+            document: DocumentNode = self._parse(query, max_tokens=schema.max_tokens)
         except GraphQLError:
-            return _NOT_PREPARED
+            return None
         operation = get_operation_ast(document, operation_name)
         if operation is None or operation.operation is not OperationType.QUERY:
-            return _NOT_PREPARED
+            return None
         if validation_errors(schema._schema, document, schema.validation_rules):
-            return _NOT_PREPARED
+            return None
         return document
 
     async def execute(self, document: DocumentNode, *, operation_name: str | None, variables: dict[str, Any] | None,

@@ -15,8 +15,8 @@ from typing import Any
 from tortoise.expressions import RawSQL
 from tortoise.queryset import QuerySet
 
+from portico import db
 from portico.currency import MINOR_UNITS, CurrencyError, check_amount_places
-from portico.db import dialect
 from portico.receivables.models import MONEY_DIGITS, MONEY_PLACES
 from portico.validation import Checker
 
@@ -53,11 +53,6 @@ def in_minor_units(amount: Decimal, currency: str) -> Decimal:
     return amount.quantize(Decimal(1).scaleb(-places))
 
 
-def current_dialect() -> str:
-    """"sqlite" or "postgres": the dialect of the default connection."""
-    return dialect()
-
-
 def exact_sum(column: str, dialect: str) -> RawSQL:
     """SUM of a money column, exact on both databases (see the module docstring); read it back with `sum_value`."""
     quoted = f'"{column}"'
@@ -88,7 +83,7 @@ async def invoice_totals(invoices: QuerySet[Any]) -> list[CurrencyTotal]:
     """Totals per currency of an (already restricted) invoice queryset, void invoices left out, in one query."""
     from portico.receivables.models import InvoiceStatus
 
-    dialect = current_dialect()
+    dialect = db.dialect()
     rows = await (
         invoices.exclude(status=InvoiceStatus.VOID)
         .annotate(total_amount=exact_sum("amount", dialect), total_paid=exact_sum("paid_amount", dialect),

@@ -15,12 +15,12 @@ from decimal import Decimal
 from tortoise import connections
 from tortoise.functions import Max
 
-from portico import policy
+from portico import db, policy
 from portico.activity.models import ActivityEvent
 from portico.actors import Actor
 from portico.customers.models import Customer
 from portico.errors import NotFound
-from portico.receivables.money import SCALE, current_dialect, in_minor_units
+from portico.receivables.money import SCALE, in_minor_units
 
 
 @dataclass
@@ -40,7 +40,7 @@ def _money(column: str, dialect: str) -> str:
 
 
 async def _amounts(customer_ids: list[int], today: date) -> list[dict[str, object]]:
-    dialect = current_dialect()
+    dialect = db.dialect()
     owed = f"({_money('i.amount', dialect)} - {_money('i.paid_amount', dialect)})"
     ids = ", ".join(str(int(c)) for c in customer_ids)
     # `today` is a date object, formatted here (never input text); both databases compare it with a DATE column.
@@ -55,7 +55,7 @@ async def _amounts(customer_ids: list[int], today: date) -> list[dict[str, objec
 
 
 def _value(raw: object, currency: str) -> Decimal:
-    amount = Decimal(int(raw)) / SCALE if current_dialect() == "sqlite" else Decimal(str(raw))  # type: ignore[call-overload, assignment]
+    amount = Decimal(int(raw)) / SCALE if db.dialect() == "sqlite" else Decimal(str(raw))  # type: ignore[call-overload, assignment]
     return in_minor_units(amount, currency)
 
 
