@@ -17,12 +17,16 @@ documents in 20 folders (two senders, ten days) plus a hub of 10 documents, with
    frontend/src/hubs/operations.ts (tests/spa_operations.py), never a copy; the callers are a MEMBER (account
    manager of the customer, organization setting ALL_HUB_DOCUMENTS) and the ADMIN;
 3. the baseline, in the same run: a bare Starlette app in this file (served by uvicorn in another subprocess,
-   1 worker) that answers the same operations with hand-written SQL over asyncpg (the MEMBER's visibility rules
-   included) and returns the same JSON (checked equal before measuring; the page carries no signed links since
-   they are minted by openDocument when a document is opened). The runs alternate between the two and medians
-   are reported.
+   1 worker; several for step 4) that answers the same operations with hand-written SQL over asyncpg (the
+   MEMBER's visibility rules included) and returns the same JSON (checked equal before measuring; the page
+   carries no signed links since they are minted by openDocument when a document is opened). The runs alternate
+   between the two and medians are reported.
+4. as deployed: the 32-client load again with both servers on `--deployed-workers` worker processes (2, a worker
+   per core, as docker-compose.yml runs `portico serve`). With one process each, Portico is bound by its own
+   process while the baseline fills the machine; with a worker per core both are bound by the machine (the
+   servers, PostgreSQL and wrk share its cores), so this ratio also counts PostgreSQL's work per page load.
 
-    .venv/bin/python bench/hub_page.py [--runs 3] [--seconds 15] [--connections 32] [--show-sql]
+    .venv/bin/python bench/hub_page.py [--runs 3] [--seconds 15] [--connections 32] [--deployed-workers 2] [--show-sql]
                                        [--postgres-url postgres://postgres@127.0.0.1:5432/test]
 
 Goals (issue 8): Portico at least 0.5x the baseline's page loads/s at 32 clients for both callers, one client's p50 at
@@ -464,11 +468,17 @@ def baseline_app(dsn: str, secret: str) -> Any:
                      lifespan=lifespan)
 
 
-def _serve_baseline(port: int, dsn: str) -> None:
+def baseline_from_env() -> Any:
+    """uvicorn's factory for the baseline's worker processes (several workers need the app by import string)."""
+    return baseline_app(os.environ["BASELINE_DSN"], os.environ["SECRET_KEY"])
+
+
+def _serve_baseline(port: int, dsn: str, workers: int) -> None:
     import uvicorn
 
-    uvicorn.run(baseline_app(dsn, os.environ["SECRET_KEY"]), host=HOST, port=port, workers=1, log_level="warning",
-                access_log=False)
+    os.environ["BASELINE_DSN"] = dsn
+    uvicorn.run("hub_page:baseline_from_env", factory=True, app_dir=str(Path(__file__).resolve().parent), host=HOST,
+                port=port, workers=workers, log_level="warning", access_log=False)
 
 
 # --- the run ---------------------------------------------------------------------------------------------------
@@ -501,10 +511,13 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="a database to connect to for CREATE DATABASE",
                         default=os.environ.get("BENCH_POSTGRES_URL") or "postgres://postgres@127.0.0.1:5432/test")
     parser.add_argument("--show-sql", action="store_true", help="print the statements of one hub page request")
-    parser.add_argument("--serve-baseline", nargs=2, metavar=("PORT", "DSN"), help=argparse.SUPPRESS)
+    parser.add_argument("--deployed-workers", type=int, default=2,
+                        help="worker processes of each server for the 'as deployed' load (docker-compose.yml runs "
+                             "`portico serve --workers 2`); 0 skips it")
+    parser.add_argument("--serve-baseline", nargs=3, metavar=("PORT", "DSN", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_baseline:
-        _serve_baseline(int(args.serve_baseline[0]), args.serve_baseline[1])
+        _serve_baseline(int(args.serve_baseline[0]), args.serve_baseline[1], int(args.serve_baseline[2]))
         return
 
     on_throwaway_database(args, _run)
@@ -572,28 +585,54 @@ def _run(args: argparse.Namespace, database_url: str, tmp: str, servers: list[Se
                 print(f"  {n:>2}. {statement[:400]}")
     print()
 
-    portico = Server("portico", [PORTICO, "serve", "--host", HOST, "--port", str(port), "--workers", "1"],
-                     port=port, env=env, log_dir=tmp)
-    servers.append(portico)
-    base_port = free_port()
-    baseline = Server("baseline", [sys.executable, __file__, "--serve-baseline", str(base_port),
-                                   _dsn(database_url)], port=base_port, env={"SECRET_KEY": secret}, log_dir=tmp)
-    servers.append(baseline)
-    portico.wait_ready()
-    baseline.wait_ready()
+    def start(workers: int) -> tuple[Server, Server]:
+        """Portico (`portico serve`) and the baseline (uvicorn), each with `workers` worker processes."""
+        portico = Server("portico", [PORTICO, "serve", "--host", HOST, "--port", str(port), "--workers", str(workers)],
+                         port=port, env=env, log_dir=tmp)
+        servers.append(portico)
+        base_port = free_port()
+        baseline = Server("baseline", [sys.executable, __file__, "--serve-baseline", str(base_port),
+                                       _dsn(database_url), str(workers)],
+                          port=base_port, env={"SECRET_KEY": secret}, log_dir=tmp)
+        servers.append(baseline)
+        portico.wait_ready()
+        baseline.wait_ready()
+        return portico, baseline
 
+    portico, baseline = start(1)
     summary = []
     for caller, email in CALLERS.items():
         print(f"=== signed in as {caller} ({email})")
         summary.append((caller, _measure(args, portico, baseline, email, seeded, counted_by_caller[caller])))
+    portico.stop()
+    baseline.stop()
+
+    # As deployed: docker-compose.yml runs `portico serve --workers 2`, a worker per core. With one process each,
+    # the ratio above compares one Portico process (bound by its own CPU, with a core's share left over) against a
+    # baseline that fills the machine; with a worker per core both can use the machine, which then bounds both.
+    deployed: dict[str, tuple[dict[str, float], float]] = {}
+    if args.deployed_workers:
+        portico, baseline = start(args.deployed_workers)
+        for caller, email in CALLERS.items():
+            print(f"=== as deployed ({args.deployed_workers} workers each), signed in as {caller} ({email})")
+            body, targets = _targets(portico, baseline, email, seeded, counted_by_caller[caller])
+            deployed[caller] = _load_runs(args, targets, body)
+        portico.stop()
+        baseline.stop()
+
     clients = f"{args.connections} clients pages/s"
     print(f"\n{'summary (medians)':<14} {'statements 10/200 docs':>23} {'1 client p50 ms':>17} {clients:>18}"
-          f" {'ratio':>7}")
+          f" {'ratio':>7}" + (f"  {'as deployed: ' + str(args.deployed_workers) + ' workers each':>32}"
+                              if deployed else ""))
     for caller, (single, rps, ratio) in summary:
         small, big = ("+".join(map(str, n)) for n in statements[caller])
-        print(f"{caller:<14} {f'{small} / {big}':>23} {single['portico']:>8.1f} vs {single['baseline']:<6.1f} "
-              f"({single['ratio']:.2f}x) "
-              f"{rps['portico']:>7.1f} vs {rps['baseline']:<7.1f} {ratio:>6.2f}x")
+        line = (f"{caller:<14} {f'{small} / {big}':>23} {single['portico']:>8.1f} vs {single['baseline']:<6.1f} "
+                f"({single['ratio']:.2f}x) "
+                f"{rps['portico']:>7.1f} vs {rps['baseline']:<7.1f} {ratio:>6.2f}x")
+        if caller in deployed:
+            two, two_ratio = deployed[caller]
+            line += f"  {two['portico']:>10.1f} vs {two['baseline']:<7.1f} {two_ratio:>6.2f}x"
+        print(line)
     print("goals: ratio >= 0.50x for both callers at 32 clients, one client p50 <= 2x the baseline, equal statements")
 
 
@@ -615,8 +654,13 @@ def _grant_of(quoted_url: str) -> dict:
     return dict(grant)
 
 
-def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email: str, seeded: Seeded,
-             counted: list[list[tuple[list[str], dict]]]) -> tuple[dict[str, float], dict[str, float], float]:
+Targets = dict[str, tuple[Server, dict[str, str], list[dict]]]
+
+
+def _targets(portico: Server, baseline: Server, email: str, seeded: Seeded,
+             counted: list[list[tuple[list[str], dict]]]) -> tuple[list[str], Targets]:
+    """One page load's request bodies, and for each server its headers (signed in as `email`) and its answers,
+    checked equal to the other server's and to the in-process ones."""
     token = _log_in(portico.url, email)
     hub_body = json.dumps({"query": HUB_QUERY, "variables": {"id": hub_gid(seeded.big_hub)}})
     folder_id = first_folder(counted[1][0][1])
@@ -640,6 +684,12 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
         raise SystemExit("the baseline's JSON differs from Portico's (see /tmp/hub_page_*.json): fix the baseline")
     if not _same_json([a["data"] for a in targets["portico"][2]], [data for _, data in counted[1]]):
         raise SystemExit("the served answer differs from the in-process one")
+    return body, targets
+
+
+def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email: str, seeded: Seeded,
+             counted: list[list[tuple[list[str], dict]]]) -> tuple[dict[str, float], dict[str, float], float]:
+    body, targets = _targets(portico, baseline, email, seeded, counted)
     sizes = [len(json.dumps(a)) / 1024 for a in targets["portico"][2]]
     print(f"page load = StaffHub ({sizes[0]:.1f} KiB, {seeded.big_folders} folders of {seeded.big_documents} "
           f"documents) + StaffHubFolderDocuments of the first folder ({sizes[1]:.1f} KiB), from "
@@ -669,13 +719,19 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
           f"{' '.join(f'{x:.2f}' for x in ratios)}: median {median(ratios):.2f}x (goal <= 2x)")
     single["ratio"] = median(ratios)
     # What graphql-core and Strawberry alone cost for this response: a floor under any GraphQL server's page load.
-    plain = plain_page_ms([(HUB_QUERY, json.loads(hub_body)["variables"]),
-                           (FOLDER_QUERY, json.loads(folder_body)["variables"])],
+    plain = plain_page_ms([(HUB_QUERY, json.loads(body[0])["variables"]),
+                           (FOLDER_QUERY, json.loads(body[1])["variables"])],
                           [a["data"] for a in targets["portico"][2]])
     print(f"the same answers executed by Strawberry from plain values (no database, policy, session or HTTP; "
           f"bench/_plain_hub.py): {plain:.1f} ms per page load, {plain / single['baseline']:.2f}x the baseline's "
           f"whole page load")
 
+    rps, ratio = _load_runs(args, targets, body)
+    return single, rps, ratio
+
+
+def _load_runs(args: argparse.Namespace, targets: Targets, body: list[str]) -> tuple[dict[str, float], float]:
+    """`args.runs` runs of `args.connections` clients on each server, alternating; the medians' pages/s and ratio."""
     if not shutil.which("wrk"):
         print("wrk is not installed: the httpx generator loads the servers, and on 2 cores it saturates near the "
               "baseline's rate, so the 32-client ratio below is too kind to Portico (apt-get install wrk)")
@@ -703,7 +759,7 @@ def _measure(args: argparse.Namespace, portico: Server, baseline: Server, email:
     rps = {name: median([r.rps for r in runs]) for name, runs in results.items()}
     ratio = rps["portico"] / rps["baseline"]
     print(f"Portico / baseline: {ratio:.2f}x page loads/s (goal >= 0.50x)\n")
-    return single, rps, ratio
+    return rps, ratio
 
 
 if __name__ == "__main__":
