@@ -69,6 +69,8 @@ def _connection(database_url: str) -> str | dict[str, Any]:
     if not database_url.startswith(("postgres://", "postgresql://", "asyncpg://")):
         return database_url
     config = expand_db_url(database_url)
+    # Tortoise's asyncpg client, able to keep one connection for a request's statements (request_connection.py).
+    config["engine"] = "portico.request_connection"
     config["credentials"]["connection_class"] = PooledConnection
     # No timer per idle connection: asyncpg re-arms one on every release (a statement, for Tortoise) to close
     # connections idle for 5 minutes; a process keeps at most `maxsize` (5) open instead. Issue 8: with the reset

@@ -24,6 +24,7 @@ from portico.graphql.loaders import Loaders
 from portico.graphql.prepared_queries import PreparedQueries
 from portico.graphql.schema import PARSED_TEXTS, PorticoSchema, build_schema
 from portico.graphql.ws import RATE_LIMITED, SubscriptionLimits, slot_key
+from portico.request_connection import one_connection
 from portico.services import Services
 
 
@@ -83,8 +84,12 @@ class PorticoGraphQL(GraphQL[Context, None]):
         if document is None:
             return None
         sub_response = await self.get_sub_response(request)
-        context = await self.get_context(request, sub_response)
-        result = await self.known_queries.execute(document, operation_name=name, variables=variables, context=context)
+        # The caller's lookup and the query's statements share one pooled connection (request_connection.py).
+        async with one_connection():
+            context = await self.get_context(request, sub_response)
+            result = await self.known_queries.execute(
+                document, operation_name=name, variables=variables, context=context
+            )
         return self.create_response(await self.process_result(request, result), sub_response)
 
     def encode_json(self, data: object) -> str:
