@@ -150,8 +150,10 @@ def _layout(model: type[Model], prefix: str) -> tuple[tuple[str, str], ...]:
     return tuple((c, prefix + c) for c in model._meta.db_fields)
 
 
+@functools.cache
 def columns(model: type[Model], alias: str, prefix: str = "") -> str:
-    """Every column of `model` from `alias`, named `prefix + column` (to split joined rows back into models)."""
+    """Every column of `model` from `alias`, named `prefix + column` (to split joined rows back into models); the
+    same text every time, so made once."""
     return ", ".join(f'{alias}."{c}" AS "{key}"' for c, key in _layout(model, prefix))
 
 
