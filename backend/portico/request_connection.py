@@ -30,28 +30,34 @@ from typing import Any
 
 import asyncpg
 from tortoise.backends.asyncpg.client import AsyncpgDBClient
-from tortoise.backends.base.client import TransactionContext
+from tortoise.backends.base.client import PoolConnectionWrapper, TransactionContext
 
 
 class _Held:
-    """The connection a request holds (None until its first statement, and while a transaction is open)."""
+    """The connection a request holds (None until its first statement, and while a transaction is open), taken
+    and given back by Tortoise's own PoolConnectionWrapper (which also makes the pool at first use)."""
 
-    __slots__ = ("client", "connection", "lock", "transactions", "ended")
+    __slots__ = ("taken", "connection", "lock", "transactions", "ended")
 
     def __init__(self) -> None:
-        self.client: RequestConnectionClient | None = None
+        self.taken: PoolConnectionWrapper[asyncpg.Connection] | None = None
         self.connection: asyncpg.Connection | None = None
         self.lock = asyncio.Lock()
         self.transactions = 0  # open in this request: meanwhile, a connection per statement
         self.ended = False
 
+    async def take(self, client: AsyncpgDBClient) -> asyncpg.Connection:
+        if self.connection is None:
+            taken: PoolConnectionWrapper[asyncpg.Connection] = PoolConnectionWrapper(client, client._pool_init_lock)
+            self.connection = await taken.__aenter__()
+            self.taken = taken
+        return self.connection
+
     async def give_back(self) -> None:
         async with self.lock:
-            if self.connection is not None and self.client is not None:
-                connection, self.connection = self.connection, None
-                pool = self.client._pool  # None once the database is closed (the process is stopping)
-                if pool is not None:
-                    await pool.release(connection)
+            taken, self.taken, self.connection = self.taken, None, None
+            if taken is not None and taken.client._pool is not None:  # None once the database is closed
+                await taken.__aexit__(None, None, None)
 
 
 _held: ContextVar[_Held | None] = ContextVar("portico_request_connection", default=None)
@@ -76,7 +82,7 @@ class _Statement:
 
     __slots__ = ("held", "client", "own")
 
-    def __init__(self, held: _Held, client: RequestConnectionClient) -> None:
+    def __init__(self, held: _Held, client: AsyncpgDBClient) -> None:
         self.held = held
         self.client = client
         self.own: Any = None  # a connection of the statement's own, once the block has ended or a transaction began
@@ -89,13 +95,10 @@ class _Statement:
             self.own = AsyncpgDBClient.acquire_connection(self.client)
             return await self.own.__aenter__()
         try:
-            if held.connection is None:
-                held.connection = await (await self.client.pool()).acquire()
-                held.client = self.client
+            return await held.take(self.client)
         except BaseException:
             held.lock.release()
             raise
-        return held.connection
 
     async def __aexit__(self, *exc: Any) -> None:
         if self.own is not None:
@@ -143,15 +146,6 @@ class RequestConnectionClient(AsyncpgDBClient):
         held = _held.get()
         context = super()._in_transaction()
         return context if held is None else _Transaction(context, held)
-
-    async def pool(self) -> asyncpg.Pool:
-        """The pool, created at first use as Tortoise's PoolConnectionWrapper does."""
-        if not self._pool:
-            async with self._pool_init_lock:
-                if not self._pool:
-                    await self.create_connection(with_db=True)
-        assert self._pool is not None
-        return self._pool
 
 
 client_class = RequestConnectionClient  # Tortoise finds an engine's client here
