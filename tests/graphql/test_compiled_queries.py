@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from enum import Enum
 from typing import Annotated, Any
 
 import pytest
@@ -54,6 +55,21 @@ def _secret() -> str:
     return "the secret"
 
 
+def _prefixed(root: Part, prefix: str, info: strawberry.Info) -> str:
+    return f"{prefix} {root.name} at {info.path.key}"
+
+
+@strawberry.enum
+class Colour(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@strawberry.input
+class Heavier:
+    than: int = 0
+
+
 @strawberry.type
 class Part(Thing):
     name: str
@@ -89,6 +105,39 @@ class Part(Thing):
     @strawberry.field
     def greeting(self, name: str, times: int = 1) -> str:
         return f"hello {name} from {self.name} " * times
+
+    # Arguments strawberry hands on unchanged (scalars, maybe optional): called directly, renamed.
+    prefixed: str = strawberry.field(resolver=_prefixed)
+
+    @strawberry.field
+    def window(self, info: strawberry.Info, after: str | None = None, first: int | None = 2,
+               since_id: strawberry.ID | None = None) -> str:
+        return f"{self.name}: after={after!r} first={first!r} since={since_id!r} at {info.path.key}"
+
+    @strawberry.field
+    def hint(self, text: str | None) -> str:  # no default: left out, it is not passed (a TypeError)
+        return f"{self.name}: {text!r}"
+
+    # Arguments strawberry converts: its wrapper stays.
+    @strawberry.field
+    def in_colour(self, colour: Colour) -> str:
+        return f"{self.name} in {colour.value} ({type(colour).__name__})"
+
+    @strawberry.field
+    def is_heavier(self, filter: Heavier) -> bool:
+        return (self.weight or 0) > filter.than
+
+    @strawberry.field
+    def labelled(self, labels: list[str]) -> str:
+        return "/".join([self.name, *labels])
+
+    @strawberry.field
+    def same_as(self, other: strawberry.relay.GlobalID) -> str:
+        return f"{self.name} vs {other.type_name}:{other.node_id}"
+
+    @strawberry.field
+    def noted(self, note: strawberry.Maybe[str]) -> str:
+        return f"{self.name}: {note!r}"
 
 
 @strawberry.type
@@ -198,6 +247,13 @@ QUERIES = [
     "{ wrongType { name } returnsError notAList }",
     "query ($skip: Boolean!) { parts(first: 2) { name @skip(if: $skip) id } }",
     "{ parts(first: 1) { name } nope: parts(first: -1) { name } }",
+    "query ($first: Int, $name: String!) { parts(first: 2) { a: window b: window(first: null, after: \"c1\")"
+    "  c: window(first: $first, sinceId: 7) d: window(after: $name) prefixed(prefix: $name) hint(text: null)"
+    "  e: hint(text: $name) } }",
+    "{ parts(first: 1) { name hint } }",
+    "{ parts(first: 2) { inColour(colour: BLUE) isHeavier(filter: {than: 5}) labelled(labels: [\"x\", \"y\"])"
+    "  sameAs(other: \"UGFydDox\") noted(note: \"n\") } }",
+    "{ parts(first: 1) { sameAs(other: \"not a global id\") } }",
 ]
 
 
@@ -297,12 +353,14 @@ async def test_a_reused_plan_collects_no_field_again(monkeypatch: pytest.MonkeyP
 
 
 def test_which_resolvers_skip_strawberrys_wrapper() -> None:
-    """Argument-free resolvers of fields without extensions; `greeting` takes arguments, `secret` has a permission
-    class (an extension)."""
+    """Resolvers of fields without extensions whose arguments need no converting (none, or scalars maybe optional);
+    `secret` has a permission class (an extension), the others take an enum, an input object, a list, a GlobalID
+    or a Maybe, which strawberry converts."""
     schema = _schema(CompiledQueryExecution)._schema
     fields = schema.type_map["Part"].fields
     direct = {name for name, field in fields.items() if direct_resolver(field, schema) is not None}
-    assert direct == {"tags", "owner", "mustOwn", "fails", "failsLater", "byRoot", "byParent"}
+    assert direct == {"tags", "owner", "mustOwn", "fails", "failsLater", "byRoot", "byParent", "greeting",
+                      "prefixed", "window", "hint"}
 
 
 def test_portico_schema_executes_queries_so() -> None:

@@ -57,6 +57,7 @@ from portico.graphql.plain_fields import (
 
 _PLANS = "_portico_query_plans"  # the plans' slot on the GraphQLSchema (per_tree.kept)
 _UNCOMPILED = object()  # a selection graphql-core executes itself (a deferral in it)
+_NO_ARGUMENTS: dict[str, Any] = {}  # an argument-free field's (direct resolvers only read it)
 
 
 class _Field:
@@ -248,13 +249,16 @@ class CompiledQueryExecution(PlainFieldExecution):
         field_path = Path(path, field.key, parent_type.name)
         info = self.build_resolve_info(definition, field.nodes, parent_type, field_path)
         try:
-            if field.direct is not None:
-                result = field.direct(source, info)
-            elif field.takes_args:
+            if field.takes_args:
                 first = field.details[0]
                 args = get_argument_values(definition, first.node, self.variable_values,
                                            first.fragment_variable_values, self.hide_suggestions)
-                result = (definition.resolve or self.field_resolver)(source, info, **args)
+                if field.direct is not None:
+                    result = field.direct(source, info, args)
+                else:
+                    result = (definition.resolve or self.field_resolver)(source, info, **args)
+            elif field.direct is not None:
+                result = field.direct(source, info, _NO_ARGUMENTS)
             else:
                 result = (definition.resolve or self.field_resolver)(source, info)
             if self.is_awaitable(result):
