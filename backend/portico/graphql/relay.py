@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
+import orjson
 import strawberry
 from strawberry import relay
 from tortoise.expressions import Q
@@ -76,7 +77,9 @@ class Edge(Generic[N]):
 
 
 def _encode_cursor(values: list[Any]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(values, default=str).encode()).decode()
+    # orjson: a page makes a cursor for each of its rows (json.dumps was 2% of the hub page's CPU, issue 8). Its
+    # JSON has no spaces; cursors given out before, with json.dumps's, still decode.
+    return base64.urlsafe_b64encode(orjson.dumps(values, default=str)).decode()
 
 
 def _decode_cursor(cursor: str, width: int) -> list[Any]:
