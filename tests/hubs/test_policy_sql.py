@@ -285,6 +285,10 @@ async def test_instances_from_rows_are_the_ones_tortoise_builds(world: World, cl
             built = policy_sql.instance(model, row, "x.")
             tortoise = model._init_from_db(**{c: row["x." + c] for c in model._meta.db_fields})
             assert type(built) is model and built.__dict__ == tortoise.__dict__, model.__name__
+            # Equal and alike: the same types, the same time zone objects (an aware datetime compares equal
+            # across zones), the same enum members.
+            assert ({k: (type(v), repr(v)) for k, v in built.__dict__.items()}
+                    == {k: (type(v), repr(v)) for k, v in tortoise.__dict__.items()}), model.__name__
             compared.add(model.__name__)
     assert {"Document", "Folder", "Hub", "Member", "Customer", "Contact", "Organization", "ActivityEvent",
             "Share"} <= compared
