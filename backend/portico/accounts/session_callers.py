@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.backends.base.client import TransactionalDBClient
-from tortoise.models import Model
+from tortoise.models import Model, ModelMeta
 
 from portico.accounts.models import Session
 
@@ -122,13 +122,21 @@ def _copy(model: Model) -> Model:
     twin = model.__class__.__new__(model.__class__)
     state = dict(model.__dict__)  # written straight into the twin's __dict__: no Model.__setattr__ per attribute
     for name, value in state.items():
-        if isinstance(value, Model):
+        # Asked of each value's exact class, by identity and a set lookup: isinstance(value, Model) goes through
+        # ModelMeta's __instancecheck__, and isinstance(value, (list, dict, set)) tries each, for every attribute
+        # (about 0.2 us each: half the copy). Tortoise's values are of these exact classes (JSON fields decode to
+        # plain lists and dicts).
+        kind = value.__class__
+        if kind.__class__ is ModelMeta:
             state[name] = _copy(value)
-        elif isinstance(value, (list, dict, set)) and name != "_await_when_save":
+        elif kind in _MUTABLE and name != "_await_when_save":
             state[name] = copy.deepcopy(value)  # JSON fields (a customer's modules)
     state["_await_when_save"] = {}
     twin.__dict__.update(state)
     return twin
+
+
+_MUTABLE = frozenset({list, dict, set})
 
 
 async def session_with_caller(db: Any, hash_: str) -> Session | None:
