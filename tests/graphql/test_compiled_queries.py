@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from datetime import date
 from enum import Enum
 from typing import Annotated, Any
 
@@ -113,6 +114,10 @@ class Part(Thing):
     def window(self, info: strawberry.Info, after: str | None = None, first: int | None = 2,
                since_id: strawberry.ID | None = None) -> str:
         return f"{self.name}: after={after!r} first={first!r} since={since_id!r} at {info.path.key}"
+
+    @strawberry.field
+    def dated(self, from_: Annotated[date, strawberry.argument(name="from")], until: date | None = None) -> str:
+        return f"{self.name} from {from_!r} until {until!r}"  # a custom scalar, a Python name of its own
 
     @strawberry.field
     def hint(self, text: str | None) -> str:  # no default: left out, it is not passed (a TypeError)
@@ -251,6 +256,8 @@ QUERIES = [
     "  c: window(first: $first, sinceId: 7) d: window(after: $name) prefixed(prefix: $name) hint(text: null)"
     "  e: hint(text: $name) } }",
     "{ parts(first: 1) { name hint } }",
+    "{ parts(first: 2) { dated(from: \"2027-03-01\") d: dated(from: \"2027-03-01\", until: \"2027-03-31\") } }",
+    "{ parts(first: 1) { dated(from: \"2027-02-30\") } }",
     "{ parts(first: 2) { inColour(colour: BLUE) isHeavier(filter: {than: 5}) labelled(labels: [\"x\", \"y\"])"
     "  sameAs(other: \"UGFydDox\") noted(note: \"n\") } }",
     "{ parts(first: 1) { sameAs(other: \"not a global id\") } }",
@@ -360,7 +367,7 @@ def test_which_resolvers_skip_strawberrys_wrapper() -> None:
     fields = schema.type_map["Part"].fields
     direct = {name for name, field in fields.items() if direct_resolver(field, schema) is not None}
     assert direct == {"tags", "owner", "mustOwn", "fails", "failsLater", "byRoot", "byParent", "greeting",
-                      "prefixed", "window", "hint"}
+                      "prefixed", "window", "hint", "dated"}
 
 
 def test_portico_schema_executes_queries_so() -> None:
