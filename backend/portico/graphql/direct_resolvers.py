@@ -13,7 +13,7 @@ Arguments need no converting when each one's type is a scalar other than GlobalI
 on unchanged under their Python names (`convert_argument`'s leaf case), so the direct call only renames them. The
 hub page's `hub(id)`, `node(id)` and `documents(first, after)` are such fields; strawberry's conversion (every
 name converted again on every call) and its extension chain around them were about 6% of the page's CPU. An input
-object, an enum, a list or a GlobalID argument keeps the wrapper.
+object, an enum, a list, a GlobalID or a Maybe argument keeps the wrapper.
 
 Used by the query plans (compiled_queries.py), which call it where graphql-core would call the field's resolver;
 tests/graphql/test_compiled_queries.py compares the answers with graphql-core's and strawberry's own execution.
